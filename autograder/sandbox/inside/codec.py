@@ -1,0 +1,253 @@
+"""Wire format between the trusted grader and the sandboxed worker.
+
+This file is mounted read-only into the sandbox, so it imports only the standard library
+and numpy (torch lazily, where present). Nothing here ever unpickles: a message is one
+frame holding a JSON header, followed by raw ``.npy`` frames for the arrays it refers to.
+
+Frame layout::
+
+    b"AGW1" | u32 big-endian JSON length | JSON bytes | u32 array count |
+    (u64 big-endian .npy length | .npy bytes) * count
+
+Values inside the JSON are plain JSON scalars and lists, or tagged objects:
+``{"$tuple": [...]}``, ``{"$dict": [[key, value], ...]}`` (string keys) and
+``{"$nd": i, "kind": "array" | "scalar" | "tensor"}`` for the i-th array frame.
+
+Decoding validates everything before it allocates: header size, dtype whitelist, shape,
+element count and the exact byte length of each array.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import numpy as np
+
+MAGIC = b"AGW1"
+ALLOWED_DTYPES = frozenset(
+    np.dtype(code).str
+    for code in ("?", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16")
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds for one decoded message."""
+
+    max_json_bytes: int = 8 << 20
+    max_arrays: int = 256
+    max_array_bytes: int = 256 << 20
+    max_total_bytes: int = 512 << 20
+    max_ndim: int = 8
+    max_depth: int = 32
+    max_items: int = 100_000
+
+
+class ProtocolError(Exception):
+    """A frame or value that violates the wire format (never trusted, never half-decoded)."""
+
+
+class UnsupportedValue(Exception):
+    """A value that cannot cross the boundary (e.g. a custom object)."""
+
+    def __init__(self, type_name: str) -> None:
+        super().__init__(type_name)
+        self.type_name = type_name
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def _is_tensor(value: Any) -> bool:
+    cls = type(value)
+    return cls.__module__.startswith("torch") and cls.__name__ in {"Tensor", "Parameter"}
+
+
+def _tensor_to_numpy(value: Any) -> np.ndarray:
+    return np.array(value.detach().cpu().resolve_conj().resolve_neg().numpy(), copy=True)
+
+
+def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
+    """Turn a value into JSON-able data, appending its arrays to ``arrays``."""
+    if depth > Limits.max_depth:
+        raise UnsupportedValue("zu tief verschachtelt")
+    cls = type(value)
+    if value is None or cls in (bool, str):
+        return value
+    if cls is int:
+        return value
+    if cls is float:
+        return value
+    if isinstance(value, np.ndarray):
+        arrays.append(np.array(value, copy=True, subok=False))
+        return {"$nd": len(arrays) - 1, "kind": "array"}
+    if isinstance(value, np.generic):
+        arrays.append(np.array(value, copy=True, subok=False))
+        return {"$nd": len(arrays) - 1, "kind": "scalar"}
+    if _is_tensor(value):
+        arrays.append(_tensor_to_numpy(value))
+        return {"$nd": len(arrays) - 1, "kind": "tensor"}
+    if cls is list:
+        return [encode_value(item, arrays, depth + 1) for item in value]
+    if cls is tuple:
+        return {"$tuple": [encode_value(item, arrays, depth + 1) for item in value]}
+    if cls is dict:
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise UnsupportedValue("dict mit Nicht-String-Schlüssel")
+            items.append([key, encode_value(item, arrays, depth + 1)])
+        return {"$dict": items}
+    raise UnsupportedValue(f"{cls.__module__}.{cls.__qualname__}")
+
+
+def _npy_bytes(array: np.ndarray) -> bytes:
+    if array.dtype.str not in ALLOWED_DTYPES:
+        raise UnsupportedValue(f"numpy-Array mit dtype {array.dtype}")
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, array.copy(order="C"), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def pack_message(header: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
+    """Serialize a header (already encoded) and its arrays into one frame."""
+    body = json.dumps(header, allow_nan=True).encode("utf-8")
+    parts = [MAGIC, struct.pack(">I", len(body)), body, struct.pack(">I", len(arrays))]
+    for array in arrays:
+        blob = _npy_bytes(array)
+        parts.append(struct.pack(">Q", len(blob)))
+        parts.append(blob)
+    return b"".join(parts)
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def parse_npy(blob: bytes, limits: Limits) -> np.ndarray:
+    """Validate a raw .npy blob completely, then read it without pickle."""
+    stream = io.BytesIO(blob)
+    try:
+        version = np.lib.format.read_magic(stream)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream, max_header_size=4096)
+        elif version in ((2, 0), (3, 0)):
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(stream, max_header_size=4096)
+        else:
+            raise ProtocolError(f"unknown .npy version {version}")
+    except ProtocolError:
+        raise
+    except Exception as exc:  # numpy raises ValueError/SyntaxError on bad headers
+        raise ProtocolError(f"bad .npy header: {exc}") from None
+    if dtype.str not in ALLOWED_DTYPES or dtype.hasobject:
+        raise ProtocolError(f"dtype {dtype!r} not allowed")
+    if len(shape) > limits.max_ndim or any((type(n) is not int) or n < 0 for n in shape):
+        raise ProtocolError(f"bad shape {shape!r}")
+    count = 1
+    for n in shape:
+        count *= n
+    payload = blob[stream.tell() :]
+    if count * dtype.itemsize != len(payload):
+        raise ProtocolError("array byte length does not match its header")
+    flat = np.frombuffer(payload, dtype=dtype, count=count)
+    return flat.reshape(shape, order="F" if fortran else "C").copy()
+
+
+def _decode(node: Any, arrays: list[np.ndarray], budget: list[int], depth: int) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0 or depth > Limits.max_depth:
+        raise ProtocolError("value too large or too deeply nested")
+    if node is None or type(node) in (bool, int, float, str):
+        return node
+    if type(node) is list:
+        return [_decode(item, arrays, budget, depth + 1) for item in node]
+    if type(node) is dict:
+        if set(node) == {"$tuple"} and type(node["$tuple"]) is list:
+            return tuple(_decode(item, arrays, budget, depth + 1) for item in node["$tuple"])
+        if set(node) == {"$dict"} and type(node["$dict"]) is list:
+            result = {}
+            for pair in node["$dict"]:
+                if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str:
+                    raise ProtocolError("bad dict entry")
+                result[pair[0]] = _decode(pair[1], arrays, budget, depth + 1)
+            return result
+        if set(node) == {"$nd", "kind"} and type(node["$nd"]) is int:
+            return _array_reference(node, arrays)
+    raise ProtocolError("unknown value tag")
+
+
+def _array_reference(node: dict[str, Any], arrays: list[np.ndarray]) -> Any:
+    index = node["$nd"]
+    if not 0 <= index < len(arrays):
+        raise ProtocolError("array index out of range")
+    array = arrays[index]
+    kind = node["kind"]
+    if kind == "array":
+        return array
+    if kind == "scalar":
+        if array.ndim != 0:
+            raise ProtocolError("scalar with a shape")
+        return array[()]
+    if kind == "tensor":
+        return TensorValue(array)
+    raise ProtocolError("unknown array kind")
+
+
+@dataclass(frozen=True)
+class TensorValue:
+    """A torch tensor that crossed the boundary, kept as its numpy data."""
+
+    array: np.ndarray
+
+
+def decode_value(node: Any, arrays: list[np.ndarray], limits: Limits = Limits()) -> Any:
+    """Rebuild a value from its JSON form and the already validated arrays."""
+    return _decode(node, arrays, [limits.max_items], 0)
+
+
+def _read_exact(stream: BinaryIO, size: int) -> bytes:
+    chunks = []
+    remaining = size
+    while remaining:
+        chunk = stream.read(remaining)
+        if not chunk:
+            raise EOFError("stream closed mid-frame")
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_message(
+    stream: BinaryIO, limits: Limits = Limits()
+) -> tuple[dict[str, Any], list[np.ndarray]]:
+    """Read one frame from a blocking binary stream (used inside the worker)."""
+    magic = _read_exact(stream, 4)
+    if magic != MAGIC:
+        raise ProtocolError("bad frame magic")
+    (json_len,) = struct.unpack(">I", _read_exact(stream, 4))
+    if json_len > limits.max_json_bytes:
+        raise ProtocolError("header too large")
+    header = parse_header(_read_exact(stream, json_len))
+    (count,) = struct.unpack(">I", _read_exact(stream, 4))
+    if count > limits.max_arrays:
+        raise ProtocolError("too many arrays")
+    arrays = []
+    for _ in range(count):
+        (size,) = struct.unpack(">Q", _read_exact(stream, 8))
+        if size > limits.max_array_bytes:
+            raise ProtocolError("array too large")
+        arrays.append(parse_npy(_read_exact(stream, size), limits))
+    return header, arrays
+
+
+def parse_header(raw: bytes) -> dict[str, Any]:
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ProtocolError(f"bad JSON header: {exc}") from None
+    if type(header) is not dict:
+        raise ProtocolError("header is not an object")
+    return header

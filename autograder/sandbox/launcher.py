@@ -1,0 +1,211 @@
+"""Build the command line that starts one sandboxed worker.
+
+The worker runs as ``prlimit`` → ``setpriv`` (drop to an unprivileged uid, no new privileges)
+→ ``bwrap`` (new user/pid/net/ipc/uts/cgroup namespaces, whitelist read-only mounts, a small
+tmpfs for /tmp and /dev/shm, cleared environment) → ``python -I worker.py``.
+
+The sandbox sees the interpreter, its site-packages (with this package and the references
+masked out) and the worker's own two files. It never sees the graders, the references, the
+gradebook, the course directory or another submission.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import sysconfig
+from dataclasses import dataclass, field
+from pathlib import Path
+
+INSIDE_DIR = Path(__file__).resolve().parent / "inside"
+WORKER_MOUNT = "/opt/agworker"
+SANDBOX_UID = 65534
+# Packages that must never be importable inside the sandbox even though they are installed.
+MASKED_PACKAGES = ("autograder", "solutions")
+PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one worker; generous defaults for numpy/torch exercises."""
+
+    memory_bytes: int = 2 << 30
+    processes: int = 64
+    call_seconds: float = 10.0
+    submission_seconds: float = 120.0
+    file_bytes: int = 64 << 20
+    open_files: int = 256
+    tmpfs_bytes: int = 64 << 20
+    output_bytes: int = 64 << 10
+
+
+@dataclass(frozen=True)
+class SandboxSpec:
+    """How to start workers: inside bubblewrap, or (explicitly) without any sandbox."""
+
+    limits: Limits = field(default_factory=Limits)
+    unsafe_no_sandbox: bool = False
+    python: str = sys.executable
+
+
+class SandboxUnavailable(RuntimeError):
+    """The machine cannot start the sandbox; the message says why and what to do."""
+
+
+def _host_root_entries() -> list[str]:
+    """Mount /usr read-only and recreate the merged-/usr symlinks (or bind the real dirs)."""
+    args = ["--ro-bind", "/usr", "/usr"]
+    for name in ("bin", "lib", "lib32", "lib64", "sbin"):
+        path = Path("/") / name
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            args += ["--ro-bind", str(path), str(path)]
+    if Path("/etc/ld.so.cache").exists():
+        args += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    return args
+
+
+def _python_mounts(python: str) -> list[str]:
+    """Bind the interpreter's prefixes read-only, masking our own packages in site-packages."""
+    prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    prefixes.add(Path(python).resolve().parent.parent)
+    args: list[str] = []
+    for prefix in sorted(prefixes):
+        if str(prefix).startswith("/usr"):
+            continue
+        args += ["--ro-bind", str(prefix), str(prefix)]
+    purelib = Path(sysconfig.get_paths()["purelib"])
+    for package in MASKED_PACKAGES:
+        if (purelib / package).exists():
+            args += ["--tmpfs", str(purelib / package)]
+    return args
+
+
+def _environment(limits: Limits) -> list[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": "/tmp",
+        "LANG": "C.UTF-8",
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "MPLBACKEND": "Agg",
+    }
+    env.update({k: os.environ[k] for k in PASSED_ENV if k in os.environ})
+    args: list[str] = ["--clearenv"]
+    for key, value in env.items():
+        args += ["--setenv", key, value]
+    return args
+
+
+def _rlimits(limits: Limits) -> list[str]:
+    cpu = int(limits.submission_seconds) + 5
+    return [
+        "prlimit",
+        f"--as={limits.memory_bytes}",
+        f"--nproc={limits.processes}",
+        f"--fsize={limits.file_bytes}",
+        f"--nofile={limits.open_files}",
+        "--core=0",
+        f"--cpu={cpu}",
+        "--",
+    ]
+
+
+def _privilege_drop() -> list[str]:
+    if os.geteuid() != 0:
+        return []  # already unprivileged: bwrap maps us to an unprivileged uid in its userns
+    return [
+        "setpriv",
+        f"--reuid={SANDBOX_UID}",
+        f"--regid={SANDBOX_UID}",
+        "--clear-groups",
+        "--no-new-privs",
+        "--",
+    ]
+
+
+def bwrap_command(spec: SandboxSpec) -> list[str]:
+    """The full argv that starts one worker inside the sandbox."""
+    limits = spec.limits
+    return [
+        *_rlimits(limits),
+        *_privilege_drop(),
+        "bwrap",
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL",
+        "--hostname",
+        "sandbox",
+        *_host_root_entries(),
+        *_python_mounts(spec.python),
+        "--ro-bind",
+        str(INSIDE_DIR),
+        WORKER_MOUNT,
+        "--size",
+        str(limits.tmpfs_bytes),
+        "--tmpfs",
+        "/tmp",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(limits.tmpfs_bytes),
+        "--tmpfs",
+        "/dev/shm",
+        "--chdir",
+        "/tmp",
+        *_environment(limits),
+        "--",
+        spec.python,
+        "-I",
+        "-B",
+        f"{WORKER_MOUNT}/worker.py",
+    ]
+
+
+def unsafe_command(spec: SandboxSpec) -> list[str]:
+    """Start the worker as a plain child process (only with --unsafe-no-sandbox)."""
+    return [*_rlimits(spec.limits), spec.python, "-I", "-B", str(INSIDE_DIR / "worker.py")]
+
+
+def worker_command(spec: SandboxSpec) -> list[str]:
+    return unsafe_command(spec) if spec.unsafe_no_sandbox else bwrap_command(spec)
+
+
+def check_sandbox_available(spec: SandboxSpec) -> None:
+    """Raise SandboxUnavailable with a clear reason when bwrap cannot be used here."""
+    if spec.unsafe_no_sandbox:
+        return
+    if sys.platform != "linux":
+        raise SandboxUnavailable("the sandbox needs Linux (bubblewrap); this is " + sys.platform)
+    for tool in ("bwrap", "prlimit") + (("setpriv",) if os.geteuid() == 0 else ()):
+        if shutil.which(tool) is None:
+            raise SandboxUnavailable(
+                f"`{tool}` is not installed; install it with `apt-get install bubblewrap "
+                "util-linux` (see README)"
+            )
+    if os.geteuid() == 0:
+        _check_readable_by_sandbox_user(Path(spec.python).absolute())
+        _check_readable_by_sandbox_user(Path(spec.python).resolve())
+
+
+def _check_readable_by_sandbox_user(python: Path) -> None:
+    """The interpreter must be reachable for uid 65534 (e.g. not under /root, mode 0700)."""
+    for parent in [python, *python.parents]:
+        mode = parent.stat().st_mode
+        needed = 0o005 if parent.is_dir() else 0o004
+        if mode & needed != needed:
+            raise SandboxUnavailable(
+                f"the interpreter {python} is not readable for the sandbox user "
+                f"(uid {SANDBOX_UID}): {parent} has mode {oct(mode & 0o777)}. Create the "
+                "virtual environment from a world-readable Python (the README's setup uses "
+                "/usr/bin/python3)."
+            )

@@ -1,0 +1,240 @@
+"""A student's code, loaded into a sandboxed worker, callable from the trusted process.
+
+``WorkerSession`` starts the worker, runs the submission's cells one by one (a cell that
+hangs or kills the worker is skipped on the next start), and answers ``call(name, ...)``
+with plain data. A timeout or crash costs that call only: the next call starts a fresh
+worker and replays the cells that worked.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from autograder.sandbox import errors
+from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
+from autograder.sandbox.inside import codec
+from autograder.sandbox.launcher import SandboxSpec, worker_command
+
+
+@dataclass(frozen=True)
+class CodeCell:
+    """One code cell to execute in the worker, named by its nbgrader grade_id."""
+
+    cell_id: str
+    source: str
+
+
+@dataclass
+class CellReport:
+    """What happened when a cell ran: ``ok``, ``error`` (an exception) or ``timeout``/``crash``."""
+
+    cell_id: str
+    status: str
+    error_type: str = ""
+    message: str = ""
+    line: int | None = None
+
+
+@dataclass
+class _Process:
+    popen: subprocess.Popen[bytes]
+    output: OutputTail
+    next_id: int = 0
+
+
+@dataclass
+class WorkerSession:
+    spec: SandboxSpec
+    cells: list[CodeCell]
+    cell_reports: dict[str, CellReport] = field(default_factory=dict)
+    _process: _Process | None = None
+    _skipped: set[str] = field(default_factory=set)
+    _started_at: float = field(default_factory=time.monotonic)
+    starts: int = 0
+
+    # ------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> WorkerSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._process is not None:
+            _kill(self._process.popen)
+            self._process = None
+
+    def output(self) -> str:
+        return self._process.output.text() if self._process else ""
+
+    def budget_left(self) -> float:
+        return self.spec.limits.submission_seconds - (time.monotonic() - self._started_at)
+
+    def _deadline(self) -> Deadline:
+        left = self.budget_left()
+        if left <= 0:
+            raise errors.BudgetExhausted(self.spec.limits.submission_seconds)
+        return Deadline(min(self.spec.limits.call_seconds, left))
+
+    def _spawn(self) -> _Process:
+        popen = subprocess.Popen(
+            worker_command(self.spec),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            close_fds=True,
+        )
+        assert popen.stderr is not None
+        self.starts += 1
+        return _Process(popen, OutputTail(popen.stderr.fileno(), self.spec.limits.output_bytes))
+
+    def ensure_started(self) -> None:
+        """Start a worker and run every cell that has not hung or crashed before."""
+        while self._process is None:
+            self._process = self._spawn()
+            self._check_alive()
+            for cell in self.cells:
+                if cell.cell_id in self._skipped:
+                    continue
+                if not self._run_cell(cell):
+                    break  # the worker died in this cell: start again without it
+
+    def _check_alive(self) -> None:
+        """A worker that cannot even answer a ping is the machine's fault, not the student's."""
+        process = self._process
+        assert process is not None
+        try:
+            self._request({"op": "ping"}, [])
+        except errors.BudgetExhausted:
+            raise
+        except errors.StudentCodeError as exc:
+            process.output.join()
+            raise errors.WorkerStartFailed(f"{exc}; output: {process.output.text()[-2000:]}") from None
+
+    def _run_cell(self, cell: CodeCell) -> bool:
+        try:
+            reply, _ = self._request({"op": "exec", "cell": cell.cell_id, "source": cell.source}, [])
+        except (errors.CallTimeout, errors.WorkerCrashed) as exc:
+            status = "timeout" if isinstance(exc, errors.CallTimeout) else "crash"
+            self.cell_reports[cell.cell_id] = CellReport(cell.cell_id, status, message=str(exc))
+            self._skipped.add(cell.cell_id)
+            return False
+        if reply.get("ok") is True:
+            self.cell_reports.setdefault(cell.cell_id, CellReport(cell.cell_id, "ok"))
+        else:
+            info = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+            self.cell_reports[cell.cell_id] = CellReport(
+                cell.cell_id,
+                "error",
+                error_type=str(info.get("type", ""))[:100],
+                message=str(info.get("message", ""))[:2000],
+                line=info.get("line") if type(info.get("line")) is int else None,
+            )
+        return True
+
+    # ------------------------------------------------------------ calls
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """Call the student's function ``name`` in the worker; return its plain-data result."""
+        self.ensure_started()
+        arrays: list[Any] = []
+        header = {
+            "op": "call",
+            "name": name,
+            "args": codec.encode_value(list(args), arrays),
+            "kwargs": codec.encode_value(dict(kwargs), arrays),
+        }
+        reply, reply_arrays = self._request(header, arrays)
+        if reply.get("ok") is True:
+            try:
+                return codec.decode_value(reply.get("value"), reply_arrays)
+            except codec.ProtocolError as exc:
+                self._discard()
+                raise errors.WorkerCrashed(f"ungültige Antwort: {exc}") from None
+        return _raise_for(reply, name)
+
+    def _request(self, header: dict[str, Any], arrays: list[Any]) -> tuple[dict[str, Any], list]:
+        process = self._process
+        assert process is not None
+        deadline = self._deadline()
+        process.next_id += 1
+        header = {**header, "id": process.next_id}
+        try:
+            assert process.popen.stdin is not None and process.popen.stdout is not None
+            write_all(process.popen.stdin.fileno(), codec.pack_message(header, arrays), deadline)
+            reader = DeadlineReader(process.popen.stdout.fileno(), deadline)
+            reply, reply_arrays = codec.read_message(reader)  # type: ignore[arg-type]
+        except TimeoutError:
+            self._discard()
+            if self.budget_left() <= 0:
+                raise errors.BudgetExhausted(self.spec.limits.submission_seconds) from None
+            raise errors.CallTimeout(deadline.seconds) from None
+        except (PipeClosed, EOFError, OSError):
+            raise self._crash_error() from None
+        except codec.ProtocolError as exc:
+            self._discard()
+            raise errors.WorkerCrashed(f"ungültige Antwort des Workers: {exc}") from None
+        if reply.get("id") != header["id"]:
+            self._discard()
+            raise errors.WorkerCrashed("Antwort passt nicht zur Anfrage")
+        return reply, reply_arrays
+
+    def _discard(self) -> None:
+        self.close()
+
+    def _crash_error(self) -> errors.WorkerCrashed:
+        process = self._process
+        assert process is not None
+        try:
+            code = process.popen.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            code = None
+        process.output.join()
+        tail = process.output.text()
+        self.close()
+        memory = "MemoryError" in tail or code in (-signal.SIGKILL, 137)
+        reason = f"Exitcode {code}" if code is not None and code >= 0 else f"Signal {-(code or 0)}"
+        return errors.WorkerCrashed(reason, memory_suspected=memory)
+
+
+def _raise_for(reply: dict[str, Any], name: str) -> Any:
+    kind = reply.get("kind")
+    if kind == "missing":
+        raise errors.FunctionMissing(name)
+    if kind == "unsupported":
+        raise errors.UnsupportedReturn(str(reply.get("type", "?"))[:200])
+    if kind == "exception":
+        info = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+        raise errors.StudentException(
+            str(info.get("type", "Exception"))[:100], str(info.get("message", ""))[:2000]
+        )
+    raise errors.WorkerCrashed("unerwartete Antwort des Workers")
+
+
+def _kill(popen: subprocess.Popen[bytes]) -> None:
+    """Kill the worker's whole process group; the sandbox dies with its parent."""
+    try:
+        os.killpg(popen.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        popen.kill()
+    except ProcessLookupError:
+        pass
+    for stream in (popen.stdin, popen.stdout, popen.stderr):
+        if stream is not None:
+            try:
+                stream.close()
+            except OSError:
+                pass
+    try:
+        popen.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
