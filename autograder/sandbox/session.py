@@ -8,6 +8,7 @@ worker and replays the cells that worked.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -116,11 +117,15 @@ class WorkerSession:
             raise
         except errors.StudentCodeError as exc:
             process.output.join()
-            raise errors.WorkerStartFailed(f"{exc}; output: {process.output.text()[-2000:]}") from None
+            raise errors.WorkerStartFailed(
+                f"{exc}; output: {process.output.text()[-2000:]}"
+            ) from None
 
     def _run_cell(self, cell: CodeCell) -> bool:
         try:
-            reply, _ = self._request({"op": "exec", "cell": cell.cell_id, "source": cell.source}, [])
+            reply, _ = self._request(
+                {"op": "exec", "cell": cell.cell_id, "source": cell.source}, []
+            )
         except (errors.CallTimeout, errors.WorkerCrashed) as exc:
             status = "timeout" if isinstance(exc, errors.CallTimeout) else "crash"
             self.cell_reports[cell.cell_id] = CellReport(cell.cell_id, status, message=str(exc))
@@ -129,7 +134,7 @@ class WorkerSession:
         if reply.get("ok") is True:
             self.cell_reports.setdefault(cell.cell_id, CellReport(cell.cell_id, "ok"))
         else:
-            info = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+            info = _error_dict(reply)
             self.cell_reports[cell.cell_id] = CellReport(
                 cell.cell_id,
                 "error",
@@ -204,6 +209,11 @@ class WorkerSession:
         return errors.WorkerCrashed(reason, memory_suspected=memory)
 
 
+def _error_dict(reply: dict[str, Any]) -> dict[str, Any]:
+    info = reply.get("error")
+    return info if isinstance(info, dict) else {}
+
+
 def _raise_for(reply: dict[str, Any], name: str) -> Any:
     kind = reply.get("kind")
     if kind == "missing":
@@ -211,7 +221,7 @@ def _raise_for(reply: dict[str, Any], name: str) -> Any:
     if kind == "unsupported":
         raise errors.UnsupportedReturn(str(reply.get("type", "?"))[:200])
     if kind == "exception":
-        info = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+        info = _error_dict(reply)
         raise errors.StudentException(
             str(info.get("type", "Exception"))[:100], str(info.get("message", ""))[:2000]
         )
@@ -220,21 +230,13 @@ def _raise_for(reply: dict[str, Any], name: str) -> Any:
 
 def _kill(popen: subprocess.Popen[bytes]) -> None:
     """Kill the worker's whole process group; the sandbox dies with its parent."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(popen.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
+    with contextlib.suppress(ProcessLookupError):
         popen.kill()
-    except ProcessLookupError:
-        pass
     for stream in (popen.stdin, popen.stdout, popen.stderr):
         if stream is not None:
-            try:
+            with contextlib.suppress(OSError):
                 stream.close()
-            except OSError:
-                pass
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         popen.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass

@@ -133,9 +133,13 @@ def parse_npy(blob: bytes, limits: Limits) -> np.ndarray:
     try:
         version = np.lib.format.read_magic(stream)
         if version == (1, 0):
-            shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream, max_header_size=4096)
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(
+                stream, max_header_size=4096
+            )
         elif version in ((2, 0), (3, 0)):
-            shape, fortran, dtype = np.lib.format.read_array_header_2_0(stream, max_header_size=4096)
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(
+                stream, max_header_size=4096
+            )
         else:
             raise ProtocolError(f"unknown .npy version {version}")
     except ProtocolError:

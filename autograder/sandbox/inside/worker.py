@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import codec  # noqa: E402  (path set above; this file runs as a script)
+import codec
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -110,7 +110,12 @@ def main() -> None:
         try:
             frame = codec.pack_message(reply, out_arrays)
         except codec.UnsupportedValue as exc:
-            reply = {"ok": False, "kind": "unsupported", "type": exc.type_name, "id": header.get("id")}
+            reply = {
+                "ok": False,
+                "kind": "unsupported",
+                "type": exc.type_name,
+                "id": header.get("id"),
+            }
             frame = codec.pack_message(reply, [])
         replies.write(frame)
         replies.flush()

@@ -1,0 +1,194 @@
+"""Command line: ``autograder grade | release | secret | demo``.
+
+Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
+(unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from autograder import __version__
+from autograder.config import ConfigError, load_config, write_new_secret
+from autograder.course import CourseError, find_course
+from autograder.grading.batch import grade_batch
+from autograder.grading.runner import GradeOptions, GraderBroken
+from autograder.notebook.discover import DiscoveryError, Found, discover
+from autograder.release.generate import ReleaseError, out_of_sync, release
+from autograder.reports.files import write_all
+from autograder.reports.summary import print_summary
+from autograder.results.model import SubmissionResult
+from autograder.sandbox.launcher import SandboxSpec, SandboxUnavailable, check_sandbox_available
+
+USAGE_ERROR = 2
+err = Console(stderr=True)
+
+
+class UsageError(Exception):
+    pass
+
+
+def resolve_device(choice: str) -> str:
+    """``auto`` → cuda when torch sees a GPU, else cpu; TF32 is switched off for references."""
+    if choice == "cpu":
+        return "cpu"
+    import torch
+
+    if not torch.cuda.is_available():
+        if choice == "cuda":
+            raise UsageError("--device cuda: no CUDA device is available")
+        return "cpu"
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    return "cuda"
+
+
+def warn_unsafe() -> None:
+    err.rule("[bold red]WARNING: --unsafe-no-sandbox")
+    err.print(
+        "[bold red]Student code runs WITHOUT the sandbox: it can read the hidden tests, the "
+        "references and every file this user can read, and reach the network. Use this only "
+        "for your own trusted code.[/]"
+    )
+    err.rule(style="red")
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    course = find_course(args.course)
+    assignment = course.assignment(args.assignment)
+    config = load_config(course.root)
+    spec = SandboxSpec(limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox)
+    if args.unsafe_no_sandbox:
+        warn_unsafe()
+    else:
+        try:
+            check_sandbox_available(spec)
+        except SandboxUnavailable as exc:
+            raise UsageError(
+                f"{exc}\nRefusing to grade without a sandbox (see --unsafe-no-sandbox)."
+            ) from None
+    found = discover([Path(p) for p in args.submissions], assignment.aid)
+    if not found:
+        raise UsageError("no notebooks found in the given paths")
+    options = GradeOptions(config, args.lang, args.unsafe_no_sandbox, resolve_device(args.device))
+    console = Console()
+
+    def progress(item: Found, result: SubmissionResult) -> None:
+        if not args.quiet:
+            console.print(
+                f"  {item.student_id}: {result.score:g}/{result.max_score:g} ({result.status})"
+            )
+
+    batch = grade_batch(assignment, found, options, progress)
+    out = Path(args.out)
+    paths = write_all(batch, out)
+    print_summary(batch, console)
+    console.print("Reports: " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    course = find_course(args.course)
+    assignment = course.assignment(args.assignment)
+    if args.check:
+        differing = out_of_sync(assignment)
+        if differing:
+            err.print(
+                f"[red]release of {assignment.aid} is out of sync with source:[/] {', '.join(differing)}"
+            )
+            return 1
+        print(f"{assignment.release_dir} is in sync with {assignment.source_notebook}")
+        return 0
+    try:
+        seed = load_config(course.root).secret_seed
+    except ConfigError:
+        seed = None
+    target = release(assignment, seed)
+    print(f"released {assignment.aid} to {target} (no hidden content found)")
+    return 0
+
+
+def cmd_secret(args: argparse.Namespace) -> int:
+    course = find_course(args.course)
+    if not args.new:
+        config = load_config(course.root)
+        print(f"secret seed configured (fingerprint {config.fingerprint}, term {config.term!r})")
+        return 0
+    path = write_new_secret(course.root, args.term)
+    print(f"wrote a new secret seed to {path} (keep it out of releases and version control)")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from autograder.demo import run_demo
+
+    return run_demo(Path(args.out) if args.out else None, args.unsafe_no_sandbox)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="autograder", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    grade = sub.add_parser("grade", help="grade submitted notebooks with the hidden graders")
+    grade.add_argument("assignment")
+    grade.add_argument("submissions", nargs="+", help="notebook files or folders")
+    grade.add_argument(
+        "--out", required=True, help="folder for results.json, grades.csv, gradescope/"
+    )
+    grade.add_argument(
+        "--course", type=Path, help="course folder (default: here or this repository)"
+    )
+    grade.add_argument("--lang", choices=["de", "en"], default="de")
+    grade.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu")
+    grade.add_argument("--unsafe-no-sandbox", action="store_true")
+    grade.add_argument("--quiet", "-q", action="store_true")
+    grade.set_defaults(func=cmd_grade)
+
+    rel = sub.add_parser(
+        "release", help="generate the student version with nbgrader, checked for leaks"
+    )
+    rel.add_argument("assignment")
+    rel.add_argument("--course", type=Path)
+    rel.add_argument(
+        "--check", action="store_true", help="only check that the committed release is in sync"
+    )
+    rel.set_defaults(func=cmd_release)
+
+    secret = sub.add_parser("secret", help="show or create the secret seed for hidden inputs")
+    secret.add_argument("--new", action="store_true")
+    secret.add_argument("--term", default="")
+    secret.add_argument("--course", type=Path)
+    secret.set_defaults(func=cmd_secret)
+
+    demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
+    demo.add_argument(
+        "--out", help="folder for the demo course and reports (default: a temp folder)"
+    )
+    demo.add_argument("--unsafe-no-sandbox", action="store_true")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (
+        UsageError,
+        CourseError,
+        ConfigError,
+        DiscoveryError,
+        GraderBroken,
+        ReleaseError,
+    ) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        return USAGE_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

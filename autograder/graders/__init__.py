@@ -1,0 +1,1 @@
+"""Hidden graders, one package per assignment. Never mounted into the sandbox, never released."""

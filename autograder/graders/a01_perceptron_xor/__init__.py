@@ -1,0 +1,1 @@
+"""Hidden graders of a01_perceptron_xor (Perzeptron & XOR)."""

@@ -1,0 +1,64 @@
+"""Exact verification of infeasibility certificates for "a perceptron solves this labelling".
+
+A perceptron with step f(0) = 1 classifies x as 1 iff x̃ᵀw ≥ 0 (x̃ = (1, x)). Labels 1 give
+non-strict inequalities s·x̃ᵀw ≥ 0 with s = +1, labels 0 strict ones with s = −1. Multipliers
+λ ≥ 0 with Σ λᵢ sᵢ x̃ᵢ = 0 and λᵢ > 0 on some strict (label-0) point prove that no w exists.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+
+from autograder.grading import checks
+from autograder.i18n import Text
+
+
+def parity_points(n: int) -> tuple[list[tuple[int, ...]], list[int]]:
+    points = list(itertools.product([0, 1], repeat=n))
+    return points, [sum(p) % 2 for p in points]
+
+
+def certificate_problem(
+    lam: np.ndarray, points: list[tuple[int, ...]], labels: list[int]
+) -> Text | None:
+    """None if ``lam`` is a valid certificate, else what is wrong with it (German/English)."""
+    if not np.all(np.isfinite(lam)):
+        return Text(
+            "Die Multiplikatoren enthalten NaN oder ∞.", "The multipliers contain NaN or ∞."
+        )
+    exact = [Fraction(float(v)) for v in lam.astype(np.float64)]
+    if any(v < 0 for v in exact):
+        return Text(
+            "Alle Multiplikatoren müssen nichtnegativ sein (das Vorzeichen steckt schon in den "
+            "Ungleichungen).",
+            "All multipliers must be nonnegative (the sign is already part of the inequalities).",
+        )
+    total = [Fraction(0)] * (len(points[0]) + 1)
+    for value, point, label in zip(exact, points, labels, strict=True):
+        sign = 1 if label == 1 else -1
+        for j, coordinate in enumerate((1, *point)):
+            total[j] += sign * value * coordinate
+    if any(t != 0 for t in total):
+        return Text(
+            "Die gewichtete Summe der Ungleichungen hebt sich nicht zu 0 auf.",
+            "The weighted sum of the inequalities does not cancel to 0.",
+        )
+    if not any(v > 0 for v, label in zip(exact, labels, strict=True) if label == 0):
+        return Text(
+            "Mindestens eine strikte Ungleichung (ein Punkt mit Label 0) braucht einen positiven "
+            "Multiplikator, sonst entsteht kein Widerspruch.",
+            "At least one strict inequality (a point with label 0) needs a positive multiplier, "
+            "otherwise there is no contradiction.",
+        )
+    return None
+
+
+def assert_certificate(value: object, n: int, what: str) -> None:
+    points, labels = parity_points(n)
+    lam = checks.as_array(value, what, shape=(len(points),))
+    problem = certificate_problem(lam, points, labels)
+    if problem is not None:
+        raise checks.CheckFailure(Text(f"{what}: ", f"{what}: ") + problem)

@@ -1,0 +1,37 @@
+import pytest
+
+from autograder.grading import checks
+
+pytestmark = pytest.mark.task("neuron")
+
+
+@pytest.mark.weight(2)
+def test_step_with_exact_zeros(student, reference, rng):
+    """Integer weights and inputs: many z are exactly 0, where f(0) = 1."""
+    w = rng.integers(-3, 4, size=4).astype(float)
+    X = rng.integers(-2, 3, size=(40, 3)).astype(float)
+    checks.assert_close(
+        student.neuron(w, X, activation="step"), reference.neuron(w, X), "ŷ (Stufe)"
+    )
+
+
+def test_step_is_default(student, reference, rng):
+    w = rng.normal(size=3)
+    X = rng.normal(size=(15, 2))
+    checks.assert_close(student.neuron(w, X), reference.neuron(w, X), "ŷ (Standard-Aktivierung)")
+
+
+@pytest.mark.weight(2)
+def test_sigmoid(student, reference, rng):
+    w = rng.normal(size=6)
+    X = rng.normal(scale=2.0, size=(25, 5))
+    expected = reference.neuron(w, X, activation="sigmoid")
+    checks.assert_close(student.neuron(w, X, activation="sigmoid"), expected, "ŷ (Sigmoid)")
+
+
+def test_single_feature(student, reference, rng):
+    w = rng.normal(size=2)
+    X = rng.normal(size=(7, 1))
+    checks.assert_close(
+        student.neuron(w, X, "sigmoid"), reference.neuron(w, X, "sigmoid"), "ŷ (n = 1)"
+    )

@@ -1,0 +1,113 @@
+"""The catalogue of known mistakes and alternative correct implementations of each task.
+
+A catalogue entry is a real function named like the task (so its source can be dropped
+into a notebook's solution cell) plus a German/English name. It serves twice:
+
+* tests put each entry into a submission and prove that every mistake loses points and is
+  named, and every variant scores full marks;
+* during grading, a student's recorded results are replayed through the mistakes in the
+  trusted process; the first mistake that reproduces all of them is named in the feedback.
+
+Entries must be self-contained: they may use ``np`` (the notebook's setup imports it) and
+must define their helpers inside the function body.
+
+Usage in ``autograder/graders/<aid>/catalogue.py``::
+
+    catalogue = Catalogue()
+
+    @catalogue.mistake("neuron", de="Stufe mit z > 0 statt z ≥ 0", en="step with z > 0")
+    def neuron(w, X, activation="step"):
+        ...
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from autograder.i18n import Text
+
+Matcher = Callable[[Any, tuple[Any, ...], dict[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One mistake or one alternative correct implementation of a task."""
+
+    task_id: str
+    key: str
+    name: Text
+    function: Callable[..., Any]
+    kind: str  # "mistake" | "variant"
+    matcher: Matcher | None = None  # custom "does the student's result show this mistake?"
+    long_run: bool = False
+
+    @property
+    def source(self) -> str:
+        """The function's source without decorators, ready for a solution cell."""
+        return function_source(self.function)
+
+
+def function_source(function: Callable[..., Any]) -> str:
+    source = textwrap.dedent(inspect.getsource(function))
+    tree = ast.parse(source)
+    definition = tree.body[0]
+    assert isinstance(definition, ast.FunctionDef)
+    lines = source.splitlines()
+    return "\n".join(lines[definition.lineno - 1 :]) + "\n"
+
+
+@dataclass
+class Catalogue:
+    entries: list[Entry] = field(default_factory=list)
+
+    def _register(
+        self,
+        kind: str,
+        task_id: str,
+        key: str,
+        de: str,
+        en: str,
+        matcher: Matcher | None,
+        long_run: bool,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+            if function.__name__ != task_id:
+                raise ValueError(f"catalogue entry {key!r} must be a function named {task_id!r}")
+            if any(e.key == key for e in self.entries):
+                raise ValueError(f"duplicate catalogue key {key!r}")
+            self.entries.append(
+                Entry(task_id, key, Text(de, en), function, kind, matcher, long_run)
+            )
+            return function
+
+        return decorate
+
+    def mistake(
+        self,
+        task_id: str,
+        key: str,
+        *,
+        de: str,
+        en: str,
+        matcher: Matcher | None = None,
+        long_run: bool = False,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register a plausible wrong implementation of ``task_id``."""
+        return self._register("mistake", task_id, key, de, en, matcher, long_run)
+
+    def variant(
+        self, task_id: str, key: str, *, de: str, en: str
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register an alternative correct implementation of ``task_id``."""
+        return self._register("variant", task_id, key, de, en, None, False)
+
+    def mistakes(self, task_id: str | None = None) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "mistake" and task_id in (None, e.task_id)]
+
+    def variants(self, task_id: str | None = None) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "variant" and task_id in (None, e.task_id)]

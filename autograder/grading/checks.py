@@ -1,0 +1,178 @@
+"""Named checks for graders: each one validates a student's value and carries the message.
+
+Grader authors use these instead of bare ``assert``: a failed check raises ``CheckFailure``
+holding a German and an English explanation (what was expected, what came back, where it
+first differs, by how much). Values from the student are plain data (see the codec), but of
+any shape or type, so every check validates the type before it looks at the values.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any
+
+import numpy as np
+
+from autograder.grading.tolerances import Tolerance, close_mask, tolerance_for
+from autograder.i18n import Text
+from autograder.sandbox.inside.codec import TensorValue
+
+Label = str | Text
+
+
+class CheckFailure(AssertionError):
+    """A check failed; ``text`` is the student-facing explanation."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+def _label(what: Label) -> Text:
+    return what if isinstance(what, Text) else Text(what, what)
+
+
+def fail(de: str, en: str) -> None:
+    """Fail with a message of the grader's own."""
+    raise CheckFailure(Text(de, en))
+
+
+def describe_type(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"numpy-Array {value.dtype} der Form {value.shape}"
+    if isinstance(value, TensorValue):
+        return f"torch-Tensor der Form {value.array.shape}"
+    return type(value).__name__
+
+
+def _fmt(x: Any) -> str:
+    return f"{x:.6g}" if isinstance(x, float | np.floating) else str(x)
+
+
+def as_array(value: Any, what: Label, shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """A numeric array from an ndarray, tensor, number or (nested) list; else a clear failure."""
+    label = _label(what)
+    if isinstance(value, TensorValue):
+        value = value.array
+    if isinstance(value, (bool | numbers.Number | np.generic, list | tuple)):
+        try:
+            value = np.asarray(value)
+        except ValueError:
+            value = None
+    if not isinstance(value, np.ndarray) or value.dtype.kind not in "biuf":
+        expected = f"der Form {shape}" if shape is not None else ""
+        raise CheckFailure(
+            Text(
+                f"{label.de}: erwartet wurde ein Zahlen-Array {expected}, zurückgegeben wurde "
+                f"{describe_type(value)}.",
+                f"{label.en}: expected a numeric array {expected.replace('der Form', 'of shape')}"
+                f", got {describe_type(value)}.",
+            )
+        )
+    if shape is not None and value.shape != tuple(shape):
+        raise CheckFailure(
+            Text(
+                f"{label.de}: Form {value.shape} statt {tuple(shape)}.",
+                f"{label.en}: shape {value.shape} instead of {tuple(shape)}.",
+            )
+        )
+    return value
+
+
+def as_tuple(value: Any, length: int, what: Label) -> tuple[Any, ...]:
+    """A tuple (or list) of exactly ``length`` items."""
+    label = _label(what)
+    if not isinstance(value, tuple | list) or len(value) != length:
+        got = (
+            f"{type(value).__name__} der Länge {len(value)}"
+            if isinstance(value, tuple | list)
+            else describe_type(value)
+        )
+        raise CheckFailure(
+            Text(
+                f"{label.de}: erwartet wurde ein Tupel mit {length} Elementen, zurückgegeben: {got}.",
+                f"{label.en}: expected a tuple of {length} items, got {got.replace('der Länge', 'of length')}.",
+            )
+        )
+    return tuple(value)
+
+
+def as_int(value: Any, what: Label) -> int:
+    label = _label(what)
+    integral = isinstance(value, int | np.integer) and not isinstance(value, bool)
+    whole_float = isinstance(value, float | np.floating) and float(value).is_integer()
+    if not (integral or whole_float):
+        raise CheckFailure(
+            Text(
+                f"{label.de}: erwartet wurde eine ganze Zahl, zurückgegeben: {describe_type(value)}.",
+                f"{label.en}: expected an integer, got {describe_type(value)}.",
+            )
+        )
+    return int(value)
+
+
+def as_float(value: Any, what: Label) -> float:
+    array = as_array(value, what)
+    if array.size != 1:
+        label = _label(what)
+        raise CheckFailure(
+            Text(
+                f"{label.de}: erwartet wurde eine einzelne Zahl, zurückgegeben: Form {array.shape}.",
+                f"{label.en}: expected a single number, got shape {array.shape}.",
+            )
+        )
+    return float(array.reshape(()))
+
+
+def assert_close(
+    actual: Any, expected: Any, what: Label, long_run: bool = False, tol: Tolerance | None = None
+) -> None:
+    """Compare a student's result with the reference (shape first, then values)."""
+    reference = np.asarray(expected)
+    array = as_array(actual, what, shape=reference.shape)
+    tol = tol or tolerance_for(array.dtype, reference, long_run)
+    ok = close_mask(array, reference, tol)
+    if ok.all():
+        return
+    bad = np.argwhere(~ok)
+    index = tuple(int(i) for i in bad[0])
+    got, want = array[index], reference[index]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.abs(array.astype(float) - reference) / np.maximum(np.abs(reference), 1e-300)
+    worst = float(np.nanmax(rel[~ok])) if np.isfinite(rel[~ok]).any() else float("inf")
+    where = f" bei Index {index}" if index else ""
+    where_en = f" at index {index}" if index else ""
+    label = _label(what)
+    raise CheckFailure(
+        Text(
+            f"{label.de}: {len(bad)} von {ok.size} Werten weichen ab. Erste Abweichung{where}: "
+            f"erwartet {_fmt(want)}, erhalten {_fmt(got)} (größter relativer Fehler "
+            f"{worst:.2g}; Toleranz {tol.describe()}).",
+            f"{label.en}: {len(bad)} of {ok.size} values differ. First difference{where_en}: "
+            f"expected {_fmt(want)}, got {_fmt(got)} (largest relative error {worst:.2g}; "
+            f"tolerance {tol.describe()}).",
+        )
+    )
+
+
+def values_match(student: Any, reference: Any, long_run: bool = False) -> bool:
+    """Structural closeness of two results (tuples, lists, arrays, numbers), never raising."""
+    if isinstance(reference, tuple | list):
+        return (
+            isinstance(student, tuple | list)
+            and len(student) == len(reference)
+            and all(values_match(s, r, long_run) for s, r in zip(student, reference, strict=True))
+        )
+    if isinstance(reference, dict):
+        return (
+            isinstance(student, dict)
+            and student.keys() == reference.keys()
+            and all(values_match(student[k], reference[k], long_run) for k in reference)
+        )
+    if reference is None or isinstance(reference, str | bool):
+        return type(student) is type(reference) and student == reference
+    try:
+        assert_close(student, reference, "", long_run=long_run)
+    except CheckFailure:
+        return False
+    return True

@@ -1,0 +1,100 @@
+"""Student-facing explanations for results that never reached a check."""
+
+from __future__ import annotations
+
+from autograder.grading.proxy import TaskUnavailable
+from autograder.i18n import Text
+from autograder.sandbox import errors
+from autograder.sandbox.session import CellReport
+
+
+def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
+    if report is None or report.status == "ok":
+        return None
+    if report.status == "error":
+        line = f" (Zeile {report.line})" if report.line else ""
+        line_en = f" (line {report.line})" if report.line else ""
+        return Text(
+            f"Beim Ausführen der Zelle `{task_id}` trat {report.error_type}{line} auf: "
+            f"{report.message}",
+            f"Running the cell `{task_id}` raised {report.error_type}{line_en}: {report.message}",
+        )
+    if report.status == "timeout":
+        return Text(
+            f"Die Zelle `{task_id}` lief beim Ausführen über das Zeitlimit ({report.message}) "
+            "und wurde übersprungen (Endlosschleife auf Modulebene?).",
+            f"Running the cell `{task_id}` exceeded the time limit ({report.message}) and was "
+            "skipped (an endless loop at module level?).",
+        )
+    return Text(
+        f"Die Zelle `{task_id}` hat den Prozess beim Ausführen beendet ({report.message}) und "
+        "wurde übersprungen.",
+        f"Running the cell `{task_id}` killed the process ({report.message}); it was skipped.",
+    )
+
+
+def explain(exc: errors.StudentCodeError, task_id: str, cell: CellReport | None) -> Text:
+    """Why a call of the student's function gave no usable result."""
+    if isinstance(exc, TaskUnavailable):
+        return exc.text
+    if isinstance(exc, errors.FunctionMissing):
+        reason = cell_failure(task_id, cell)
+        if reason is not None:
+            return reason
+        return Text(
+            f"Die Funktion `{exc.name}` ist nach dem Ausführen der Lösungszellen nicht definiert "
+            "(Name geändert?).",
+            f"The function `{exc.name}` is not defined after running the solution cells "
+            "(renamed?).",
+        )
+    if isinstance(exc, errors.StudentException):
+        if exc.type_name == "NotImplementedError":
+            return Text(
+                "Noch nicht implementiert (NotImplementedError).",
+                "Not implemented yet (NotImplementedError).",
+            )
+        if exc.type_name == "MemoryError":
+            return Text(
+                f"`{task_id}` überschritt das Speicherlimit (MemoryError).",
+                f"`{task_id}` exceeded the memory limit (MemoryError).",
+            )
+        return Text(
+            f"`{task_id}` löste {exc.type_name} aus: {exc.message}",
+            f"`{task_id}` raised {exc.type_name}: {exc.message}",
+        )
+    if isinstance(exc, errors.UnsupportedReturn):
+        return Text(
+            f"`{task_id}` gab ein Objekt vom Typ {exc.type_name} zurück; erlaubt sind Zahlen, "
+            "numpy-Arrays, Tensoren, Listen, Tupel und Dicts.",
+            f"`{task_id}` returned an object of type {exc.type_name}; allowed are numbers, numpy "
+            "arrays, tensors, lists, tuples and dicts.",
+        )
+    if isinstance(exc, errors.CallTimeout):
+        return Text(
+            f"`{task_id}` lief länger als das Zeitlimit von {exc.seconds:g} s und wurde abgebrochen.",
+            f"`{task_id}` ran longer than the time limit of {exc.seconds:g} s and was stopped.",
+        )
+    if isinstance(exc, errors.BudgetExhausted):
+        return Text(
+            f"Das Zeitbudget der Abgabe ({exc.seconds:g} s) war aufgebraucht; `{task_id}` wurde "
+            "nicht mehr geprüft.",
+            f"The submission's time budget ({exc.seconds:g} s) was used up; `{task_id}` was not "
+            "checked any more.",
+        )
+    if isinstance(exc, errors.WorkerCrashed):
+        memory = " – vermutlich das Speicherlimit" if exc.memory_suspected else ""
+        memory_en = " – probably the memory limit" if exc.memory_suspected else ""
+        return Text(
+            f"Der Prozess mit Ihrem Code wurde während `{task_id}` beendet ({exc.reason}{memory}).",
+            f"The process running your code ended during `{task_id}` ({exc.reason}{memory_en}).",
+        )
+    return Text(f"`{task_id}`: {exc}", f"`{task_id}`: {exc}")
+
+
+def grader_error(task_id: str) -> Text:
+    return Text(
+        f"Die Rückgabe von `{task_id}` hat eine unerwartete Form (die Prüfung konnte sie nicht "
+        "auswerten); die Lehrenden sehen sich das an.",
+        f"The result of `{task_id}` has an unexpected form (the check could not evaluate it); "
+        "the instructors will review it.",
+    )

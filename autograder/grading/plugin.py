@@ -1,0 +1,126 @@
+"""The pytest plugin that connects hidden graders to one submission.
+
+Graders are plain pytest files in ``autograder/graders/<aid>/``. Each test is tagged with its
+task (``pytestmark = pytest.mark.task("neuron")``) and may carry ``pytest.mark.weight(2)``.
+Fixtures: ``student`` (proxy into the sandbox), ``reference`` (``solutions/<aid>.py``),
+``rng`` (hidden inputs from the secret seed), ``device`` (where torch references run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+
+from autograder.grading.checks import CheckFailure
+from autograder.grading.proxy import StudentProxy
+from autograder.grading.seeds import rng_for
+from autograder.i18n import Text
+from autograder.sandbox.errors import StudentCodeError
+
+
+@dataclass
+class TestRun:
+    """The outcome of one hidden test."""
+
+    name: str
+    task_id: str
+    weight: float
+    passed: bool
+    failure: BaseException | None = None
+
+
+@dataclass
+class GradingPlugin:
+    assignment: str
+    secret_seed: str
+    proxy: StudentProxy
+    reference: ModuleType
+    task_ids: frozenset[str]
+    device: str = "cpu"
+    only: frozenset[str] | None = None  # grade just these tasks (tests, quick re-checks)
+    runs: list[TestRun] = field(default_factory=list)
+    collection_errors: list[str] = field(default_factory=list)
+
+    # ---------------------------------------------------------------- fixtures
+
+    @pytest.fixture
+    def student(self) -> StudentProxy:
+        return self.proxy
+
+    @pytest.fixture(name="reference")
+    def reference_fixture(self) -> ModuleType:
+        return self.reference
+
+    @pytest.fixture
+    def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
+        return rng_for(self.secret_seed, self.assignment, request.node.nodeid)
+
+    @pytest.fixture(name="device")
+    def device_fixture(self) -> str:
+        return self.device
+
+    # ---------------------------------------------------------------- hooks
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.addinivalue_line("markers", "task(task_id): the task a hidden test grades")
+        config.addinivalue_line("markers", "weight(w): the test's share of its task's points")
+
+    def pytest_collection_modifyitems(
+        self, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        for item in items:
+            marker = item.get_closest_marker("task")
+            if marker is None or marker.args[0] not in self.task_ids:
+                self.collection_errors.append(f"{item.nodeid}: no task marker of a known task")
+        if self.only is not None:
+            only = self.only
+            skipped = [i for i in items if _task_of(i) not in only]
+            items[:] = [i for i in items if _task_of(i) in only]
+            config.hook.pytest_deselected(items=skipped)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, Any, None]:
+        outcome = yield
+        report = outcome.get_result()
+        if report.when == "call" or (report.when == "setup" and report.failed):
+            task = item.get_closest_marker("task")
+            weight = item.get_closest_marker("weight")
+            self.runs.append(
+                TestRun(
+                    name=item.nodeid,
+                    task_id=task.args[0] if task else "",
+                    weight=float(weight.args[0]) if weight else 1.0,
+                    passed=report.passed,
+                    failure=call.excinfo.value if call.excinfo else None,
+                )
+            )
+
+
+def _task_of(item: pytest.Item) -> str:
+    marker = item.get_closest_marker("task")
+    return str(marker.args[0]) if marker else ""
+
+
+def failure_kind(failure: BaseException | None) -> str:
+    """``check`` (a judged result), ``student`` (no usable result) or ``grader`` (a bug)."""
+    if isinstance(failure, CheckFailure):
+        return "check"
+    if isinstance(failure, StudentCodeError):
+        return "student"
+    return "grader"
+
+
+def check_text(failure: BaseException) -> Text:
+    assert isinstance(failure, CheckFailure)
+    return failure.text

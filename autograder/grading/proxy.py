@@ -1,0 +1,57 @@
+"""The ``student`` fixture: calls into the sandboxed worker, recorded for diagnosis."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from autograder.i18n import Text
+from autograder.sandbox.errors import StudentCodeError
+from autograder.sandbox.session import WorkerSession
+
+
+class TaskUnavailable(StudentCodeError):
+    """The task's solution cell is missing or unusable in the submitted notebook."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+@dataclass
+class CallRecord:
+    """One call of a student's function: the (trusted) arguments and the outcome."""
+
+    name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    value: Any = None
+    error: StudentCodeError | None = None
+
+
+class StudentProxy:
+    """``student.neuron(w, X)`` runs the student's ``neuron`` in the sandbox."""
+
+    def __init__(self, session: WorkerSession, problems: dict[str, Text]) -> None:
+        self._session = session
+        self._problems = problems
+        self.records: list[CallRecord] = []
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        record = CallRecord(name, copy.deepcopy(args), copy.deepcopy(kwargs))
+        self.records.append(record)
+        try:
+            if name in self._problems:
+                raise TaskUnavailable(self._problems[name])
+            record.value = self._session.call(name, *args, **kwargs)
+        except StudentCodeError as exc:
+            record.error = exc
+            raise
+        return record.value
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)

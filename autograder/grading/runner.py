@@ -1,0 +1,263 @@
+"""Grade one submission: sandboxed worker + hidden pytest graders → a ``SubmissionResult``."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from autograder.config import GradingConfig
+from autograder.course import GRADERS_DIR, Assignment
+from autograder.grading.catalogue import Catalogue
+from autograder.grading.diagnosis import diagnose
+from autograder.grading.messages import cell_failure, explain, grader_error
+from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
+from autograder.grading.proxy import StudentProxy
+from autograder.i18n import Text
+from autograder.notebook.spec import TaskSpec
+from autograder.notebook.submission import NotebookError, Submission, load_submission
+from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
+from autograder.sandbox import errors
+from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.session import WorkerSession
+
+
+class GraderBroken(RuntimeError):
+    """The hidden graders themselves fail to load: an instructor's error, not a student's."""
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    config: GradingConfig
+    lang: str = "de"
+    unsafe_no_sandbox: bool = False
+    device: str = "cpu"
+
+
+def load_catalogue(aid: str) -> Catalogue:
+    try:
+        module = importlib.import_module(f"autograder.graders.{aid}.catalogue")
+    except ModuleNotFoundError:
+        return Catalogue()
+    catalogue = getattr(module, "catalogue", None)
+    return catalogue if isinstance(catalogue, Catalogue) else Catalogue()
+
+
+class AssignmentGrader:
+    """Loads an assignment once (spec, reference, catalogue) and grades submissions of it."""
+
+    def __init__(self, assignment: Assignment, options: GradeOptions) -> None:
+        self.assignment = assignment
+        self.options = options
+        self.spec = assignment.spec()
+        self.reference = assignment.load_reference()
+        self.catalogue = load_catalogue(assignment.aid)
+        self.sandbox = SandboxSpec(
+            limits=options.config.limits, unsafe_no_sandbox=options.unsafe_no_sandbox
+        )
+
+    def text(self, text: Text) -> str:
+        return text.get(self.options.lang)
+
+    # ------------------------------------------------------------ entry points
+
+    def grade_file(
+        self, path: Path, student_id: str, only: frozenset[str] | None = None
+    ) -> SubmissionResult:
+        started = time.monotonic()
+        try:
+            submission = load_submission(path, self.spec, student_id)
+        except NotebookError as exc:
+            return self.error_result(student_id, path, exc.text, started)
+        return self.grade(submission, only)
+
+    def grade(self, submission: Submission, only: frozenset[str] | None = None) -> SubmissionResult:
+        """Grade every task, or just the tasks in ``only``."""
+        started = time.monotonic()
+        cells = submission.code_cells(self.spec)
+        with WorkerSession(self.sandbox, cells) as session:
+            try:
+                session.ensure_started()
+            except errors.WorkerStartFailed as exc:
+                result = self.error_result(
+                    submission.student_id,
+                    submission.path,
+                    Text(
+                        "Die Sandbox konnte nicht gestartet werden.", "The sandbox failed to start."
+                    ),
+                    started,
+                )
+                result.notes.append(f"sandbox start failed: {exc}")
+                return result
+            except errors.BudgetExhausted:
+                pass  # every call below reports the exhausted budget for its task
+            proxy = StudentProxy(session, submission.problems)
+            plugin = self._run_graders(proxy, only)
+            selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
+            tasks = [self._task_result(t, plugin.runs, proxy, session) for t in selected]
+            notes = _cell_notes(session, self.options.lang)
+        tasks += self._manual_results(submission)
+        auto = [t for t in tasks if t.kind == "auto"]
+        return SubmissionResult(
+            student_id=submission.student_id,
+            file=str(submission.path),
+            status="graded",
+            score=round(sum(t.score for t in auto), 4),
+            max_score=sum(t.max_score for t in auto),
+            tasks=tasks,
+            notes=notes,
+            sandbox="none" if self.options.unsafe_no_sandbox else "bubblewrap",
+            duration_s=round(time.monotonic() - started, 3),
+        )
+
+    # ------------------------------------------------------------ steps
+
+    def _run_graders(self, proxy: StudentProxy, only: frozenset[str] | None) -> GradingPlugin:
+        plugin = GradingPlugin(
+            assignment=self.assignment.aid,
+            secret_seed=self.options.config.secret_seed,
+            proxy=proxy,
+            reference=self.reference,
+            task_ids=frozenset(self.spec.task_ids),
+            device=self.options.device,
+            only=only,
+        )
+        args = [
+            str(self.assignment.graders_dir),
+            "-q",
+            "-c",
+            str(GRADERS_DIR / "pytest.ini"),
+            "--rootdir",
+            str(self.assignment.graders_dir),
+            "-p",
+            "no:cacheprovider",
+            "--import-mode=importlib",
+            "--capture=sys",
+            "-W",
+            "ignore",
+        ]
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            pytest.main(args, plugins=[plugin])
+        if plugin.collection_errors:
+            raise GraderBroken("; ".join(plugin.collection_errors))
+        return plugin
+
+    def _task_result(
+        self, task: TaskSpec, runs: list[TestRun], proxy: StudentProxy, session: WorkerSession
+    ) -> TaskResult:
+        mine = [r for r in runs if r.task_id == task.task_id]
+        total = sum(r.weight for r in mine)
+        passed = sum(r.weight for r in mine if r.passed)
+        score = task.points * passed / total if total else 0.0
+        failures = [r for r in mine if not r.passed]
+        messages = [self._failure_text(r, task.task_id, session) for r in failures]
+        diagnosis = None
+        if failures:
+            records = [r for r in proxy.records if r.name == task.task_id]
+            entry = diagnose(self.catalogue.mistakes(task.task_id), records)
+            if entry is not None:
+                diagnosis = Diagnosis(entry.key, self.text(entry.name))
+        return TaskResult(
+            task_id=task.task_id,
+            kind="auto",
+            score=round(score, 4),
+            max_score=task.points,
+            status=_status(passed, total, failures),
+            feedback=self._feedback(messages, len(failures), len(mine), diagnosis),
+            diagnosis=diagnosis,
+            tests=[
+                TestOutcome(r.name, r.weight, r.passed, self.text(m))
+                for r, m in zip(failures, messages, strict=True)
+            ]
+            + [TestOutcome(r.name, r.weight, True) for r in mine if r.passed],
+            needs_review=not total or any(failure_kind(r.failure) == "grader" for r in failures),
+        )
+
+    def _failure_text(self, run: TestRun, task_id: str, session: WorkerSession) -> Text:
+        kind = failure_kind(run.failure)
+        if kind == "check":
+            assert run.failure is not None
+            return check_text(run.failure)
+        if kind == "student":
+            assert isinstance(run.failure, errors.StudentCodeError)
+            return explain(run.failure, task_id, session.cell_reports.get(task_id))
+        return grader_error(task_id)
+
+    def _feedback(
+        self, messages: list[Text], failed: int, total: int, diagnosis: Diagnosis | None
+    ) -> str:
+        if not messages:
+            return self.text(Text("Alle Prüfungen bestanden.", "All checks passed."))
+        parts = []
+        if diagnosis is not None:
+            parts.append(
+                self.text(
+                    Text(
+                        f"Ihr Ergebnis entspricht dem typischen Fehler „{diagnosis.name}“.",
+                        f"Your result matches the known mistake “{diagnosis.name}”.",
+                    )
+                )
+            )
+        parts.append(self.text(messages[0]))
+        if total > 1:
+            parts.append(
+                self.text(
+                    Text(
+                        f"({failed} von {total} Prüfungen nicht bestanden.)",
+                        f"({failed} of {total} checks failed.)",
+                    )
+                )
+            )
+        return " ".join(parts)
+
+    def _manual_results(self, submission: Submission) -> list[TaskResult]:
+        pending = Text(
+            "Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors."
+        )
+        return [
+            TaskResult(m.task_id, "manual", 0.0, m.points, "manual", self.text(pending))
+            for m in self.spec.manual_tasks
+        ]
+
+    def error_result(
+        self, student_id: str, path: Path, text: Text, started: float
+    ) -> SubmissionResult:
+        message = self.text(text)
+        tasks = [
+            TaskResult(t.task_id, "auto", 0.0, t.points, "error", message) for t in self.spec.tasks
+        ]
+        return SubmissionResult(
+            student_id=student_id,
+            file=str(path),
+            status="error",
+            score=0.0,
+            max_score=self.spec.max_score,
+            tasks=tasks,
+            error=message,
+            sandbox="none" if self.options.unsafe_no_sandbox else "bubblewrap",
+            duration_s=round(time.monotonic() - started, 3),
+        )
+
+
+def _status(passed: float, total: float, failures: list[TestRun]) -> str:
+    if total and passed == total:
+        return "passed"
+    if passed > 0:
+        return "partial"
+    if failures and all(failure_kind(r.failure) == "student" for r in failures):
+        return "error"
+    return "failed"
+
+
+def _cell_notes(session: WorkerSession, lang: str) -> list[str]:
+    notes = []
+    for cell_id, report in session.cell_reports.items():
+        text = cell_failure(cell_id, report)
+        if text is not None:
+            notes.append(text.get(lang))
+    return notes

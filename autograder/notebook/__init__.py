@@ -1,0 +1,1 @@
+"""Step 1 of the data path: notebook files → assignment spec and parsed submissions."""

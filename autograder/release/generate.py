@@ -1,0 +1,102 @@
+"""Generate the student version with nbgrader's own ``generate_assignment``.
+
+nbgrader runs in a throwaway course folder (a copy of ``source/<aid>``) so that its gradebook
+and logs never touch the repository. The result is checked for leaks before it replaces
+``assignments/<aid>``; a leaking release is never written.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from autograder.course import Assignment
+from autograder.release.leakcheck import Leak, find_leaks
+
+NBGRADER_CONFIG = """\
+c = get_config()  # noqa: F821
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "assignments"
+c.CourseDirectory.db_url = "sqlite:///{root}/gradebook.db"
+"""
+
+
+class ReleaseError(RuntimeError):
+    """nbgrader failed, or the release would leak hidden content."""
+
+
+def generate_into(assignment: Assignment, workdir: Path) -> Path:
+    """Run nbgrader in ``workdir`` and return the generated release folder."""
+    shutil.copytree(assignment.source_notebook.parent, workdir / "source" / assignment.aid)
+    (workdir / "nbgrader_config.py").write_text(NBGRADER_CONFIG.format(root=str(workdir)))
+    process = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.aid, "--force"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+    )
+    release = workdir / "assignments" / assignment.aid
+    if process.returncode != 0 or not release.is_dir():
+        raise ReleaseError(
+            f"nbgrader generate_assignment failed:\n{process.stdout}{process.stderr}"
+        )
+    return release
+
+
+def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
+    """Regenerate ``assignments/<aid>`` from source, refusing if anything hidden leaks."""
+    with tempfile.TemporaryDirectory(prefix="ag-release-") as tmp:
+        generated = generate_into(assignment, Path(tmp))
+        leaks = find_leaks(generated, assignment, secret_seed)
+        if leaks:
+            raise ReleaseError(format_leaks(leaks))
+        target = assignment.release_dir
+        staging = target.with_name(f".{target.name}.new")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(generated, staging)
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+    return target
+
+
+def format_leaks(leaks: list[Leak]) -> str:
+    return "the release would leak hidden content:\n" + "\n".join(
+        f"  {leak.file}: {leak.reason}" for leak in leaks
+    )
+
+
+def _normalized(path: Path) -> object:
+    data = json.loads(path.read_text())
+    return data
+
+
+def out_of_sync(assignment: Assignment) -> list[str]:
+    """Files whose committed release differs from a fresh generation (empty = in sync)."""
+    with tempfile.TemporaryDirectory(prefix="ag-sync-") as tmp:
+        generated = generate_into(assignment, Path(tmp))
+        fresh = {p.relative_to(generated) for p in generated.rglob("*") if p.is_file()}
+        committed = (
+            {
+                p.relative_to(assignment.release_dir)
+                for p in assignment.release_dir.rglob("*")
+                if p.is_file()
+            }
+            if assignment.release_dir.is_dir()
+            else set()
+        )
+        differing = sorted(str(p) for p in fresh ^ committed)
+        for rel in sorted(fresh & committed):
+            a, b = generated / rel, assignment.release_dir / rel
+            same = (
+                _normalized(a) == _normalized(b)
+                if rel.suffix == ".ipynb"
+                else a.read_bytes() == b.read_bytes()
+            )
+            if not same:
+                differing.append(str(rel))
+        return differing

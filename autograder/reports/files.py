@@ -1,0 +1,84 @@
+"""The report files of a batch: results.json, gradescope/<student>.json and grades.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from autograder.reports.atomic import write_json, write_text
+from autograder.results.model import BatchResult, SubmissionResult, round_points
+
+
+def write_results_json(batch: BatchResult, out: Path) -> Path:
+    path = out / "results.json"
+    write_json(path, batch.to_dict())
+    return path
+
+
+def gradescope_result(result: SubmissionResult) -> dict[str, Any]:
+    """Gradescope's autograder ``results.json`` format for one submission."""
+    tests = [
+        {
+            "name": task.task_id,
+            "score": round_points(task.score),
+            "max_score": task.max_score,
+            "status": "passed" if task.status == "passed" else "failed",
+            "output": task.feedback,
+        }
+        for task in result.tasks
+        if task.kind == "auto"
+    ]
+    return {
+        "score": round_points(result.score),
+        "output": result.error or "",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
+def write_gradescope(batch: BatchResult, out: Path) -> Path:
+    folder = out / "gradescope"
+    for result in batch.submissions:
+        write_json(folder / f"{result.student_id}.json", gradescope_result(result))
+    return folder
+
+
+def grades_csv_text(batch: BatchResult) -> str:
+    """One row per submission: student, status, one column per task, total, max."""
+    task_ids = [t.task_id for t in batch.submissions[0].tasks] if batch.submissions else []
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student_id", "status", *task_ids, "total", "max_total"])
+    for result in batch.submissions:
+        scores = {t.task_id: t for t in result.tasks}
+        cells = [
+            "" if scores[t].kind == "manual" else f"{round_points(scores[t].score):.2f}"
+            for t in task_ids
+        ]
+        writer.writerow(
+            [
+                result.student_id,
+                result.status,
+                *cells,
+                f"{round_points(result.score):.2f}",
+                f"{round_points(result.max_score):.2f}",
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write_grades_csv(batch: BatchResult, out: Path) -> Path:
+    path = out / "grades.csv"
+    write_text(path, grades_csv_text(batch))
+    return path
+
+
+def write_all(batch: BatchResult, out: Path) -> list[Path]:
+    return [
+        write_results_json(batch, out),
+        write_gradescope(batch, out),
+        write_grades_csv(batch, out),
+    ]

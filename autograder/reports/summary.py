@@ -1,0 +1,49 @@
+"""The table ``autograder grade`` prints: one row per submission, one column per task."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from autograder.results.model import BatchResult, round_points
+
+STATUS_STYLE = {
+    "passed": "green",
+    "partial": "yellow",
+    "failed": "red",
+    "error": "red",
+    "manual": "dim",
+}
+
+
+def summary_table(batch: BatchResult) -> Table:
+    task_ids = [t.task_id for t in batch.submissions[0].tasks] if batch.submissions else []
+    table = Table(title=f"{batch.assignment}: {len(batch.submissions)} Abgabe(n)")
+    table.add_column("student")
+    table.add_column("status")
+    for task_id in task_ids:
+        table.add_column(task_id, justify="right")
+    table.add_column("total", justify="right")
+    for result in batch.submissions:
+        cells = []
+        for task in result.tasks:
+            text = (
+                "manual"
+                if task.kind == "manual"
+                else f"{round_points(task.score):g}/{task.max_score:g}"
+            )
+            cells.append(f"[{STATUS_STYLE.get(task.status, '')}]{text}[/]")
+        total = f"{round_points(result.score):g}/{result.max_score:g}"
+        status = result.status if result.status == "graded" else f"[red]{result.status}[/]"
+        table.add_row(result.student_id, status, *cells, total)
+    return table
+
+
+def print_summary(batch: BatchResult, console: Console) -> None:
+    console.print(summary_table(batch))
+    for result in batch.submissions:
+        if result.error:
+            console.print(f"[red]{result.student_id}[/]: {result.error}")
+        flagged = [t.task_id for t in result.tasks if t.needs_review]
+        if flagged:
+            console.print(f"[yellow]{result.student_id}[/]: review needed for {', '.join(flagged)}")

@@ -1,0 +1,77 @@
+"""Results of grading: per test, per task, per submission, per batch (schema in docs/results-schema.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+TASK_STATUSES = ("passed", "partial", "failed", "error", "manual")
+SUBMISSION_STATUSES = ("graded", "error")
+
+
+@dataclass
+class TestOutcome:
+    """One hidden test (instructors see these; students see only the task's feedback)."""
+
+    name: str
+    weight: float
+    passed: bool
+    message: str = ""
+
+
+@dataclass
+class Diagnosis:
+    """The catalogued mistake the student's results reproduce."""
+
+    key: str
+    name: str
+
+
+@dataclass
+class TaskResult:
+    task_id: str
+    kind: str  # "auto" | "manual"
+    score: float
+    max_score: float
+    status: str
+    feedback: str
+    diagnosis: Diagnosis | None = None
+    tests: list[TestOutcome] = field(default_factory=list)
+    needs_review: bool = False
+
+
+@dataclass
+class SubmissionResult:
+    student_id: str
+    file: str
+    status: str
+    score: float
+    max_score: float
+    tasks: list[TaskResult] = field(default_factory=list)
+    error: str = ""
+    notes: list[str] = field(default_factory=list)
+    sandbox: str = "bubblewrap"
+    duration_s: float = 0.0
+
+    def task(self, task_id: str) -> TaskResult:
+        return next(t for t in self.tasks if t.task_id == task_id)
+
+
+@dataclass
+class BatchResult:
+    assignment: str
+    lang: str
+    generated_at: str
+    secret_fingerprint: str
+    submissions: list[SubmissionResult] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def round_points(value: float) -> float:
+    """Points are reported with two decimals everywhere (JSON, CSV, tables)."""
+    return round(value + 0.0, 2)
