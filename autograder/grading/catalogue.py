@@ -78,8 +78,8 @@ class Catalogue:
         def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
             if function.__name__ != task_id:
                 raise ValueError(f"catalogue entry {key!r} must be a function named {task_id!r}")
-            if any(e.key == key for e in self.entries):
-                raise ValueError(f"duplicate catalogue key {key!r}")
+            if any((e.task_id, e.key) == (task_id, key) for e in self.entries):
+                raise ValueError(f"duplicate catalogue key {key!r} for {task_id!r}")
             self.entries.append(
                 Entry(task_id, key, Text(de, en), function, kind, matcher, long_run)
             )

@@ -52,7 +52,7 @@ def _label_zero_only(value, args, kwargs):
 
 def _length_four(value, args, kwargs):
     lam = _lam(value)
-    return lam is not None and lam.size == 4 and args[0] != 2
+    return lam is not None and lam.size == 4
 
 
 # ------------------------------------------------------------------ neuron

@@ -39,7 +39,7 @@ class Limits:
     """Upper bounds for one decoded message."""
 
     max_json_bytes: int = 8 << 20
-    max_arrays: int = 256
+    max_arrays: int = 4096
     max_array_bytes: int = 256 << 20
     max_total_bytes: int = 512 << 20
     max_ndim: int = 8
@@ -86,8 +86,7 @@ def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
         arrays.append(np.array(value, copy=True, subok=False))
         return {"$nd": len(arrays) - 1, "kind": "array"}
     if isinstance(value, np.generic):
-        arrays.append(np.array(value, copy=True, subok=False))
-        return {"$nd": len(arrays) - 1, "kind": "scalar"}
+        return _encode_numpy_scalar(value, arrays)
     if _is_tensor(value):
         arrays.append(_tensor_to_numpy(value))
         return {"$nd": len(arrays) - 1, "kind": "tensor"}
@@ -103,6 +102,20 @@ def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
             items.append([key, encode_value(item, arrays, depth + 1)])
         return {"$dict": items}
     raise UnsupportedValue(f"{cls.__module__}.{cls.__qualname__}")
+
+
+def _encode_numpy_scalar(value: np.generic, arrays: list[np.ndarray]) -> Any:
+    """Real numpy scalars travel inline as JSON with their dtype; others as 0-d arrays."""
+    dtype = value.dtype
+    if dtype.str in ALLOWED_DTYPES and dtype.kind in "biuf":
+        number = (
+            bool(value)
+            if dtype.kind == "b"
+            else (int(value) if dtype.kind in "iu" else float(value))
+        )
+        return {"$np": dtype.str, "v": number}
+    arrays.append(np.array(value, copy=True, subok=False))
+    return {"$nd": len(arrays) - 1, "kind": "scalar"}
 
 
 def _npy_bytes(array: np.ndarray) -> bytes:
@@ -180,6 +193,8 @@ def _decode(node: Any, arrays: list[np.ndarray], budget: list[int], depth: int) 
             return result
         if set(node) == {"$nd", "kind"} and type(node["$nd"]) is int:
             return _array_reference(node, arrays)
+        if set(node) == {"$np", "v"} and node["$np"] in ALLOWED_DTYPES:
+            return _inline_scalar(node["$np"], node["v"])
     raise ProtocolError("unknown value tag")
 
 
@@ -198,6 +213,16 @@ def _array_reference(node: dict[str, Any], arrays: list[np.ndarray]) -> Any:
     if kind == "tensor":
         return TensorValue(array)
     raise ProtocolError("unknown array kind")
+
+
+def _inline_scalar(dtype_str: str, value: Any) -> Any:
+    dtype = np.dtype(dtype_str)
+    if dtype.kind not in "biuf" or type(value) not in (bool, int, float):
+        raise ProtocolError("bad inline scalar")
+    try:
+        return dtype.type(value)
+    except (OverflowError, ValueError):
+        raise ProtocolError("inline scalar out of range") from None
 
 
 @dataclass(frozen=True)

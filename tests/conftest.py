@@ -1,0 +1,59 @@
+"""Shared fixtures: the repository's course, a01, and a grader with a fixed test seed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from autograder.config import GradingConfig
+from autograder.course import Assignment, find_course
+from autograder.grading.runner import AssignmentGrader, GradeOptions
+from autograder.notebook.compose import (
+    fill_solutions,
+    read_notebook,
+    solution_sources,
+    write_notebook,
+)
+from autograder.results.model import SubmissionResult
+
+REPO = Path(__file__).resolve().parents[1]
+A01 = "a01_perceptron_xor"
+TEST_SEED = "test-seed-not-secret"
+
+GradeSources = Callable[..., SubmissionResult]
+
+
+@pytest.fixture(scope="session")
+def a01() -> Assignment:
+    return find_course(REPO).assignment(A01)
+
+
+@pytest.fixture(scope="session")
+def grader(a01: Assignment) -> AssignmentGrader:
+    return AssignmentGrader(a01, GradeOptions(GradingConfig(TEST_SEED)))
+
+
+@pytest.fixture(scope="session")
+def model_sources(a01: Assignment) -> dict[str, str]:
+    """The source notebook's model solutions, by task id."""
+    return solution_sources(read_notebook(a01.source_notebook))
+
+
+@pytest.fixture(scope="session")
+def release_notebook(a01: Assignment):  # type: ignore[no-untyped-def]
+    return read_notebook(a01.release_dir / f"{A01}.ipynb")
+
+
+@pytest.fixture
+def grade_sources(grader, release_notebook, tmp_path) -> GradeSources:  # type: ignore[no-untyped-def]
+    """Grade the released notebook with some solution cells replaced, like a student would."""
+
+    def grade(
+        sources: dict[str, str], only: set[str] | None = None, name: str = "student"
+    ) -> SubmissionResult:
+        path = write_notebook(fill_solutions(release_notebook, sources), tmp_path / f"{name}.ipynb")
+        return grader.grade_file(path, name, frozenset(only) if only else None)
+
+    return grade

@@ -1,0 +1,41 @@
+"""The committed release is nbgrader's output for the current source and leaks nothing."""
+
+import shutil
+
+import pytest
+
+from autograder.release.generate import out_of_sync
+from autograder.release.leakcheck import find_leaks
+
+
+def test_committed_release_has_no_hidden_content(a01):
+    assert find_leaks(a01.release_dir, a01, secret_seed="test-seed-not-secret") == []
+
+
+@pytest.mark.slow
+def test_committed_release_is_in_sync_with_source(a01):
+    assert out_of_sync(a01) == [], "run `autograder release a01_perceptron_xor` and commit"
+
+
+def test_leak_check_catches_reference_code_markers_and_stray_files(a01, tmp_path):
+    release = tmp_path / "release"
+    shutil.copytree(a01.release_dir, release)
+    notebook = release / f"{a01.aid}.ipynb"
+    reference = a01.reference_path.read_text()
+    text = notebook.read_text()
+    # paste the reference's body into the first code cell, as a careless author might
+    marker = '"source": ['
+    index = text.index(marker) + len(marker)
+    import json
+
+    injected = json.dumps(reference + "\n### BEGIN SOLUTION\n")[1:-1]
+    notebook.write_text(text[:index] + f'"{injected}",' + text[index:])
+    shutil.copy(a01.reference_path, release / "helpers.py")
+    (release / "secret.txt").write_text("the seed is test-seed-not-secret")
+
+    leaks = find_leaks(release, a01, secret_seed="test-seed-not-secret")
+    reasons = " | ".join(f"{leak.file}: {leak.reason}" for leak in leaks)
+    assert "helpers.py: file type .py" in reasons
+    assert "BEGIN SOLUTION" in reasons
+    assert "code of the reference" in reasons
+    assert "secret seed" in reasons
