@@ -22,7 +22,9 @@ from autograder.release.generate import ReleaseError, out_of_sync, release
 from autograder.reports.files import write_all
 from autograder.reports.summary import print_summary
 from autograder.results.model import SubmissionResult
+from autograder.sandbox.errors import WorkerStartFailed
 from autograder.sandbox.launcher import SandboxSpec, SandboxUnavailable, check_sandbox_available
+from autograder.sandbox.session import probe_sandbox
 
 USAGE_ERROR = 2
 err = Console(stderr=True)
@@ -67,7 +69,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     else:
         try:
             check_sandbox_available(spec)
-        except SandboxUnavailable as exc:
+            probe_sandbox(spec)
+        except (SandboxUnavailable, WorkerStartFailed) as exc:
             raise UsageError(
                 f"{exc}\nRefusing to grade without a sandbox (see --unsafe-no-sandbox)."
             ) from None

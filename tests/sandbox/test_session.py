@@ -100,9 +100,8 @@ def test_fork_bomb_is_contained():
 
 def test_custom_object_is_refused():
     code = "class E:\n    def __eq__(self, o):\n        return True\ndef f():\n    return E()\n"
-    with session(("f", code)) as s:
-        with pytest.raises(errors.UnsupportedReturn):
-            s.call("f")
+    with session(("f", code)) as s, pytest.raises(errors.UnsupportedReturn):
+        s.call("f")
 
 
 def test_budget_is_enforced():

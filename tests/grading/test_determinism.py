@@ -1,0 +1,40 @@
+"""Fair numerics: the same seed regrades identically; a new seed gives fresh hidden inputs."""
+
+import numpy as np
+
+from autograder.config import GradingConfig
+from autograder.grading.runner import AssignmentGrader, GradeOptions, load_catalogue
+from autograder.grading.seeds import rng_for
+from autograder.notebook.compose import fill_solutions, write_notebook
+
+
+def _scores(result):
+    return [(t.task_id, t.score, t.feedback) for t in result.tasks]
+
+
+def test_same_seed_same_result(grader, release_notebook, model_sources, tmp_path):
+    mistake = next(e for e in load_catalogue("a01_perceptron_xor").mistakes("perceptron_train"))
+    path = write_notebook(
+        fill_solutions(release_notebook, {**model_sources, mistake.task_id: mistake.source}),
+        tmp_path / "s.ipynb",
+    )
+    first = grader.grade_file(path, "s")
+    second = grader.grade_file(path, "s")
+    assert _scores(first) == _scores(second)
+
+
+def test_new_seed_gives_new_inputs_and_the_same_fair_result(a01, release_notebook, model_sources, tmp_path):
+    a = rng_for("term-1", "a01", "test_neuron.py::test_sigmoid").normal(size=5)
+    b = rng_for("term-2", "a01", "test_neuron.py::test_sigmoid").normal(size=5)
+    assert not np.allclose(a, b)
+    path = write_notebook(fill_solutions(release_notebook, model_sources), tmp_path / "m.ipynb")
+    other = AssignmentGrader(a01, GradeOptions(GradingConfig("another-term")))
+    result = other.grade_file(path, "m")
+    assert result.score == result.max_score
+
+
+def test_english_feedback(a01, release_notebook, tmp_path):
+    path = write_notebook(release_notebook, tmp_path / "stub.ipynb")
+    english = AssignmentGrader(a01, GradeOptions(GradingConfig("s"), lang="en"))
+    result = english.grade_file(path, "stub", frozenset({"neuron"}))
+    assert result.task("neuron").feedback.startswith("Not implemented yet")

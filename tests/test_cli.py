@@ -1,0 +1,88 @@
+"""The command line as a user runs it: the demo end to end, grading, and usage errors."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+A01 = "a01_perceptron_xor"
+
+
+def autograder(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "autograder", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
+
+
+@pytest.mark.slow
+def test_demo_grades_the_example_course_end_to_end(tmp_path):
+    run = autograder("demo", "--out", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    results = json.loads((tmp_path / "reports" / "results.json").read_text())
+    by_student = {s["student_id"]: s for s in results["submissions"]}
+    assert by_student["perfect"]["score"] == by_student["perfect"]["max_score"] == 18
+    assert by_student["stub"]["score"] == 0
+    assert by_student["malformed"]["status"] == "error"
+    assert "JSON" in by_student["malformed"]["error"]
+    partly = {t["task_id"]: t for t in by_student["partly_wrong"]["tasks"]}
+    assert partly["neuron"]["diagnosis"]["key"] == "step_strict"
+    assert partly["bce_sgd_step"]["diagnosis"]["key"] == "log10"
+    assert partly["mlp_xor_train"]["diagnosis"]["key"] == "hidden_derivative_forgotten"
+    assert partly["perceptron_train"]["status"] == "passed"
+    hostile = {t["task_id"]: t for t in by_student["hostile"]["tasks"]}
+    for task_id in ("neuron", "bce_sgd_step", "perceptron_train", "xor_certificate", "xor_net_weights", "mlp_xor_train"):
+        assert hostile[task_id]["score"] == 0, hostile[task_id]["feedback"]
+    assert (tmp_path / "reports" / "gradescope" / "perfect.json").exists()
+    rows = list(csv.DictReader((tmp_path / "reports" / "grades.csv").open()))
+    assert {r["student_id"]: r["total"] for r in rows}["perfect"] == "18.00"
+    assert "perfect" in run.stdout and "Reports:" in run.stdout
+
+
+def test_grade_writes_reports_and_exits_zero_for_low_scores(tmp_path):
+    stub = REPO / "assignments" / A01 / f"{A01}.ipynb"
+    run = autograder("grade", A01, str(stub), "--out", str(tmp_path), "--lang", "en", env={"AUTOGRADER_SECRET_SEED": "cli-test"})
+    assert run.returncode == 0, run.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["schema_version"] == 1 and results["lang"] == "en"
+    submission = results["submissions"][0]
+    assert submission["score"] == 0 and "Not implemented yet" in submission["tasks"][0]["feedback"]
+    gradescope = json.loads((tmp_path / "gradescope" / f"{A01}.json").read_text())
+    assert gradescope["score"] == 0 and len(gradescope["tests"]) == 7
+
+
+@pytest.mark.parametrize(
+    "args, phrase",
+    [
+        (["grade", "no_such_assignment", "x.ipynb", "--out", "o"], "unknown assignment"),
+        (["grade", A01, "missing.ipynb", "--out", "o"], "no such file"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_clear_message(args, phrase, tmp_path):
+    run = autograder(*args, env={"AUTOGRADER_SECRET_SEED": "x"}, cwd=REPO)
+    assert run.returncode == 2
+    assert phrase in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_missing_secret_seed_is_a_usage_error(tmp_path):
+    course = tmp_path / "course"
+    (course / "source" / A01).mkdir(parents=True)
+    (course / "source" / A01 / f"{A01}.ipynb").write_text((REPO / "source" / A01 / f"{A01}.ipynb").read_text())
+    (course / "solutions").mkdir()
+    (course / "solutions" / f"{A01}.py").write_text("")
+    env = {k: v for k, v in os.environ.items() if k != "AUTOGRADER_SECRET_SEED"}
+    run = subprocess.run(
+        [sys.executable, "-m", "autograder", "grade", A01, "x.ipynb", "--out", "o", "--course", str(course)],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    )
+    assert run.returncode == 2 and "no secret seed" in run.stderr
