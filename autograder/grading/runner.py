@@ -215,14 +215,23 @@ class AssignmentGrader:
             )
         return " ".join(parts)
 
-    def _manual_results(self, submission: Submission) -> list[TaskResult]:
+    def _manual_results(self, submission: Submission | None) -> list[TaskResult]:
         pending = Text(
             "Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors."
         )
-        return [
-            TaskResult(m.task_id, "manual", 0.0, m.points, "manual", self.text(pending))
-            for m in self.spec.manual_tasks
-        ]
+        unanswered = Text(
+            "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
+            "No answer found (the cell is empty or unchanged).",
+        )
+        results = []
+        for manual in self.spec.manual_tasks:
+            answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
+            answered = answer.strip() not in ("", "YOUR ANSWER HERE")
+            text = pending if answered or submission is None else unanswered
+            results.append(
+                TaskResult(manual.task_id, "manual", 0.0, manual.points, "manual", self.text(text))
+            )
+        return results
 
     def error_result(
         self, student_id: str, path: Path, text: Text, started: float
@@ -231,6 +240,7 @@ class AssignmentGrader:
         tasks = [
             TaskResult(t.task_id, "auto", 0.0, t.points, "error", message) for t in self.spec.tasks
         ]
+        tasks += self._manual_results(None)
         return SubmissionResult(
             student_id=student_id,
             file=str(path),

@@ -2,7 +2,7 @@
 
 Accepts notebook files and folders. In a folder, every ``*.ipynb`` below it is a submission
 (checkpoints excluded). The student id is the folder name in nbgrader's layout
-``<student>/<aid>/<notebook>.ipynb``, else the notebook's file name without ``.ipynb``.
+``<student>/<aid>/<aid>.ipynb``, else the notebook's file name without ``.ipynb``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ class DiscoveryError(ValueError):
 
 
 def student_id_for(path: Path, aid: str) -> str:
-    if path.parent.name == aid and path.parent.parent.name:
+    """``<student>/<aid>/<aid>.ipynb`` (nbgrader's layout) → student, else the file's stem."""
+    if path.stem == aid and path.parent.name == aid and path.parent.parent.name:
         return path.parent.parent.name
     return path.stem
 

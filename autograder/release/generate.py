@@ -8,6 +8,7 @@ and logs never touch the repository. The result is checked for leaks before it r
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def generate_into(assignment: Assignment, workdir: Path) -> Path:
         cwd=workdir,
         capture_output=True,
         text=True,
+        env=_env_with_venv_tools(),
     )
     release = workdir / "assignments" / assignment.aid
     if process.returncode != 0 or not release.is_dir():
@@ -46,6 +48,12 @@ def generate_into(assignment: Assignment, workdir: Path) -> Path:
             f"nbgrader generate_assignment failed:\n{process.stdout}{process.stderr}"
         )
     return release
+
+
+def _env_with_venv_tools() -> dict[str, str]:
+    """nbgrader calls the ``alembic`` executable: put this interpreter's bin folder first."""
+    bin_dir = str(Path(sys.executable).parent)
+    return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
 
 
 def release(assignment: Assignment, secret_seed: str | None = None) -> Path:

@@ -53,11 +53,8 @@ def grades_csv_text(batch: BatchResult) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student_id", "status", *task_ids, "total", "max_total"])
     for result in batch.submissions:
-        scores = {t.task_id: t for t in result.tasks}
-        cells = [
-            "" if scores[t].kind == "manual" else f"{round_points(scores[t].score):.2f}"
-            for t in task_ids
-        ]
+        scores = {t.task_id: t for t in result.tasks if t.kind == "auto"}
+        cells = [f"{round_points(scores[t].score):.2f}" if t in scores else "" for t in task_ids]
         writer.writerow(
             [
                 result.student_id,

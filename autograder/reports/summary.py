@@ -40,7 +40,9 @@ def summary_table(batch: BatchResult) -> Table:
 
 
 def print_summary(batch: BatchResult, console: Console) -> None:
-    console.print(summary_table(batch))
+    table = summary_table(batch)
+    # in logs (no terminal) use a wide table instead of truncating the task columns
+    console.print(table, width=None if console.is_terminal else max(console.width, 180))
     for result in batch.submissions:
         if result.error:
             console.print(f"[red]{result.student_id}[/]: {result.error}")
