@@ -49,14 +49,14 @@ def test_demo_grades_the_example_course_end_to_end(tmp_path):
 
 
 def test_grade_writes_reports_and_exits_zero_for_low_scores(tmp_path):
-    stub = REPO / "assignments" / A01 / f"{A01}.ipynb"
+    stub = REPO / "examples" / A01 / "stub.ipynb"
     run = autograder("grade", A01, str(stub), "--out", str(tmp_path), "--lang", "en", env={"AUTOGRADER_SECRET_SEED": "cli-test"})
     assert run.returncode == 0, run.stderr
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["schema_version"] == 1 and results["lang"] == "en"
     submission = results["submissions"][0]
     assert submission["score"] == 0 and "Not implemented yet" in submission["tasks"][0]["feedback"]
-    gradescope = json.loads((tmp_path / "gradescope" / f"{A01}.json").read_text())
+    gradescope = json.loads((tmp_path / "gradescope" / "stub.json").read_text())
     assert gradescope["score"] == 0 and len(gradescope["tests"]) == 7
 
 
