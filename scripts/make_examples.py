@@ -24,8 +24,19 @@ from autograder.notebook.compose import (  # noqa: E402
 from tests.hostile.cases import CASES  # noqa: E402
 
 AID = "a01_perceptron_xor"
-PARTLY_WRONG = {"neuron": "step_strict", "bce_sgd_step": "log10", "mlp_xor_train": "hidden_derivative_forgotten"}
-HOSTILE = ["always_equal_object", "allclose_monkeypatch", "fake_passed_and_os_exit", "read_graders_and_references", "memory_bomb", "network_access"]
+PARTLY_WRONG = {
+    "neuron": "step_strict",
+    "bce_sgd_step": "log10",
+    "mlp_xor_train": "hidden_derivative_forgotten",
+}
+HOSTILE = [
+    "always_equal_object",
+    "allclose_monkeypatch",
+    "fake_passed_and_os_exit",
+    "read_graders_and_references",
+    "memory_bomb",
+    "network_access",
+]
 
 
 def main() -> None:

@@ -13,7 +13,9 @@ REPO = Path(__file__).resolve().parents[1]
 A01 = "a01_perceptron_xor"
 
 
-def autograder(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+def autograder(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = REPO
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "autograder", *args],
         capture_output=True,
@@ -40,7 +42,14 @@ def test_demo_grades_the_example_course_end_to_end(tmp_path):
     assert partly["mlp_xor_train"]["diagnosis"]["key"] == "hidden_derivative_forgotten"
     assert partly["perceptron_train"]["status"] == "passed"
     hostile = {t["task_id"]: t for t in by_student["hostile"]["tasks"]}
-    for task_id in ("neuron", "bce_sgd_step", "perceptron_train", "xor_certificate", "xor_net_weights", "mlp_xor_train"):
+    for task_id in (
+        "neuron",
+        "bce_sgd_step",
+        "perceptron_train",
+        "xor_certificate",
+        "xor_net_weights",
+        "mlp_xor_train",
+    ):
         assert hostile[task_id]["score"] == 0, hostile[task_id]["feedback"]
     assert (tmp_path / "reports" / "gradescope" / "perfect.json").exists()
     rows = list(csv.DictReader((tmp_path / "reports" / "grades.csv").open()))
@@ -50,7 +59,16 @@ def test_demo_grades_the_example_course_end_to_end(tmp_path):
 
 def test_grade_writes_reports_and_exits_zero_for_low_scores(tmp_path):
     stub = REPO / "examples" / A01 / "stub.ipynb"
-    run = autograder("grade", A01, str(stub), "--out", str(tmp_path), "--lang", "en", env={"AUTOGRADER_SECRET_SEED": "cli-test"})
+    run = autograder(
+        "grade",
+        A01,
+        str(stub),
+        "--out",
+        str(tmp_path),
+        "--lang",
+        "en",
+        env={"AUTOGRADER_SECRET_SEED": "cli-test"},
+    )
     assert run.returncode == 0, run.stderr
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["schema_version"] == 1 and results["lang"] == "en"
@@ -77,12 +95,28 @@ def test_usage_errors_exit_2_with_a_clear_message(args, phrase, tmp_path):
 def test_missing_secret_seed_is_a_usage_error(tmp_path):
     course = tmp_path / "course"
     (course / "source" / A01).mkdir(parents=True)
-    (course / "source" / A01 / f"{A01}.ipynb").write_text((REPO / "source" / A01 / f"{A01}.ipynb").read_text())
+    (course / "source" / A01 / f"{A01}.ipynb").write_text(
+        (REPO / "source" / A01 / f"{A01}.ipynb").read_text()
+    )
     (course / "solutions").mkdir()
     (course / "solutions" / f"{A01}.py").write_text("")
     env = {k: v for k, v in os.environ.items() if k != "AUTOGRADER_SECRET_SEED"}
     run = subprocess.run(
-        [sys.executable, "-m", "autograder", "grade", A01, "x.ipynb", "--out", "o", "--course", str(course)],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "autograder",
+            "grade",
+            A01,
+            "x.ipynb",
+            "--out",
+            "o",
+            "--course",
+            str(course),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     assert run.returncode == 2 and "no secret seed" in run.stderr

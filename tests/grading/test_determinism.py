@@ -23,7 +23,9 @@ def test_same_seed_same_result(grader, release_notebook, model_sources, tmp_path
     assert _scores(first) == _scores(second)
 
 
-def test_new_seed_gives_new_inputs_and_the_same_fair_result(a01, release_notebook, model_sources, tmp_path):
+def test_new_seed_gives_new_inputs_and_the_same_fair_result(
+    a01, release_notebook, model_sources, tmp_path
+):
     a = rng_for("term-1", "a01", "test_neuron.py::test_sigmoid").normal(size=5)
     b = rng_for("term-2", "a01", "test_neuron.py::test_sigmoid").normal(size=5)
     assert not np.allclose(a, b)

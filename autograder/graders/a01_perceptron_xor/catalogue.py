@@ -158,7 +158,12 @@ def neuron(w, X, activation="step"):
     return (1 / (1 + np.exp(-z))).astype(np.float32)
 
 
-@catalogue.variant("neuron", "noisy", de="korrekt, gibt aber Warnungen und Debug-Ausgaben aus", en="correct, but prints warnings and debug output")
+@catalogue.variant(
+    "neuron",
+    "noisy",
+    de="korrekt, gibt aber Warnungen und Debug-Ausgaben aus",
+    en="correct, but prints warnings and debug output",
+)
 def neuron(w, X, activation="step"):
     import sys
     import warnings
