@@ -17,12 +17,30 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if [ -f .venv/pyvenv.cfg ] && ! grep -q '^home = /usr/bin$' .venv/pyvenv.cfg; then
-  echo "setup: .venv was not made from /usr/bin/python3; recreating it"
-  rm -rf .venv
+# The sandbox user (uid 65534) must reach the interpreter: if this checkout sits in a private
+# folder (e.g. under /root), the environment lives in /opt and .venv links to it.
+traversable() {
+  /usr/bin/python3 -c 'import os, stat, sys, pathlib
+p = pathlib.Path(sys.argv[1]).resolve()
+sys.exit(0 if all(os.stat(d).st_mode & stat.S_IXOTH for d in [p, *p.parents]) else 1)' "$1"
+}
+if traversable "$PWD"; then
+  venv_dir="$PWD/.venv"
+else
+  venv_dir="/opt/dl-autograder/venv-$(printf %s "$PWD" | sha1sum | cut -c1-12)"
+  as_root mkdir -p /opt/dl-autograder && as_root chmod 755 /opt/dl-autograder
+  if [ ! -L .venv ]; then rm -rf .venv; ln -s "$venv_dir" .venv; fi
 fi
-[ -x .venv/bin/python ] || /usr/bin/python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v 'is ignored' || true
+if [ -f "$venv_dir/pyvenv.cfg" ] && ! grep -q '^home = /usr/bin$' "$venv_dir/pyvenv.cfg"; then
+  echo "setup: $venv_dir was not made from /usr/bin/python3; recreating it"
+  rm -rf "$venv_dir"
+fi
+[ -x "$venv_dir/bin/python" ] || /usr/bin/python3 -m venv "$venv_dir"
+log="$venv_dir/setup.log"
 # torch==2.13.0 (pinned in pyproject.toml) is the CPU build that lies on this machine's disk.
-.venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v -e 'is ignored' -e '^$' || true
+if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".[dev]"; } >"$log" 2>&1; then
+  grep -v 'is ignored' "$log" | tail -n 40
+  echo "setup: pip install failed (full log: $log)" >&2
+  exit 1
+fi
 .venv/bin/python -c "import torch, nbgrader, numpy; print(f'setup: ok (torch {torch.__version__}, numpy {numpy.__version__})')"

@@ -11,10 +11,13 @@ gradebook, the course directory or another submission.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import sys
 import sysconfig
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,13 +43,32 @@ class Limits:
     output_bytes: int = 64 << 10
 
 
+def _venv_python() -> str:
+    """The interpreter by its real path: inside the sandbox a symlinked .venv does not exist."""
+    if sys.prefix != sys.base_prefix:
+        return str(Path(sys.prefix).resolve() / "bin" / "python")
+    return str(Path(sys.executable).resolve())
+
+
 @dataclass(frozen=True)
 class SandboxSpec:
     """How to start workers: inside bubblewrap, or (explicitly) without any sandbox."""
 
     limits: Limits = field(default_factory=Limits)
     unsafe_no_sandbox: bool = False
-    python: str = sys.executable
+    python: str = field(default_factory=_venv_python)
+
+
+@functools.cache
+def worker_dir() -> Path:
+    """A world-readable copy of the worker's two files (the checkout may be private)."""
+    folder = Path(tempfile.mkdtemp(prefix="agworker-"))
+    folder.chmod(0o755)
+    for name in ("worker.py", "codec.py"):
+        shutil.copyfile(INSIDE_DIR / name, folder / name)
+        (folder / name).chmod(0o644)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 class SandboxUnavailable(RuntimeError):
@@ -70,7 +92,7 @@ def _host_root_entries() -> list[str]:
 def _python_mounts(python: str) -> list[str]:
     """Bind the interpreter's prefixes read-only, masking our own packages in site-packages."""
     prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
-    prefixes.add(Path(python).resolve().parent.parent)
+    prefixes.add(Path(python).parent.parent)
     args: list[str] = []
     for prefix in sorted(prefixes):
         if str(prefix).startswith("/usr"):
@@ -146,7 +168,7 @@ def bwrap_command(spec: SandboxSpec) -> list[str]:
         *_host_root_entries(),
         *_python_mounts(spec.python),
         "--ro-bind",
-        str(INSIDE_DIR),
+        str(worker_dir()),
         WORKER_MOUNT,
         "--size",
         str(limits.tmpfs_bytes),
@@ -193,7 +215,7 @@ def check_sandbox_available(spec: SandboxSpec) -> None:
                 "util-linux` (see README)"
             )
     if os.geteuid() == 0:
-        _check_readable_by_sandbox_user(Path(spec.python).absolute())
+        _check_readable_by_sandbox_user(Path(spec.python))
         _check_readable_by_sandbox_user(Path(spec.python).resolve())
 
 
@@ -207,5 +229,5 @@ def _check_readable_by_sandbox_user(python: Path) -> None:
                 f"the interpreter {python} is not readable for the sandbox user "
                 f"(uid {SANDBOX_UID}): {parent} has mode {oct(mode & 0o777)}. Create the "
                 "virtual environment from a world-readable Python (the README's setup uses "
-                "/usr/bin/python3)."
+                "/usr/bin/python3, outside private folders)."
             )
