@@ -120,3 +120,26 @@ def test_missing_secret_seed_is_a_usage_error(tmp_path):
         cwd=tmp_path,
     )
     assert run.returncode == 2 and "no secret seed" in run.stderr
+
+
+def test_without_bubblewrap_grading_is_refused_unless_unsafe(tmp_path):
+    """No sandbox → refuse (exit 2); --unsafe-no-sandbox grades but warns loudly."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("prlimit", "setpriv"):  # everything but bwrap
+        (bin_dir / tool).symlink_to(f"/usr/bin/{tool}")
+    env = {"PATH": str(bin_dir), "AUTOGRADER_SECRET_SEED": "x"}
+    perfect = str(REPO / "examples" / A01 / "perfect.ipynb")
+    refused = autograder("grade", A01, perfect, "--out", str(tmp_path / "o1"), env=env)
+    assert (
+        refused.returncode == 2
+        and "bwrap" in refused.stderr
+        and "--unsafe-no-sandbox" in refused.stderr
+    )
+    unsafe = autograder(
+        "grade", A01, perfect, "--out", str(tmp_path / "o2"), "--unsafe-no-sandbox", env=env
+    )
+    assert unsafe.returncode == 0, unsafe.stderr
+    assert "WARNING" in unsafe.stderr and "WITHOUT the sandbox" in unsafe.stderr
+    result = json.loads((tmp_path / "o2" / "results.json").read_text())["submissions"][0]
+    assert result["sandbox"] == "none" and result["score"] == 18
