@@ -8,6 +8,19 @@ from autograder.sandbox import errors
 from autograder.sandbox.session import CellReport
 
 
+SHOWN_MESSAGE_CHARS = 200
+
+
+def shorten(message: str) -> str:
+    """The first line of a student's exception message, at most 200 characters.
+
+    Exception texts are written by the student's code and may carry hidden inputs
+    (``raise ValueError(repr(X))``); feedback shows only a short excerpt.
+    """
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    return first if len(first) <= SHOWN_MESSAGE_CHARS else first[:SHOWN_MESSAGE_CHARS] + " …"
+
+
 def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
     if report is None or report.status == "ok":
         return None
@@ -16,8 +29,9 @@ def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
         line_en = f" (line {report.line})" if report.line else ""
         return Text(
             f"Beim Ausführen der Zelle `{task_id}` trat {report.error_type}{line} auf: "
-            f"{report.message}",
-            f"Running the cell `{task_id}` raised {report.error_type}{line_en}: {report.message}",
+            f"{shorten(report.message)}",
+            f"Running the cell `{task_id}` raised {report.error_type}{line_en}: "
+            f"{shorten(report.message)}",
         )
     if report.status == "timeout":
         return Text(
@@ -59,8 +73,8 @@ def explain(exc: errors.StudentCodeError, task_id: str, cell: CellReport | None)
                 f"`{task_id}` exceeded the memory limit (MemoryError).",
             )
         return Text(
-            f"`{task_id}` löste {exc.type_name} aus: {exc.message}",
-            f"`{task_id}` raised {exc.type_name}: {exc.message}",
+            f"`{task_id}` löste {exc.type_name} aus: {shorten(exc.message)}",
+            f"`{task_id}` raised {exc.type_name}: {shorten(exc.message)}",
         )
     if isinstance(exc, errors.UnsupportedReturn):
         return Text(

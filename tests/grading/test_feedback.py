@@ -1,0 +1,48 @@
+"""Feedback says what went wrong, where, in German by default, and leaks no hidden inputs."""
+
+from autograder.grading import checks
+from autograder.grading.messages import SHOWN_MESSAGE_CHARS
+
+
+def test_module_level_exception_is_reported_with_its_cell_and_line(grade_sources, model_sources):
+    broken = "import numpy as np\n\nx = undefined_helper()\n\n" + model_sources["neuron"]
+    result = grade_sources({**model_sources, "neuron": broken}, only={"neuron", "bce_sgd_step"})
+    neuron = result.task("neuron")
+    assert neuron.score == 0 and neuron.status == "error"
+    assert (
+        "Zelle `neuron`" in neuron.feedback
+        and "NameError" in neuron.feedback
+        and "Zeile 3" in neuron.feedback
+    )
+    assert result.task("bce_sgd_step").score == result.task("bce_sgd_step").max_score
+    assert any("neuron" in note for note in result.notes)
+
+
+def test_exception_messages_are_shortened(grade_sources, model_sources):
+    leaky = "def neuron(w, X, activation='step'):\n    raise ValueError(repr(X.tolist()) * 50)\n"
+    task = grade_sources({**model_sources, "neuron": leaky}, only={"neuron"}).task("neuron")
+    assert "ValueError" in task.feedback
+    assert len(task.feedback) < SHOWN_MESSAGE_CHARS + 300
+
+
+def test_value_mismatch_names_shape_dtype_index_and_error():
+    import numpy as np
+    import pytest
+
+    with pytest.raises(checks.CheckFailure) as info:
+        checks.assert_close(
+            np.array([1.0, 2.5, 3.0], dtype=np.float32), np.array([1.0, 2.0, 3.0]), "ŷ"
+        )
+    text = info.value.text.de
+    assert (
+        "Index (1,)" in text
+        and "erwartet 2" in text
+        and "erhalten 2.5" in text
+        and "float32" in text
+    )
+    with pytest.raises(checks.CheckFailure) as info:
+        checks.assert_close(np.zeros((3, 2)), np.zeros((2, 3)), "W")
+    assert "Form (3, 2) statt (2, 3)" in info.value.text.de
+    with pytest.raises(checks.CheckFailure) as info:
+        checks.assert_close("hallo", np.zeros(2), "W")
+    assert "zurückgegeben wurde str" in info.value.text.de
