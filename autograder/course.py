@@ -20,6 +20,7 @@ class CourseError(ValueError):
 @dataclass(frozen=True)
 class Assignment:
     aid: str
+    course_root: Path
     source_notebook: Path
     release_dir: Path
     reference_path: Path
@@ -58,6 +59,7 @@ class Course:
             raise CourseError(f"unknown assignment {aid!r} in {self.root} (known: {known})")
         assignment = Assignment(
             aid=aid,
+            course_root=self.root,
             source_notebook=self.root / "source" / aid / f"{aid}.ipynb",
             release_dir=self.root / "assignments" / aid,
             reference_path=self.root / "solutions" / f"{aid}.py",

@@ -34,6 +34,7 @@ def build_course(root: Path) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     shutil.copytree(REPO / "source", root / "source")
+    shutil.copyfile(REPO / "nbgrader_config.py", root / "nbgrader_config.py")
     shutil.copytree(
         REPO / "solutions", root / "solutions", ignore=shutil.ignore_patterns("__pycache__")
     )

@@ -7,7 +7,6 @@ from autograder.i18n import Text
 from autograder.sandbox import errors
 from autograder.sandbox.session import CellReport
 
-
 SHOWN_MESSAGE_CHARS = 200
 
 

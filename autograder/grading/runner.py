@@ -26,6 +26,8 @@ from autograder.sandbox import errors
 from autograder.sandbox.launcher import SandboxSpec
 from autograder.sandbox.session import WorkerSession
 
+UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
+
 
 class GraderBroken(RuntimeError):
     """The hidden graders themselves fail to load: an instructor's error, not a student's."""
@@ -226,7 +228,7 @@ class AssignmentGrader:
         results = []
         for manual in self.spec.manual_tasks:
             answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
-            answered = answer.strip() not in ("", "YOUR ANSWER HERE")
+            answered = answer.strip() not in UNANSWERED
             text = pending if answered or submission is None else unanswered
             results.append(
                 TaskResult(manual.task_id, "manual", 0.0, manual.points, "manual", self.text(text))

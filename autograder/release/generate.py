@@ -18,13 +18,7 @@ from pathlib import Path
 from autograder.course import Assignment
 from autograder.release.leakcheck import Leak, find_leaks
 
-NBGRADER_CONFIG = """\
-c = get_config()  # noqa: F821
-c.CourseDirectory.root = {root!r}
-c.CourseDirectory.source_directory = "source"
-c.CourseDirectory.release_directory = "assignments"
-c.CourseDirectory.db_url = "sqlite:///{root}/gradebook.db"
-"""
+COURSE_CONFIG = "nbgrader_config.py"  # the course's own nbgrader configuration (root-relative)
 
 
 class ReleaseError(RuntimeError):
@@ -34,7 +28,10 @@ class ReleaseError(RuntimeError):
 def generate_into(assignment: Assignment, workdir: Path) -> Path:
     """Run nbgrader in ``workdir`` and return the generated release folder."""
     shutil.copytree(assignment.source_notebook.parent, workdir / "source" / assignment.aid)
-    (workdir / "nbgrader_config.py").write_text(NBGRADER_CONFIG.format(root=str(workdir)))
+    config = assignment.course_root / COURSE_CONFIG
+    if not config.exists():
+        raise ReleaseError(f"{config} is missing: the course needs an nbgrader configuration")
+    shutil.copyfile(config, workdir / COURSE_CONFIG)
     process = subprocess.run(
         [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.aid, "--force"],
         cwd=workdir,

@@ -1,0 +1,17 @@
+# nbgrader configuration of this course; `nbgrader` commands and formgrader read it from here.
+# The course root is this file's folder, so the same file serves a copy of the course
+# (`autograder release` and `autograder demo` copy it into throwaway course folders).
+import os
+
+c = get_config()  # noqa: F821  (provided by nbgrader's config loader)
+root = os.path.dirname(os.path.abspath(__file__))  # noqa: F821
+
+c.CourseDirectory.root = root
+c.CourseDirectory.course_id = "dl-th-koeln"
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "assignments"
+c.CourseDirectory.db_url = f"sqlite:///{root}/gradebook.db"
+
+# Students read German: the stubs nbgrader puts into solution cells of the release.
+c.ClearSolutions.code_stub = {"python": "# IHR CODE HIER\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "IHRE ANTWORT HIER"
