@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.table import Table
 
 from autograder import __version__
-from autograder.config import ConfigError, load_config, write_new_secret
-from autograder.course import CourseError, find_course
+from autograder.config import ConfigError, load_config, load_limits, write_new_secret
+from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions, GraderBroken
 from autograder.notebook.discover import DiscoveryError, Found, discover
@@ -22,9 +23,8 @@ from autograder.release.generate import ReleaseError, out_of_sync, release
 from autograder.reports.files import write_all
 from autograder.reports.summary import print_summary
 from autograder.results.model import SubmissionResult
-from autograder.sandbox.errors import WorkerStartFailed
-from autograder.sandbox.launcher import SandboxSpec, SandboxUnavailable, check_sandbox_available
-from autograder.sandbox.session import probe_sandbox
+from autograder.sandbox.doctor import DoctorReport, run_doctor
+from autograder.sandbox.launcher import SandboxSpec
 
 USAGE_ERROR = 2
 err = Console(stderr=True)
@@ -67,13 +67,12 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if args.unsafe_no_sandbox:
         warn_unsafe()
     else:
-        try:
-            check_sandbox_available(spec)
-            probe_sandbox(spec)
-        except (SandboxUnavailable, WorkerStartFailed) as exc:
+        report = run_doctor(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
+        if not report.ok:
+            print_doctor(report)
             raise UsageError(
-                f"{exc}\nRefusing to grade without a sandbox (see --unsafe-no-sandbox)."
-            ) from None
+                "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
+            )
     found = discover([Path(p) for p in args.submissions], assignment.aid)
     if not found:
         raise UsageError("no notebooks found in the given paths")
@@ -92,6 +91,42 @@ def cmd_grade(args: argparse.Namespace) -> int:
     print_summary(batch, console)
     console.print("Reports: " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def hidden_paths(*paths: Path) -> list[Path]:
+    """Files the sandbox must not be able to read (a sample of each folder is enough)."""
+    found = []
+    for path in paths:
+        found += sorted(path.glob("*.py"))[:3] if path.is_dir() else [path]
+    return found
+
+
+def print_doctor(report: DoctorReport) -> None:
+    table = Table(title="autograder doctor: sandbox self-check")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("detail")
+    for check in report.checks:
+        table.add_row(check.name, "[green]ok[/]" if check.ok else "[red]FAILED[/]", check.detail)
+    console = Console(stderr=not report.ok)
+    console.print(table, width=max(console.width, 140))
+    console.print("Active protections:")
+    for item in report.protections:
+        console.print(f"  • {item}")
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    course = find_course(args.course)
+    targets = [GRADERS_DIR] + [p for p in (course.root / "solutions",) if p.is_dir()]
+    paths = hidden_paths(*targets, *(d for d in GRADERS_DIR.iterdir() if d.is_dir()))
+    report = run_doctor(SandboxSpec(limits=load_limits(course.root)), paths)
+    print_doctor(report)
+    print(
+        "sandbox OK"
+        if report.ok
+        else "sandbox NOT OK: grading is refused without --unsafe-no-sandbox"
+    )
+    return 0 if report.ok else 1
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -167,6 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
     secret.add_argument("--term", default="")
     secret.add_argument("--course", type=Path)
     secret.set_defaults(func=cmd_secret)
+
+    doctor = sub.add_parser("doctor", help="prove that the sandbox holds on this machine")
+    doctor.add_argument("--course", type=Path)
+    doctor.set_defaults(func=cmd_doctor)
 
     demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
     demo.add_argument(

@@ -44,14 +44,24 @@ def _limits(table: dict[str, object]) -> Limits:
     return Limits(**table)  # type: ignore[arg-type]
 
 
+def _read(course_root: Path) -> dict[str, dict[str, object]]:
+    path = course_root / CONFIG_NAME
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def load_limits(course_root: Path) -> Limits:
+    """Only the sandbox limits (no secret needed), e.g. for ``autograder doctor``."""
+    return _limits(_read(course_root).get("limits", {}))
+
+
 def load_config(course_root: Path) -> GradingConfig:
     path = course_root / CONFIG_NAME
-    data: dict[str, dict[str, object]] = {}
-    if path.exists():
-        try:
-            data = tomllib.loads(path.read_text())
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+    data = _read(course_root)
     grading = data.get("grading", {})
     seed = os.environ.get(SEED_ENV) or grading.get("secret_seed")
     if not seed or not isinstance(seed, str):

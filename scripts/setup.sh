@@ -9,6 +9,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need_apt=()
 command -v bwrap >/dev/null || need_apt+=(bubblewrap)
+/sbin/ldconfig -p | grep -q libseccomp.so.2 || need_apt+=(libseccomp2)
 command -v prlimit >/dev/null && command -v setpriv >/dev/null || need_apt+=(util-linux)
 /usr/bin/python3 -c "import venv, ensurepip" 2>/dev/null || need_apt+=(python3-venv)
 if [ ${#need_apt[@]} -gt 0 ]; then

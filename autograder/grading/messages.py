@@ -5,6 +5,7 @@ from __future__ import annotations
 from autograder.grading.proxy import TaskUnavailable
 from autograder.i18n import Text
 from autograder.sandbox import errors
+from autograder.sandbox.launcher import Limits
 from autograder.sandbox.session import CellReport
 
 SHOWN_MESSAGE_CHARS = 200
@@ -46,7 +47,20 @@ def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
     )
 
 
-def explain(exc: errors.StudentCodeError, task_id: str, cell: CellReport | None) -> Text:
+def _size(n: int) -> str:
+    return f"{n / (1 << 30):g} GiB" if n >= 1 << 30 else f"{n / (1 << 20):g} MiB"
+
+
+def memory_exceeded(task_id: str, limits: Limits) -> Text:
+    return Text(
+        f"Speicherlimit von {_size(limits.memory_bytes)} überschritten in `{task_id}`.",
+        f"Memory limit of {_size(limits.memory_bytes)} exceeded in `{task_id}`.",
+    )
+
+
+def explain(
+    exc: errors.StudentCodeError, task_id: str, cell: CellReport | None, limits: Limits
+) -> Text:
     """Why a call of the student's function gave no usable result."""
     if isinstance(exc, TaskUnavailable):
         return exc.text
@@ -67,9 +81,13 @@ def explain(exc: errors.StudentCodeError, task_id: str, cell: CellReport | None)
                 "Not implemented yet (NotImplementedError).",
             )
         if exc.type_name == "MemoryError":
+            return memory_exceeded(task_id, limits)
+        if exc.type_name == "BlockingIOError" or "can't start new thread" in exc.message:
             return Text(
-                f"`{task_id}` überschritt das Speicherlimit (MemoryError).",
-                f"`{task_id}` exceeded the memory limit (MemoryError).",
+                f"Prozess-/Threadlimit von {limits.processes} erreicht in `{task_id}` "
+                f"({exc.type_name}).",
+                f"Process/thread limit of {limits.processes} reached in `{task_id}` "
+                f"({exc.type_name}).",
             )
         return Text(
             f"`{task_id}` löste {exc.type_name} aus: {shorten(exc.message)}",
@@ -95,11 +113,11 @@ def explain(exc: errors.StudentCodeError, task_id: str, cell: CellReport | None)
             "checked any more.",
         )
     if isinstance(exc, errors.WorkerCrashed):
-        memory = " – vermutlich das Speicherlimit" if exc.memory_suspected else ""
-        memory_en = " – probably the memory limit" if exc.memory_suspected else ""
+        if exc.memory_suspected:
+            return memory_exceeded(task_id, limits)
         return Text(
-            f"Der Prozess mit Ihrem Code wurde während `{task_id}` beendet ({exc.reason}{memory}).",
-            f"The process running your code ended during `{task_id}` ({exc.reason}{memory_en}).",
+            f"Der Prozess mit Ihrem Code wurde während `{task_id}` beendet ({exc.reason}).",
+            f"The process running your code ended during `{task_id}` ({exc.reason}).",
         )
     return Text(f"`{task_id}`: {exc}", f"`{task_id}`: {exc}")
 

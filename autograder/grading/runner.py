@@ -187,7 +187,9 @@ class AssignmentGrader:
             return check_text(run.failure)
         if kind == "student":
             assert isinstance(run.failure, errors.StudentCodeError)
-            return explain(run.failure, task_id, session.cell_reports.get(task_id))
+            return explain(
+                run.failure, task_id, session.cell_reports.get(task_id), self.sandbox.limits
+            )
         return grader_error(task_id)
 
     def _feedback(

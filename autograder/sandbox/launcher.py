@@ -151,9 +151,10 @@ def _privilege_drop() -> list[str]:
     ]
 
 
-def bwrap_command(spec: SandboxSpec) -> list[str]:
+def bwrap_command(spec: SandboxSpec, seccomp_fd: int | None = None) -> list[str]:
     """The full argv that starts one worker inside the sandbox."""
     limits = spec.limits
+    seccomp = ["--seccomp", str(seccomp_fd)] if seccomp_fd is not None else []
     return [
         *_rlimits(limits),
         *_privilege_drop(),
@@ -165,6 +166,7 @@ def bwrap_command(spec: SandboxSpec) -> list[str]:
         "ALL",
         "--hostname",
         "sandbox",
+        *seccomp,
         *_host_root_entries(),
         *_python_mounts(spec.python),
         "--ro-bind",
@@ -198,8 +200,8 @@ def unsafe_command(spec: SandboxSpec) -> list[str]:
     return [*_rlimits(spec.limits), spec.python, "-I", "-B", str(INSIDE_DIR / "worker.py")]
 
 
-def worker_command(spec: SandboxSpec) -> list[str]:
-    return unsafe_command(spec) if spec.unsafe_no_sandbox else bwrap_command(spec)
+def worker_command(spec: SandboxSpec, seccomp_fd: int | None = None) -> list[str]:
+    return unsafe_command(spec) if spec.unsafe_no_sandbox else bwrap_command(spec, seccomp_fd)
 
 
 def check_sandbox_available(spec: SandboxSpec) -> None:

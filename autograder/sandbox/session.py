@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from autograder.sandbox import errors
+from autograder.sandbox import cgroups, errors, seccomp
 from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
 from autograder.sandbox.inside import codec
 from autograder.sandbox.launcher import SandboxSpec, worker_command
@@ -45,6 +45,7 @@ class CellReport:
 class _Process:
     popen: subprocess.Popen[bytes]
     output: OutputTail
+    cgroup: cgroups.WorkerCgroup | None
     next_id: int = 0
 
 
@@ -69,7 +70,13 @@ class WorkerSession:
     def close(self) -> None:
         if self._process is not None:
             _kill(self._process.popen)
+            if self._process.cgroup is not None:
+                self._process.cgroup.remove()
             self._process = None
+
+    def cgroup(self) -> cgroups.WorkerCgroup | None:
+        """The running worker's cgroup, if it has one."""
+        return self._process.cgroup if self._process else None
 
     def output(self) -> str:
         return self._process.output.text() if self._process else ""
@@ -84,17 +91,27 @@ class WorkerSession:
         return Deadline(min(self.spec.limits.call_seconds, left))
 
     def _spawn(self) -> _Process:
-        popen = subprocess.Popen(
-            worker_command(self.spec),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-            close_fds=True,
-        )
+        limits = self.spec.limits
+        sandboxed = not self.spec.unsafe_no_sandbox
+        cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
+        filter_fd = seccomp.program_file() if sandboxed else None
+        command = worker_command(self.spec, filter_fd)
+        try:
+            popen = subprocess.Popen(
+                (cgroup.join_command() if cgroup else []) + command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                close_fds=True,
+                pass_fds=(filter_fd,) if filter_fd is not None else (),
+            )
+        finally:
+            if filter_fd is not None:
+                os.close(filter_fd)
         assert popen.stderr is not None
         self.starts += 1
-        return _Process(popen, OutputTail(popen.stderr.fileno(), self.spec.limits.output_bytes))
+        return _Process(popen, OutputTail(popen.stderr.fileno(), limits.output_bytes), cgroup)
 
     def ensure_started(self) -> None:
         """Start a worker and run every cell that has not hung or crashed before."""
@@ -203,8 +220,10 @@ class WorkerSession:
             code = None
         process.output.join()
         tail = process.output.text()
+        memory = "MemoryError" in tail or (
+            process.cgroup.memory_exceeded() if process.cgroup else code == -signal.SIGKILL
+        )
         self.close()
-        memory = "MemoryError" in tail or code in (-signal.SIGKILL, 137)
         reason = f"Exitcode {code}" if code is not None and code >= 0 else f"Signal {-(code or 0)}"
         return errors.WorkerCrashed(reason, memory_suspected=memory)
 
