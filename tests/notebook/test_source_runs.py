@@ -24,3 +24,11 @@ def test_source_notebook_runs_and_visible_checks_pass(tmp_path):
     )
     assert printed.count("✓") >= 15
     assert "✗" not in printed
+    checks = [
+        c
+        for c in notebook.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id", "").startswith("test_")
+    ]
+    assert len(checks) == 7
+    for cell in checks:  # every visible check cell reports its successes
+        assert "✓" in "".join(out.get("text", "") for out in cell.outputs)

@@ -6,7 +6,10 @@ from autograder.sandbox.doctor import run_doctor
 from autograder.sandbox.launcher import SandboxSpec
 from tests.conftest import REPO
 
-HIDDEN = [REPO / "solutions" / "a01_perceptron_xor.py", REPO / "autograder" / "graders" / "a01_perceptron_xor" / "test_neuron.py"]
+HIDDEN = [
+    REPO / "solutions" / "a01_perceptron_xor.py",
+    REPO / "autograder" / "graders" / "a01_perceptron_xor" / "test_neuron.py",
+]
 
 
 def test_doctor_passes_on_this_machine():
