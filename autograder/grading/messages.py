@@ -58,10 +58,25 @@ def memory_exceeded(task_id: str, limits: Limits) -> Text:
     )
 
 
+def forbidden(task_id: str, library: str) -> Text:
+    return Text(
+        f"In `{task_id}` ist {library} nicht erlaubt: lösen Sie die Aufgabe mit numpy.",
+        f"{library} is not allowed in `{task_id}`: solve the task with numpy.",
+    )
+
+
 def explain(
-    exc: errors.StudentCodeError, task_id: str, cell: CellReport | None, limits: Limits
+    exc: errors.StudentCodeError,
+    task_id: str,
+    cell: CellReport | None,
+    limits: Limits,
+    forbid: tuple[str, ...] = (),
 ) -> Text:
     """Why a call of the student's function gave no usable result."""
+    for library in forbid:
+        mentions = f"{library} ist in dieser Aufgabe nicht erlaubt"
+        if mentions in str(exc) or (cell is not None and mentions in cell.message):
+            return forbidden(task_id, library)
     if isinstance(exc, TaskUnavailable):
         return exc.text
     if isinstance(exc, errors.FunctionMissing):

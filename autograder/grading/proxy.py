@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from autograder.grading.workers import TaskWorkers
 from autograder.i18n import Text
 from autograder.sandbox.errors import StudentCodeError
-from autograder.sandbox.session import WorkerSession
 
 
 class TaskUnavailable(StudentCodeError):
@@ -34,8 +34,8 @@ class CallRecord:
 class StudentProxy:
     """``student.neuron(w, X)`` runs the student's ``neuron`` in the sandbox."""
 
-    def __init__(self, session: WorkerSession, problems: dict[str, Text]) -> None:
-        self._session = session
+    def __init__(self, workers: TaskWorkers, problems: dict[str, Text]) -> None:
+        self._workers = workers
         self._problems = problems
         self.records: list[CallRecord] = []
 
@@ -45,7 +45,7 @@ class StudentProxy:
         try:
             if name in self._problems:
                 raise TaskUnavailable(self._problems[name])
-            record.value = self._session.call(name, *args, **kwargs)
+            record.value = self._workers.session(name).call(name, *args, **kwargs)
         except StudentCodeError as exc:
             record.error = exc
             raise

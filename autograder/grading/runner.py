@@ -18,13 +18,13 @@ from autograder.grading.diagnosis import diagnose
 from autograder.grading.messages import cell_failure, explain, grader_error
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
+from autograder.grading.settings import WorkerProfile, load_settings
+from autograder.grading.workers import TaskWorkers
 from autograder.i18n import Text
 from autograder.notebook.spec import TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
-from autograder.sandbox.launcher import SandboxSpec
-from autograder.sandbox.session import WorkerSession
 
 UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
 
@@ -59,9 +59,14 @@ class AssignmentGrader:
         self.spec = assignment.spec()
         self.reference = assignment.load_reference()
         self.catalogue = load_catalogue(assignment.aid)
-        self.sandbox = SandboxSpec(
-            limits=options.config.limits, unsafe_no_sandbox=options.unsafe_no_sandbox
-        )
+        self.settings = load_settings(assignment.graders_dir, self.spec.task_ids)
+        base = options.config.limits
+        self.default_profile = self.settings.profile("", base)
+        self.profiles = {t: self.settings.profile(t, base) for t in self.spec.task_ids}
+
+    @property
+    def sandbox_name(self) -> str:
+        return "none" if self.options.unsafe_no_sandbox else "bubblewrap"
 
     def text(self, text: Text) -> str:
         return text.get(self.options.lang)
@@ -82,9 +87,12 @@ class AssignmentGrader:
         """Grade every task, or just the tasks in ``only``."""
         started = time.monotonic()
         cells = submission.code_cells(self.spec)
-        with WorkerSession(self.sandbox, cells) as session:
+        workers = TaskWorkers(
+            cells, self.profiles, self.default_profile, self.options.unsafe_no_sandbox
+        )
+        with workers:
             try:
-                session.ensure_started()
+                workers.start()
             except errors.WorkerStartFailed as exc:
                 result = self.error_result(
                     submission.student_id,
@@ -98,11 +106,11 @@ class AssignmentGrader:
                 return result
             except errors.BudgetExhausted:
                 pass  # every call below reports the exhausted budget for its task
-            proxy = StudentProxy(session, submission.problems)
+            proxy = StudentProxy(workers, submission.problems)
             plugin = self._run_graders(proxy, only)
             selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
-            tasks = [self._task_result(t, plugin.runs, proxy, session) for t in selected]
-            notes = _cell_notes(session, self.options.lang)
+            tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
+            notes = _cell_notes(workers, self.options.lang)
         tasks += self._manual_results(submission)
         auto = [t for t in tasks if t.kind == "auto"]
         return SubmissionResult(
@@ -113,7 +121,7 @@ class AssignmentGrader:
             max_score=sum(t.max_score for t in auto),
             tasks=tasks,
             notes=notes,
-            sandbox="none" if self.options.unsafe_no_sandbox else "bubblewrap",
+            sandbox=self.sandbox_name,
             duration_s=round(time.monotonic() - started, 3),
         )
 
@@ -150,14 +158,14 @@ class AssignmentGrader:
         return plugin
 
     def _task_result(
-        self, task: TaskSpec, runs: list[TestRun], proxy: StudentProxy, session: WorkerSession
+        self, task: TaskSpec, runs: list[TestRun], proxy: StudentProxy, workers: TaskWorkers
     ) -> TaskResult:
         mine = [r for r in runs if r.task_id == task.task_id]
         total = sum(r.weight for r in mine)
         passed = sum(r.weight for r in mine if r.passed)
         score = task.points * passed / total if total else 0.0
         failures = [r for r in mine if not r.passed]
-        messages = [self._failure_text(r, task.task_id, session) for r in failures]
+        messages = [self._failure_text(r, task.task_id, workers) for r in failures]
         diagnosis = None
         if failures:
             records = [r for r in proxy.records if r.name == task.task_id]
@@ -180,16 +188,16 @@ class AssignmentGrader:
             needs_review=not total or any(failure_kind(r.failure) == "grader" for r in failures),
         )
 
-    def _failure_text(self, run: TestRun, task_id: str, session: WorkerSession) -> Text:
+    def _failure_text(self, run: TestRun, task_id: str, workers: TaskWorkers) -> Text:
         kind = failure_kind(run.failure)
         if kind == "check":
             assert run.failure is not None
             return check_text(run.failure)
         if kind == "student":
             assert isinstance(run.failure, errors.StudentCodeError)
-            return explain(
-                run.failure, task_id, session.cell_reports.get(task_id), self.sandbox.limits
-            )
+            profile: WorkerProfile = workers.profile(task_id)
+            cell = workers.cell_report(task_id, task_id)
+            return explain(run.failure, task_id, cell, profile.limits, profile.forbid)
         return grader_error(task_id)
 
     def _feedback(
@@ -253,7 +261,7 @@ class AssignmentGrader:
             max_score=self.spec.max_score,
             tasks=tasks,
             error=message,
-            sandbox="none" if self.options.unsafe_no_sandbox else "bubblewrap",
+            sandbox=self.sandbox_name,
             duration_s=round(time.monotonic() - started, 3),
         )
 
@@ -268,9 +276,9 @@ def _status(passed: float, total: float, failures: list[TestRun]) -> str:
     return "failed"
 
 
-def _cell_notes(session: WorkerSession, lang: str) -> list[str]:
+def _cell_notes(workers: TaskWorkers, lang: str) -> list[str]:
     notes = []
-    for cell_id, report in session.cell_reports.items():
+    for cell_id, report in workers.cell_reports().items():
         text = cell_failure(cell_id, report)
         if text is not None:
             notes.append(text.get(lang))

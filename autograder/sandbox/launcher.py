@@ -27,6 +27,8 @@ SANDBOX_UID = 65534
 # Packages that must never be importable inside the sandbox even though they are installed.
 MASKED_PACKAGES = ("autograder", "solutions")
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# Libraries a task may forbid, with the installed top-level packages that make them up.
+FORBIDDABLE = {"torch": ("torch", "functorch", "torchgen")}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class SandboxSpec:
     limits: Limits = field(default_factory=Limits)
     unsafe_no_sandbox: bool = False
     python: str = field(default_factory=_venv_python)
+    forbid: tuple[str, ...] = ()  # keys of FORBIDDABLE: removed from this worker entirely
 
 
 @functools.cache
@@ -89,8 +92,8 @@ def _host_root_entries() -> list[str]:
     return args
 
 
-def _python_mounts(python: str) -> list[str]:
-    """Bind the interpreter's prefixes read-only, masking our own packages in site-packages."""
+def _python_mounts(python: str, forbid: tuple[str, ...]) -> list[str]:
+    """Bind the interpreter's prefixes read-only, masking our packages and forbidden ones."""
     prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
     prefixes.add(Path(python).parent.parent)
     args: list[str] = []
@@ -99,14 +102,16 @@ def _python_mounts(python: str) -> list[str]:
             continue
         args += ["--ro-bind", str(prefix), str(prefix)]
     purelib = Path(sysconfig.get_paths()["purelib"])
-    for package in MASKED_PACKAGES:
+    forbidden = [name for library in forbid for name in FORBIDDABLE[library]]
+    for package in (*MASKED_PACKAGES, *forbidden):
         if (purelib / package).exists():
             args += ["--tmpfs", str(purelib / package)]
     return args
 
 
-def _environment(limits: Limits) -> list[str]:
+def _environment(spec: SandboxSpec) -> list[str]:
     env = {
+        "AUTOGRADER_FORBID": ",".join(spec.forbid),
         "PATH": "/usr/bin:/bin",
         "HOME": "/tmp",
         "LANG": "C.UTF-8",
@@ -168,7 +173,7 @@ def bwrap_command(spec: SandboxSpec, seccomp_fd: int | None = None) -> list[str]
         "sandbox",
         *seccomp,
         *_host_root_entries(),
-        *_python_mounts(spec.python),
+        *_python_mounts(spec.python, spec.forbid),
         "--ro-bind",
         str(worker_dir()),
         WORKER_MOUNT,
@@ -186,7 +191,7 @@ def bwrap_command(spec: SandboxSpec, seccomp_fd: int | None = None) -> list[str]
         "/dev/shm",
         "--chdir",
         "/tmp",
-        *_environment(limits),
+        *_environment(spec),
         "--",
         spec.python,
         "-I",

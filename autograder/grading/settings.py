@@ -1,0 +1,88 @@
+"""Per-assignment and per-task grading settings: sandbox limits and forbidden libraries.
+
+Read from ``autograder/graders/<aid>/assignment.toml`` (hidden with the graders), e.g.::
+
+    [limits]                 # for every task of this assignment (over the course's grading.toml)
+    call_seconds = 20
+
+    [tasks.conv2d]
+    forbid = ["torch"]       # the worker for this task has no torch at all
+    memory_bytes = 1073741824
+
+Tasks with the same settings share one worker; a task with other settings gets its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autograder.sandbox.launcher import FORBIDDABLE, Limits
+
+SETTINGS_NAME = "assignment.toml"
+LIMIT_KEYS = frozenset(f.name for f in dataclasses.fields(Limits))
+
+
+class SettingsError(ValueError):
+    """An invalid assignment.toml (an authoring error)."""
+
+
+@dataclass(frozen=True)
+class WorkerProfile:
+    """What one worker looks like: its limits and the libraries it lacks."""
+
+    limits: Limits
+    forbid: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssignmentSettings:
+    limits: dict[str, Any] = field(default_factory=dict)
+    tasks: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def profile(self, task_id: str, base: Limits) -> WorkerProfile:
+        task = self.tasks.get(task_id, {})
+        overrides = {**self.limits, **{k: v for k, v in task.items() if k in LIMIT_KEYS}}
+        forbid = tuple(sorted(task.get("forbid", ())))
+        return WorkerProfile(dataclasses.replace(base, **overrides), forbid)
+
+
+def _check_limits(table: dict[str, Any], where: str) -> None:
+    for key, value in table.items():
+        if key not in LIMIT_KEYS:
+            raise SettingsError(
+                f"{where}: unknown key {key!r} (known: {', '.join(sorted(LIMIT_KEYS))})"
+            )
+        if not isinstance(value, int | float) or value <= 0:
+            raise SettingsError(f"{where}: {key} must be a positive number")
+
+
+def load_settings(graders_dir: Path, task_ids: tuple[str, ...]) -> AssignmentSettings:
+    path = graders_dir / SETTINGS_NAME
+    if not path.exists():
+        return AssignmentSettings()
+    try:
+        data = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: {exc}") from None
+    unknown = set(data) - {"limits", "tasks"}
+    if unknown:
+        raise SettingsError(f"{path}: unknown sections {sorted(unknown)}")
+    limits = data.get("limits", {})
+    _check_limits(limits, f"{path} [limits]")
+    tasks = data.get("tasks", {})
+    for task_id, table in tasks.items():
+        if task_id not in task_ids:
+            raise SettingsError(f"{path}: [tasks.{task_id}] is not a task of this assignment")
+        forbid = table.get("forbid", [])
+        if not isinstance(forbid, list) or not set(forbid) <= set(FORBIDDABLE):
+            raise SettingsError(
+                f"{path}: [tasks.{task_id}] forbid must list some of {sorted(FORBIDDABLE)}"
+            )
+        _check_limits(
+            {k: v for k, v in table.items() if k != "forbid"}, f"{path} [tasks.{task_id}]"
+        )
+    return AssignmentSettings(limits, tasks)

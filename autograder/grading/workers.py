@@ -1,0 +1,61 @@
+"""The sandboxed workers of one submission: one per distinct task profile.
+
+Most assignments need one worker. A task that forbids a library (a numpy-only conv2d) or has
+its own limits gets a worker of its own, started from the same cells.
+"""
+
+from __future__ import annotations
+
+from autograder.grading.settings import WorkerProfile
+from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.session import CellReport, CodeCell, WorkerSession
+
+
+class TaskWorkers:
+    def __init__(
+        self,
+        cells: list[CodeCell],
+        profiles: dict[str, WorkerProfile],
+        default: WorkerProfile,
+        unsafe_no_sandbox: bool,
+    ) -> None:
+        self._cells = cells
+        self._profiles = profiles
+        self._default = default
+        self._unsafe = unsafe_no_sandbox
+        self._sessions: dict[WorkerProfile, WorkerSession] = {}
+
+    def __enter__(self) -> TaskWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for session in self._sessions.values():
+            session.close()
+
+    def profile(self, task_id: str) -> WorkerProfile:
+        return self._profiles.get(task_id, self._default)
+
+    def session(self, task_id: str) -> WorkerSession:
+        profile = self.profile(task_id)
+        if profile not in self._sessions:
+            spec = SandboxSpec(
+                limits=profile.limits, unsafe_no_sandbox=self._unsafe, forbid=profile.forbid
+            )
+            self._sessions[profile] = WorkerSession(spec, self._cells)
+        return self._sessions[profile]
+
+    def start(self) -> None:
+        """Start one worker per profile in use (cell errors are known before any test runs)."""
+        for task_id in {*self._profiles, "*"}:
+            self.session(task_id).ensure_started()
+
+    def cell_report(self, task_id: str, cell_id: str) -> CellReport | None:
+        return self.session(task_id).cell_reports.get(cell_id)
+
+    def cell_reports(self) -> dict[str, CellReport]:
+        merged: dict[str, CellReport] = {}
+        for session in self._sessions.values():
+            for cell_id, report in session.cell_reports.items():
+                if report.status != "ok" or cell_id not in merged:
+                    merged[cell_id] = report
+        return merged
