@@ -21,7 +21,7 @@ from autograder.notebook.compose import (  # noqa: E402
     solution_sources,
     write_notebook,
 )
-from tests.hostile.cases import CASES  # noqa: E402
+from tests.hostile.corpus import load_corpus  # noqa: E402
 
 AID = "a01_perceptron_xor"
 PARTLY_WRONG = {
@@ -30,12 +30,12 @@ PARTLY_WRONG = {
     "mlp_xor_train": "hidden_derivative_forgotten",
 }
 HOSTILE = [
-    "always_equal_object",
+    "always_equal_eq",
     "allclose_monkeypatch",
-    "fake_passed_and_os_exit",
-    "read_graders_and_references",
+    "fake_passed_os_exit",
+    "import_graders_and_solutions",
     "memory_bomb",
-    "network_access",
+    "sockets_and_dns",
 ]
 
 
@@ -52,7 +52,7 @@ def main() -> None:
     }
     write_notebook(fill_solutions(release, {**model, **wrong}), out / "partly_wrong.ipynb")
     write_notebook(release, out / "stub.ipynb")
-    hostile = {case.task: case.source for case in CASES if case.key in HOSTILE}
+    hostile = {case.task: case.source for case in load_corpus() if case.key in HOSTILE}
     write_notebook(fill_solutions(release, hostile), out / "hostile.ipynb")
     text = (out / "perfect.ipynb").read_text()
     (out / "malformed.ipynb").write_text(text[: len(text) // 2])  # a truncated upload

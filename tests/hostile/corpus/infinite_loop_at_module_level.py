@@ -1,0 +1,5 @@
+# task: xor_certificate
+# verdict: zero
+# attack: loops forever while the cell is executed
+while True:
+    pass
