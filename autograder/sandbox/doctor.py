@@ -15,8 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.sandbox import cgroups, seccomp
-from autograder.sandbox.launcher import SANDBOX_UID, SandboxSpec, check_sandbox_available
+from autograder.sandbox import cgroups, seccomp, uids
+from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
 from autograder.sandbox.session import CodeCell, WorkerSession
 
 PROBE = """
@@ -100,7 +100,8 @@ def _protections(spec: SandboxSpec) -> list[str]:
     items = [
         "bubblewrap: new user, pid, net, ipc, uts and cgroup namespaces; --die-with-parent; "
         "no capabilities; cleared environment",
-        f"uid {SANDBOX_UID} (dropped with setpriv, no-new-privs)"
+        f"a distinct uid per worker, {uids.UID_BASE}–{uids.UID_BASE + uids.POOL_SIZE - 1} "
+        "(dropped with setpriv, no-new-privs)"
         if os.geteuid() == 0
         else f"uid {os.geteuid()} (not root: bubblewrap's user namespace only)",
         "whitelist filesystem: /usr, the virtualenv (graders and references masked), the worker",
@@ -149,6 +150,7 @@ def run_doctor(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
             reads = [str(p) for p in hidden_paths]
             result = session.call("probe", str(sentinel), reads, forbidden_writes, marker)
             escaped = _processes_with(marker)
+            leased = session.uid()
             cgroup = session.cgroup()
             in_cgroup = cgroup.process_count() if cgroup else None
         except Exception as exc:  # the probe itself failing is a failed check, with its reason
@@ -156,7 +158,7 @@ def run_doctor(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
             return report
         finally:
             session.close()
-        _judge(report, result)
+        _judge(report, result, leased)
         if cgroups.detect_version():
             report.add(
                 "worker runs inside its cgroup",
@@ -167,10 +169,11 @@ def run_doctor(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
     return report
 
 
-def _judge(report: DoctorReport, result: dict) -> None:
+def _judge(report: DoctorReport, result: dict, leased: int | None) -> None:
     report.add("worker starts and answers", True, f"pid {result['pid']} inside its namespace")
     uid = result["uid"]
-    report.add("not root", uid != 0, f"uid {uid}")
+    own = leased is None or uid == leased
+    report.add("not root, its own uid", uid != 0 and own, f"uid {uid} (leased {leased})")
     leaked = [p for p, outcome in result["reads"].items() if outcome == "read"]
     report.add(
         "cannot read the sentinel secret, graders or references",

@@ -143,26 +143,28 @@ def _rlimits(limits: Limits) -> list[str]:
     ]
 
 
-def _privilege_drop() -> list[str]:
+def _privilege_drop(uid: int) -> list[str]:
     if os.geteuid() != 0:
         return []  # already unprivileged: bwrap maps us to an unprivileged uid in its userns
     return [
         "setpriv",
-        f"--reuid={SANDBOX_UID}",
-        f"--regid={SANDBOX_UID}",
+        f"--reuid={uid}",
+        f"--regid={uid}",
         "--clear-groups",
         "--no-new-privs",
         "--",
     ]
 
 
-def bwrap_command(spec: SandboxSpec, seccomp_fd: int | None = None) -> list[str]:
+def bwrap_command(
+    spec: SandboxSpec, seccomp_fd: int | None = None, uid: int = SANDBOX_UID
+) -> list[str]:
     """The full argv that starts one worker inside the sandbox."""
     limits = spec.limits
     seccomp = ["--seccomp", str(seccomp_fd)] if seccomp_fd is not None else []
     return [
         *_rlimits(limits),
-        *_privilege_drop(),
+        *_privilege_drop(uid),
         "bwrap",
         "--unshare-all",
         "--die-with-parent",
@@ -205,8 +207,10 @@ def unsafe_command(spec: SandboxSpec) -> list[str]:
     return [*_rlimits(spec.limits), spec.python, "-I", "-B", str(INSIDE_DIR / "worker.py")]
 
 
-def worker_command(spec: SandboxSpec, seccomp_fd: int | None = None) -> list[str]:
-    return unsafe_command(spec) if spec.unsafe_no_sandbox else bwrap_command(spec, seccomp_fd)
+def worker_command(
+    spec: SandboxSpec, seccomp_fd: int | None = None, uid: int = SANDBOX_UID
+) -> list[str]:
+    return unsafe_command(spec) if spec.unsafe_no_sandbox else bwrap_command(spec, seccomp_fd, uid)
 
 
 def check_sandbox_available(spec: SandboxSpec) -> None:

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from autograder.sandbox import cgroups, errors, seccomp
+from autograder.sandbox import cgroups, errors, seccomp, uids
 from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
 from autograder.sandbox.inside import codec
 from autograder.sandbox.launcher import SandboxSpec, worker_command
@@ -46,6 +46,7 @@ class _Process:
     popen: subprocess.Popen[bytes]
     output: OutputTail
     cgroup: cgroups.WorkerCgroup | None
+    uid_lease: uids.UidLease | None
     next_id: int = 0
 
 
@@ -72,7 +73,14 @@ class WorkerSession:
             _kill(self._process.popen)
             if self._process.cgroup is not None:
                 self._process.cgroup.remove()
+            if self._process.uid_lease is not None:
+                self._process.uid_lease.release()
             self._process = None
+
+    def uid(self) -> int | None:
+        """The host uid the running worker was started as (None when not started/not root)."""
+        lease = self._process.uid_lease if self._process else None
+        return lease.uid if lease else None
 
     def cgroup(self) -> cgroups.WorkerCgroup | None:
         """The running worker's cgroup, if it has one."""
@@ -95,7 +103,8 @@ class WorkerSession:
         sandboxed = not self.spec.unsafe_no_sandbox
         cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
         filter_fd = seccomp.program_file() if sandboxed else None
-        command = worker_command(self.spec, filter_fd)
+        lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
+        command = worker_command(self.spec, filter_fd, lease.uid if lease else os.geteuid())
         try:
             popen = subprocess.Popen(
                 (cgroup.join_command() if cgroup else []) + command,
@@ -111,7 +120,8 @@ class WorkerSession:
                 os.close(filter_fd)
         assert popen.stderr is not None
         self.starts += 1
-        return _Process(popen, OutputTail(popen.stderr.fileno(), limits.output_bytes), cgroup)
+        output = OutputTail(popen.stderr.fileno(), limits.output_bytes)
+        return _Process(popen, output, cgroup, lease)
 
     def ensure_started(self) -> None:
         """Start a worker and run every cell that has not hung or crashed before."""

@@ -17,6 +17,7 @@ from autograder.grading.settings import WorkerProfile
 from autograder.notebook.compose import fill_solutions, write_notebook
 from autograder.notebook.discover import Found
 from autograder.sandbox.launcher import Limits
+from autograder.sandbox.uids import is_sandbox_uid
 from tests.conftest import REPO, TEST_SEED
 from tests.hostile.corpus import load_corpus
 
@@ -44,7 +45,7 @@ def _live_sandbox_processes() -> set[int]:
         if entry.name.isdigit():
             try:
                 state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-                if entry.stat().st_uid == 65534 and state != "Z":
+                if is_sandbox_uid(entry.stat().st_uid) and state != "Z":
                     pids.add(int(entry.name))
             except (OSError, IndexError):
                 continue

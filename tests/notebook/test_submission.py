@@ -41,6 +41,30 @@ def test_unreadable_notebooks_raise_clear_errors(tmp_path, spec, content, phrase
     assert phrase in info.value.text.de
 
 
+def test_huge_and_binary_files(tmp_path, spec):
+    huge = tmp_path / "huge.ipynb"
+    huge.write_bytes(b'{"cells": [], "x": "' + b"a" * (50 << 20) + b'"}')
+    with pytest.raises(NotebookError) as info:
+        load_submission(huge, spec, "s")
+    assert "zu groß" in info.value.text.de
+    garbage = tmp_path / "garbage.ipynb"
+    garbage.write_bytes(bytes(range(256)) * 100)
+    with pytest.raises(NotebookError):
+        load_submission(garbage, spec, "s")
+
+
+def test_missing_metadata_and_duplicate_cell_ids(tmp_path, spec, release_notebook, model_sources):
+    notebook = fill_solutions(release_notebook, model_sources)
+    data = json.loads(nbformat.writes(notebook))
+    del data["metadata"]
+    for cell in data["cells"]:
+        cell["id"] = "same-id"  # duplicate cell ids (nbformat 4.5 wants them unique)
+    path = tmp_path / "odd.ipynb"
+    path.write_text(json.dumps(data))
+    submission = load_submission(path, spec, "s")
+    assert set(submission.solutions) == set(spec.task_ids) and not submission.problems
+
+
 def test_notebook_of_another_assignment(tmp_path, spec):
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
     path = write_notebook(notebook, tmp_path / "other.ipynb")

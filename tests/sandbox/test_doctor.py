@@ -17,7 +17,12 @@ def test_doctor_passes_on_this_machine():
     failed = [(c.name, c.detail) for c in report.checks if not c.ok]
     assert report.ok, failed
     names = {c.name for c in report.checks}
-    assert {"not root", "no network", "writes only to its tmpfs", "dies with its parent"} <= names
+    assert {
+        "not root, its own uid",
+        "no network",
+        "writes only to its tmpfs",
+        "dies with its parent",
+    } <= names
 
 
 def test_doctor_fails_when_a_hidden_file_is_visible():

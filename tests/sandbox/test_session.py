@@ -114,3 +114,14 @@ def test_budget_is_enforced():
             s.call("slow")
         with pytest.raises(errors.BudgetExhausted):
             s.call("slow")
+
+
+def test_concurrent_workers_get_distinct_uids():
+    import os
+
+    if os.geteuid() != 0:
+        pytest.skip("uid leasing needs root (without it bwrap's user namespace is the isolation)")
+    code = "import os\ndef uid():\n    return os.getuid()\n"
+    with session(("u", code)) as first, session(("u", code)) as second:
+        assert first.call("uid") != second.call("uid")
+        assert first.call("uid") == first.uid() and first.uid() >= 200_000
