@@ -52,3 +52,28 @@ def test_released_stub_scores_zero_on_every_task(grader, a01):
             assert "NotImplementedError" in task.feedback
     manual = [t for t in result.tasks if t.kind == "manual"]
     assert [t.task_id for t in manual] == ["vorabfrage_xor"] and manual[0].status == "manual"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", ["another-term", "exam-2027"])
+def test_every_mistake_is_caught_under_other_seeds(
+    seed, a01, release_notebook, model_sources, tmp_path
+):
+    """Hidden inputs change with the term's secret; the catalogue must hold for any of them."""
+    from autograder.config import GradingConfig
+    from autograder.grading.runner import AssignmentGrader, GradeOptions
+    from autograder.notebook.compose import fill_solutions, write_notebook
+
+    grader = AssignmentGrader(a01, GradeOptions(GradingConfig(seed)))
+    missed = []
+    for entry in CATALOGUE.mistakes():
+        notebook = fill_solutions(release_notebook, {**model_sources, entry.task_id: entry.source})
+        path = write_notebook(notebook, tmp_path / f"{entry.task_id}-{entry.key}.ipynb")
+        task = grader.grade_file(path, entry.key, frozenset({entry.task_id})).task(entry.task_id)
+        if (
+            task.score >= task.max_score
+            or task.diagnosis is None
+            or task.diagnosis.key != entry.key
+        ):
+            missed.append(f"{entry.task_id}/{entry.key}: {task.score} {task.diagnosis}")
+    assert not missed, missed

@@ -40,3 +40,13 @@ def test_english_feedback(a01, release_notebook, tmp_path):
     english = AssignmentGrader(a01, GradeOptions(GradingConfig("s"), lang="en"))
     result = english.grade_file(path, "stub", frozenset({"neuron"}))
     assert result.task("neuron").feedback.startswith("Not implemented yet")
+
+
+def test_hidden_step_inputs_always_contain_exact_zeros():
+    """Fair for every seed: f(0) = 1 is tested whatever the term's secret is."""
+    from autograder.graders.a01_perceptron_xor.test_neuron import step_inputs_with_zeros
+
+    for seed in range(200):
+        w, X = step_inputs_with_zeros(np.random.default_rng(seed))
+        z = w[0] + X @ w[1:]
+        assert (z == 0).sum() >= 10

@@ -5,11 +5,19 @@ from autograder.grading import checks
 pytestmark = pytest.mark.task("neuron")
 
 
+def step_inputs_with_zeros(rng):
+    """Integer weights and inputs where at least 10 of 40 rows have z = 0 exactly (f(0) = 1)."""
+    w = rng.integers(-3, 4, size=4).astype(float)
+    w[1] = rng.choice([-1.0, 1.0])  # so x₁ can be solved for z = 0 in integers
+    X = rng.integers(-2, 3, size=(40, 3)).astype(float)
+    on_boundary = rng.choice(40, size=10, replace=False)
+    X[on_boundary, 0] = -(w[0] + X[on_boundary, 1:] @ w[2:]) * w[1]
+    return w, X
+
+
 @pytest.mark.weight(2)
 def test_step_with_exact_zeros(student, reference, rng):
-    """Integer weights and inputs: many z are exactly 0, where f(0) = 1."""
-    w = rng.integers(-3, 4, size=4).astype(float)
-    X = rng.integers(-2, 3, size=(40, 3)).astype(float)
+    w, X = step_inputs_with_zeros(rng)
     checks.assert_close(
         student.neuron(w, X, activation="step"), reference.neuron(w, X), "ŷ (Stufe)"
     )
