@@ -20,7 +20,7 @@ from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
 from autograder.sandbox.session import CodeCell, WorkerSession
 
 PROBE = """
-import os, resource, socket, time
+import fcntl, os, resource, socket, struct, time
 
 def probe(sentinel, forbidden_reads, forbidden_writes, marker):
     report = {"uid": os.getuid(), "pid": os.getpid()}
@@ -42,6 +42,13 @@ def probe(sentinel, forbidden_reads, forbidden_writes, marker):
             report["writes"][path] = type(exc).__name__
     with open("/proc/net/dev") as handle:  # this network namespace's interfaces
         report["interfaces"] = [line.split(":")[0].strip() for line in handle.readlines()[2:]]
+    try:  # interface flags through an AF_UNIX socket (internet sockets are refused)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as unix:
+            request = struct.pack("16sH14x", b"lo", 0)
+            flags = struct.unpack("16sH14x", fcntl.ioctl(unix, 0x8913, request))[1]
+        report["lo_up"] = bool(flags & 0x1)
+    except OSError as exc:
+        report["lo_up"] = type(exc).__name__
     try:
         socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()
         report["inet_socket"] = "created"
@@ -192,10 +199,13 @@ def _judge(report: DoctorReport, result: dict, leased: int | None) -> None:
         "wrote: " + ", ".join(written) if written else "outside refused, /tmp writable",
     )
     interfaces = result["interfaces"]
+    # bwrap brings up the loopback of the sandbox's own network namespace (it reaches nothing
+    # but the sandbox itself); internet sockets are refused by seccomp in any case.
+    lo = "up, own namespace" if result["lo_up"] is True else f"down ({result['lo_up']})"
     report.add(
         "no network",
         interfaces == ["lo"] and result["inet_socket"] != "created",
-        f"interfaces {interfaces}, internet socket: {result['inet_socket']}",
+        f"interfaces {interfaces} (lo {lo}), internet socket: {result['inet_socket']}",
     )
 
 
