@@ -7,10 +7,12 @@ Exit codes: 0 when the command did its job (whatever the scores), 2 for usage er
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from autograder import __version__
@@ -22,6 +24,7 @@ from autograder.notebook.discover import DiscoveryError, Found, discover
 from autograder.release.generate import ReleaseError, out_of_sync, release
 from autograder.reports.files import write_all
 from autograder.reports.summary import print_summary
+from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
 from autograder.sandbox.doctor import DoctorReport, run_doctor
 from autograder.sandbox.launcher import SandboxSpec
@@ -78,14 +81,26 @@ def cmd_grade(args: argparse.Namespace) -> int:
         raise UsageError("no notebooks found in the given paths")
     options = GradeOptions(config, args.lang, args.unsafe_no_sandbox, resolve_device(args.device))
     console = Console()
+    out = Path(args.out)
+    context = grading_context(assignment, config.fingerprint, args.lang)
+    journal = Journal(out / "journal", context, reuse=not args.force)
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
+    with Progress(console=console, disable=args.quiet, transient=True) as bar:
+        task = bar.add_task(
+            f"grading {len(found)} submission(s) with {jobs} job(s)", total=len(found)
+        )
+        resumed = 0
 
-    def progress(item: Found, result: SubmissionResult) -> None:
-        if not args.quiet:
-            console.print(
-                f"  {item.student_id}: {result.score:g}/{result.max_score:g} ({result.status})"
-            )
+        def progress(item: Found, result: SubmissionResult, from_journal: bool) -> None:
+            nonlocal resumed
+            resumed += from_journal
+            bar.advance(task)
 
-    batch = grade_batch(assignment, found, options, progress)
+        batch = grade_batch(assignment, found, options, progress, jobs, journal)
+    if resumed:
+        console.print(
+            f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"
+        )
     out = Path(args.out)
     paths = write_all(batch, out)
     print_summary(batch, console)
@@ -184,7 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--lang", choices=["de", "en"], default="de")
     grade.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu")
     grade.add_argument("--unsafe-no-sandbox", action="store_true")
-    grade.add_argument("--quiet", "-q", action="store_true")
+    grade.add_argument("--quiet", "-q", action="store_true", help="no progress bar (CI logs)")
+    grade.add_argument(
+        "--jobs", "-j", type=int, default=0, help="parallel graders (default: cores)"
+    )
+    grade.add_argument("--force", action="store_true", help="regrade what the journal has")
     grade.set_defaults(func=cmd_grade)
 
     rel = sub.add_parser(

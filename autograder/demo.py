@@ -65,7 +65,7 @@ def run_demo(out: Path | None, unsafe_no_sandbox: bool = False) -> int:
         assignment,
         found,
         GradeOptions(config, unsafe_no_sandbox=unsafe_no_sandbox),
-        lambda item, result: console.print(
+        lambda item, result, _cached: console.print(
             f"  {item.student_id}: {result.score:g}/{result.max_score:g}"
         ),
     )

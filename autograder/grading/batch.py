@@ -1,22 +1,30 @@
-"""Grade many submissions of one assignment; one bad submission never stops the batch."""
+"""Grade many submissions of one assignment; one bad submission never stops the batch.
+
+With ``jobs > 1`` submissions are graded in parallel, each grader process holding its own
+loaded assignment. Every finished submission is journaled at once (see
+``autograder/results/journal.py``), so a killed batch resumes where it stopped.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from autograder.course import Assignment
 from autograder.grading.runner import AssignmentGrader, GradeOptions, GraderBroken
 from autograder.i18n import Text
 from autograder.notebook.discover import Found
+from autograder.results.journal import Journal
 from autograder.results.model import BatchResult, SubmissionResult
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[Found, SubmissionResult], None]
+Progress = Callable[[Found, SubmissionResult, bool], None]  # bool: taken from the journal
 
 
 def grade_batch(
@@ -24,23 +32,76 @@ def grade_batch(
     found: list[Found],
     options: GradeOptions,
     progress: Progress | None = None,
+    jobs: int = 1,
+    journal: Journal | None = None,
 ) -> BatchResult:
-    grader = AssignmentGrader(assignment, options)
     batch = BatchResult(
         assignment=assignment.aid,
         lang=options.lang,
         generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         secret_fingerprint=options.config.fingerprint,
     )
-    for item in found:
-        result = _grade_one(grader, item)
-        batch.submissions.append(result)
-        if progress is not None:
-            progress(item, result)
+    results: dict[int, SubmissionResult] = {}
+    todo = []
+    for index, item in enumerate(found):
+        cached = journal.lookup(item) if journal else None
+        if cached is not None:
+            results[index] = cached
+            if progress:
+                progress(item, cached, True)
+        else:
+            todo.append(index)
+    for index, result in _grade_all(assignment, options, [found[i] for i in todo], todo, jobs):
+        if journal:
+            journal.record(found[index], result)
+        results[index] = result
+        if progress:
+            progress(found[index], result, False)
+    batch.submissions = [results[i] for i in range(len(found))]
     return batch
 
 
-def _grade_one(grader: AssignmentGrader, item: Found) -> SubmissionResult:
+def _grade_all(
+    assignment: Assignment, options: GradeOptions, items: list[Found], indices: list[int], jobs: int
+) -> Iterator[tuple[int, SubmissionResult]]:
+    if not items:
+        return
+    if jobs <= 1 or len(items) == 1:
+        grader = AssignmentGrader(assignment, options)
+        for index, item in zip(indices, items, strict=True):
+            yield index, grade_one(grader, item)
+        return
+    context = multiprocessing.get_context("spawn")  # fresh interpreters: no inherited threads
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_init_process,
+        initargs=(assignment, options),
+    ) as pool:
+        pending: dict[Future[SubmissionResult], int] = {
+            pool.submit(_grade_in_process, item): index
+            for index, item in zip(indices, items, strict=True)
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
+
+
+_process_grader: AssignmentGrader | None = None
+
+
+def _init_process(assignment: Assignment, options: GradeOptions) -> None:
+    global _process_grader
+    _process_grader = AssignmentGrader(assignment, options)
+
+
+def _grade_in_process(item: Found) -> SubmissionResult:
+    assert _process_grader is not None
+    return grade_one(_process_grader, item)
+
+
+def grade_one(grader: AssignmentGrader, item: Found) -> SubmissionResult:
     try:
         return grader.grade_file(item.path, item.student_id)
     except GraderBroken:

@@ -75,3 +75,13 @@ class BatchResult:
 def round_points(value: float) -> float:
     """Points are reported with two decimals everywhere (JSON, CSV, tables)."""
     return round(value + 0.0, 2)
+
+
+def submission_from_dict(data: dict[str, Any]) -> SubmissionResult:
+    """Rebuild a SubmissionResult written by ``asdict`` (e.g. from the batch journal)."""
+    tasks = []
+    for task in data["tasks"]:
+        diagnosis = Diagnosis(**task["diagnosis"]) if task.get("diagnosis") else None
+        tests = [TestOutcome(**t) for t in task.get("tests", [])]
+        tasks.append(TaskResult(**{**task, "diagnosis": diagnosis, "tests": tests}))
+    return SubmissionResult(**{**data, "tasks": tasks})

@@ -1,0 +1,117 @@
+"""Batches: parallel grading gives the same results; a killed batch resumes without loss."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from autograder.grading.batch import grade_batch
+from autograder.notebook.discover import discover
+from autograder.results.journal import Journal, grading_context
+from tests.conftest import A01, REPO
+
+EXAMPLES = REPO / "examples" / A01
+
+
+@pytest.fixture
+def submissions(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("perfect", "partly_wrong", "stub", "malformed"):
+        shutil.copy(EXAMPLES / f"{name}.ipynb", folder / f"{name}.ipynb")
+    return folder
+
+
+def _summary(batch):
+    return [
+        (s.student_id, s.status, [(t.task_id, t.score, t.feedback) for t in s.tasks])
+        for s in batch.submissions
+    ]
+
+
+@pytest.mark.slow
+def test_parallel_grading_gives_identical_results(a01, grader, submissions):
+    found = discover([submissions], A01)
+    serial = grade_batch(a01, found, grader.options, jobs=1)
+    parallel = grade_batch(a01, found, grader.options, jobs=2)
+    assert _summary(serial) == _summary(parallel)
+
+
+def test_journal_skips_what_was_graded_and_notices_changes(a01, grader, submissions, tmp_path):
+    found = discover([submissions], A01)
+    context = grading_context(a01, grader.options.config.fingerprint, "de")
+    journal = Journal(tmp_path / "journal", context)
+    first = grade_batch(a01, found, grader.options, journal=journal)
+    seen = []
+    again = grade_batch(
+        a01,
+        found,
+        grader.options,
+        lambda item, result, cached: seen.append(cached),
+        journal=journal,
+    )
+    assert seen == [True] * len(found)
+    assert _summary(first) == _summary(again)
+    shutil.copy(EXAMPLES / "perfect.ipynb", submissions / "stub.ipynb")  # the student resubmits
+    seen.clear()
+    third = grade_batch(
+        a01,
+        found,
+        grader.options,
+        lambda item, result, cached: seen.append((item.student_id, cached)),
+        journal=journal,
+    )
+    assert ("stub", False) in seen and sum(not cached for _, cached in seen) == 1
+    assert next(s for s in third.submissions if s.student_id == "stub").score == 18
+    other = Journal(tmp_path / "journal", grading_context(a01, "another-secret", "de"))
+    assert other.lookup(found[0]) is None  # a new secret seed means a new grading
+
+
+@pytest.mark.slow
+def test_killed_batch_resumes_without_loss_or_duplicates(submissions, tmp_path):
+    for i in range(4):
+        shutil.copy(EXAMPLES / "perfect.ipynb", submissions / f"student{i}.ipynb")
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "autograder",
+        "grade",
+        A01,
+        str(submissions),
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+        "-q",
+    ]
+    env = {**os.environ, "AUTOGRADER_SECRET_SEED": "resume-test"}
+    process = subprocess.Popen(
+        command,
+        env=env,
+        cwd=REPO,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((out / "journal").glob("*.json"))) < 2:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    graded_before = {p.name: p.stat().st_mtime_ns for p in (out / "journal").glob("*.json")}
+    assert 2 <= len(graded_before) < 8 and not (out / "results.json").exists()
+
+    rerun = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "taken from the journal" in rerun.stdout
+    results = json.loads((out / "results.json").read_text())
+    students = [s["student_id"] for s in results["submissions"]]
+    assert sorted(students) == sorted({*students}) and len(students) == 8
+    for name, mtime in graded_before.items():  # nothing graded twice
+        assert (out / "journal" / name).stat().st_mtime_ns == mtime
