@@ -75,9 +75,9 @@ def format_leaks(leaks: list[Leak]) -> str:
     )
 
 
-def _normalized(path: Path) -> object:
-    data = json.loads(path.read_text())
-    return data
+def _notebook_json(path: Path) -> object:
+    """A notebook's content, independent of JSON whitespace and key order."""
+    return json.loads(path.read_text())
 
 
 def out_of_sync(assignment: Assignment) -> list[str]:
@@ -98,7 +98,7 @@ def out_of_sync(assignment: Assignment) -> list[str]:
         for rel in sorted(fresh & committed):
             a, b = generated / rel, assignment.release_dir / rel
             same = (
-                _normalized(a) == _normalized(b)
+                _notebook_json(a) == _notebook_json(b)
                 if rel.suffix == ".ipynb"
                 else a.read_bytes() == b.read_bytes()
             )

@@ -269,9 +269,3 @@ def _kill(popen: subprocess.Popen[bytes]) -> None:
                 stream.close()
     with contextlib.suppress(subprocess.TimeoutExpired):
         popen.wait(timeout=5)
-
-
-def probe_sandbox(spec: SandboxSpec) -> None:
-    """Start one empty worker and ping it; raises WorkerStartFailed if the sandbox is broken."""
-    with WorkerSession(spec, []) as session:
-        session.ensure_started()
