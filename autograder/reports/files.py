@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.reports.atomic import write_json, write_text
+from autograder.reports.feedback import write_feedback
 from autograder.results.model import BatchResult, SubmissionResult, round_points
 
 
@@ -78,4 +79,5 @@ def write_all(batch: BatchResult, out: Path) -> list[Path]:
         write_results_json(batch, out),
         write_gradescope(batch, out),
         write_grades_csv(batch, out),
+        write_feedback(batch, out),
     ]

@@ -15,6 +15,8 @@ SUBMISSION_STATUSES = ("graded", "error")
 class TestOutcome:
     """One hidden test (instructors see these; students see only the task's feedback)."""
 
+    __test__ = False  # not a pytest test class, despite its name
+
     name: str
     weight: float
     passed: bool

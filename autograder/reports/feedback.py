@@ -1,0 +1,77 @@
+"""Feedback pages: one HTML file per student (German by default), safe to hand out.
+
+Shows per task the points, the message and the named mistake. Never shows hidden tests, their
+inputs or tracebacks: only what is already in the student-facing result. Every text is
+HTML-escaped (a student's exception message is text the student controls).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+
+from autograder.reports.atomic import write_text
+from autograder.results.model import BatchResult, SubmissionResult
+
+LABELS = {
+    "de": {
+        "title": "Rückmeldung",
+        "student": "Abgabe von",
+        "total": "Punkte (automatisch bewertet)",
+        "manual_pending": "Freitext wird noch manuell bewertet",
+        "task": "Aufgabe",
+        "points": "Punkte",
+        "feedback": "Rückmeldung",
+        "mistake": "Typischer Fehler",
+        "notes": "Hinweise zu Ihrem Notebook",
+        "footer": "Bewertet mit verdeckten Tests und zufälligen Eingaben; die sichtbaren Tests im "
+        "Notebook sind nur ein Teil davon.",
+    },
+    "en": {
+        "title": "Feedback",
+        "student": "Submission of",
+        "total": "Points (graded automatically)",
+        "manual_pending": "free text still to be graded manually",
+        "task": "Task",
+        "points": "Points",
+        "feedback": "Feedback",
+        "mistake": "Known mistake",
+        "notes": "Notes on your notebook",
+        "footer": "Graded with hidden tests on random inputs; the visible checks in the notebook "
+        "are only a part of them.",
+    },
+}
+
+_environment = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def render_feedback(result: SubmissionResult, assignment: str, lang: str) -> str:
+    template = _environment.get_template("feedback.html.j2")
+    manual = any(t.kind == "manual" for t in result.tasks)
+    return template.render(
+        result=result,
+        assignment=assignment,
+        lang=lang,
+        t=LABELS.get(lang, LABELS["de"]),
+        manual=manual,
+    )
+
+
+def feedback_name(student_id: str) -> str:
+    """A safe file name for a student id (ids come from file names students chose)."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in student_id)[:60]
+    return f"{safe}-{hashlib.sha256(student_id.encode()).hexdigest()[:6]}.html"
+
+
+def write_feedback(batch: BatchResult, out: Path) -> Path:
+    folder = out / "feedback"
+    for result in batch.submissions:
+        html = render_feedback(result, batch.assignment, batch.lang)
+        write_text(folder / feedback_name(result.student_id), html)
+    return folder
