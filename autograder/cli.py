@@ -23,7 +23,7 @@ from autograder.grading.runner import GradeOptions, GraderBroken
 from autograder.notebook.discover import DiscoveryError, Found, discover
 from autograder.release.generate import ReleaseError, out_of_sync, release
 from autograder.reports.files import write_all
-from autograder.reports.summary import print_summary
+from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
 from autograder.sandbox.doctor import DoctorReport, run_doctor
@@ -80,7 +80,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if not found:
         raise UsageError("no notebooks found in the given paths")
     options = GradeOptions(config, args.lang, args.unsafe_no_sandbox, resolve_device(args.device))
-    console = Console()
+    console = make_console()
     out = Path(args.out)
     context = grading_context(assignment, config.fingerprint, args.lang)
     journal = Journal(out / "journal", context, reuse=not args.force)

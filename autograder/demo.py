@@ -13,8 +13,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from rich.console import Console
-
 from autograder.config import load_config, write_new_secret
 from autograder.course import PACKAGE_DIR, find_course
 from autograder.grading.batch import grade_batch
@@ -22,7 +20,7 @@ from autograder.grading.runner import GradeOptions
 from autograder.notebook.discover import discover
 from autograder.release.generate import release
 from autograder.reports.files import write_all
-from autograder.reports.summary import print_summary
+from autograder.reports.summary import make_console, print_summary
 from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
 
 DEMO_ASSIGNMENT = "a01_perceptron_xor"
@@ -43,7 +41,7 @@ def build_course(root: Path) -> Path:
 
 
 def run_demo(out: Path | None, unsafe_no_sandbox: bool = False) -> int:
-    console = Console()
+    console = make_console()
     out = out or Path(tempfile.mkdtemp(prefix="autograder-demo-"))
     examples = REPO / "examples" / DEMO_ASSIGNMENT
     if not examples.is_dir():

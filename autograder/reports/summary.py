@@ -39,10 +39,14 @@ def summary_table(batch: BatchResult) -> Table:
     return table
 
 
+def make_console() -> Console:
+    """A console for reports: in logs (no terminal) wide enough for every task column."""
+    console = Console()
+    return console if console.is_terminal else Console(width=200)
+
+
 def print_summary(batch: BatchResult, console: Console) -> None:
-    table = summary_table(batch)
-    # in logs (no terminal) use a wide table instead of truncating the task columns
-    console.print(table, width=None if console.is_terminal else max(console.width, 180))
+    console.print(summary_table(batch))
     for result in batch.submissions:
         if result.error:
             console.print(f"[red]{result.student_id}[/]: {result.error}")
