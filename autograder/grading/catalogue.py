@@ -45,11 +45,24 @@ class Entry:
     kind: str  # "mistake" | "variant"
     matcher: Matcher | None = None  # custom "does the student's result show this mistake?"
     long_run: bool = False
+    source_text: str | None = None  # for entries built from source (see ``mutate``)
 
     @property
     def source(self) -> str:
         """The function's source without decorators, ready for a solution cell."""
-        return function_source(self.function)
+        return self.source_text or function_source(self.function)
+
+
+def mutate(base: str, *changes: tuple[str, str]) -> str:
+    """``base`` with each (old, new) text replaced; each ``old`` must occur exactly once.
+
+    A mistake written as a mutation of a correct implementation reads like the diff it is.
+    """
+    for old, new in changes:
+        if base.count(old) != 1:
+            raise ValueError(f"mutation target must occur once: {old!r}")
+        base = base.replace(old, new)
+    return base
 
 
 def function_source(function: Callable[..., Any]) -> str:
@@ -99,6 +112,19 @@ class Catalogue:
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a plausible wrong implementation of ``task_id``."""
         return self._register("mistake", task_id, key, de, en, matcher, long_run)
+
+    def mistake_from_source(
+        self, task_id: str, key: str, source: str, namespace: dict[str, Any], *, de: str, en: str
+    ) -> None:
+        """Register a mistake given as source text (e.g. built with ``mutate``)."""
+        scope = dict(namespace)
+        exec(compile(source, f"<mistake {key}>", "exec"), scope)
+        function = scope[task_id]
+        if any((e.task_id, e.key) == (task_id, key) for e in self.entries):
+            raise ValueError(f"duplicate catalogue key {key!r} for {task_id!r}")
+        self.entries.append(
+            Entry(task_id, key, Text(de, en), function, "mistake", source_text=source)
+        )
 
     def variant(
         self, task_id: str, key: str, *, de: str, en: str

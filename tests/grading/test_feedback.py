@@ -46,3 +46,15 @@ def test_value_mismatch_names_shape_dtype_index_and_error():
     with pytest.raises(checks.CheckFailure) as info:
         checks.assert_close("hallo", np.zeros(2), "W")
     assert "zurückgegeben wurde str" in info.value.text.de
+
+
+def test_mutations_must_hit_exactly_one_place():
+    import pytest
+
+    from autograder.grading.catalogue import mutate
+
+    assert mutate("a = 1\nb = 2\n", ("b = 2", "b = 3")) == "a = 1\nb = 3\n"
+    with pytest.raises(ValueError):
+        mutate("x = 1\nx = 1\n", ("x = 1", "x = 2"))
+    with pytest.raises(ValueError):
+        mutate("x = 1\n", ("y = 1", "y = 2"))

@@ -7,7 +7,7 @@ solution cell. Mistakes must lose points and be named; variants must score full 
 import numpy as np
 
 from autograder.graders.a01_perceptron_xor.certificates import parity_points
-from autograder.grading.catalogue import Catalogue
+from autograder.grading.catalogue import Catalogue, mutate
 
 catalogue = Catalogue()
 
@@ -626,81 +626,9 @@ def xor_net_weights():
 
 
 # ------------------------------------------------------------------ mlp_xor_train
+# The mistakes are mutations of one correct training loop: each reads as the diff it is.
 
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "sum_instead_of_mean",
-    de="Gradient ohne 1/N (Summe statt Mittelwert)",
-    en="gradient without 1/N (sum instead of mean)",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
-        delta2 = y_hat - y
-        delta1 = (delta2 @ W2) * A1 * (1 - A1)
-        W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)
-        W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "hidden_derivative_forgotten",
-    de="σ′ in der verdeckten Schicht vergessen",
-    en="σ′ forgotten in the hidden layer",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
-        delta2 = (y_hat - y) / len(X)
-        delta1 = delta2 @ W2
-        W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)
-        W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "derivative_of_activation",
-    de="σ′ auf die Aktivierung A statt auf Z angewendet (σ(A)(1−σ(A)))",
-    en="σ′ applied to the activation A instead of Z (σ(A)(1−σ(A)))",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
-        delta2 = (y_hat - y) / len(X)
-        s = 1 / (1 + np.exp(-A1))
-        delta1 = (delta2 @ W2) * s * (1 - s)
-        W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)
-        W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "gradient_ascent",
-    de="Vorzeichen des Gradienten vertauscht (Gradientenaufstieg)",
-    en="gradient sign flipped (gradient ascent)",
-)
+MLP_CORRECT = """\
 def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     y = np.array([[0.0], [1.0], [1.0], [0.0]])
@@ -712,121 +640,89 @@ def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
         losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
         delta2 = (y_hat - y) / len(X)
         delta1 = (delta2 @ W2) * A1 * (1 - A1)
-        W2, b2 = W2 + eta * delta2.T @ A1, b2 + eta * delta2.sum(0)
-        W1, b1 = W1 + eta * delta1.T @ X, b1 + eta * delta1.sum(0)
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "loss_after_update",
-    de="Kosten erst nach dem Update aufgezeichnet",
-    en="loss recorded after the update",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-
-    def forward(W1, b1, W2, b2):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        return A1, 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-
-    losses = []
-    for _ in range(epochs):
-        A1, y_hat = forward(W1, b1, W2, b2)
-        delta2 = (y_hat - y) / len(X)
-        delta1 = (delta2 @ W2) * A1 * (1 - A1)
-        W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)
-        W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)
-        _, p = forward(W1, b1, W2, b2)
-        losses.append(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "sequential_update",
-    de="W2 vor der Berechnung von δ¹ aktualisiert",
-    en="W2 updated before δ¹ was computed",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
-        delta2 = (y_hat - y) / len(X)
-        W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)
-        delta1 = (delta2 @ W2) * A1 * (1 - A1)
-        W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "log10",
-    de="log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
-    en="log₁₀ instead of the natural log in the loss",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-        losses.append(-np.mean(y * np.log10(y_hat) + (1 - y) * np.log10(1 - y_hat)))
-        delta2 = (y_hat - y) / len(X)
-        delta1 = (delta2 @ W2) * A1 * (1 - A1)
         W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)
         W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)
     return (W1, b1, W2, b2), np.array(losses)
+"""
+LOSS = "        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))\n"
+DELTA2 = "delta2 = (y_hat - y) / len(X)"
+DELTA1 = "delta1 = (delta2 @ W2) * A1 * (1 - A1)"
+UPDATE2 = "W2, b2 = W2 - eta * delta2.T @ A1, b2 - eta * delta2.sum(0)"
+UPDATE1 = "W1, b1 = W1 - eta * delta1.T @ X, b1 - eta * delta1.sum(0)"
 
-
-@catalogue.mistake(
-    "mlp_xor_train", "biases_frozen", de="Biases nicht aktualisiert", en="biases not updated"
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))
-        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
-        delta2 = (y_hat - y) / len(X)
-        delta1 = (delta2 @ W2) * A1 * (1 - A1)
-        W2 = W2 - eta * delta2.T @ A1
-        W1 = W1 - eta * delta1.T @ X
-    return (W1, b1, W2, b2), np.array(losses)
-
-
-@catalogue.mistake(
-    "mlp_xor_train",
-    "x_times_w",
-    de="X·W statt X·Wᵀ (Layout n_out × n_in missachtet)",
-    en="X·W instead of X·Wᵀ (ignores the n_out × n_in layout)",
-)
-def mlp_xor_train(W1, b1, W2, b2, eta=0.5, epochs=2000):
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([[0.0], [1.0], [1.0], [0.0]])
-    W1, b1, W2, b2 = (np.array(p, dtype=float) for p in (W1, b1, W2, b2))
-    losses = []
-    for _ in range(epochs):
-        A1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
-        y_hat = 1 / (1 + np.exp(-(A1 @ W2 + b2)))
-        losses.append(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
-        delta2 = (y_hat - y) / len(X)
-        delta1 = (delta2 @ W2.T) * A1 * (1 - A1)
-        W2, b2 = W2 - eta * A1.T @ delta2, b2 - eta * delta2.sum(0)
-        W1, b1 = W1 - eta * X.T @ delta1, b1 - eta * delta1.sum(0)
-    return (W1, b1, W2, b2), np.array(losses)
+MLP_MISTAKES = [
+    (
+        "sum_instead_of_mean",
+        "Gradient ohne 1/N (Summe statt Mittelwert)",
+        "gradient without 1/N (sum instead of mean)",
+        [(DELTA2, "delta2 = y_hat - y")],
+    ),
+    (
+        "hidden_derivative_forgotten",
+        "σ′ in der verdeckten Schicht vergessen",
+        "σ′ forgotten in the hidden layer",
+        [(DELTA1, "delta1 = delta2 @ W2")],
+    ),
+    (
+        "derivative_of_activation",
+        "σ′ auf die Aktivierung A statt auf Z angewendet (σ(A)(1−σ(A)))",
+        "σ′ applied to the activation A instead of Z (σ(A)(1−σ(A)))",
+        [(DELTA1, "s = 1 / (1 + np.exp(-A1))\n        delta1 = (delta2 @ W2) * s * (1 - s)")],
+    ),
+    (
+        "gradient_ascent",
+        "Vorzeichen des Gradienten vertauscht (Gradientenaufstieg)",
+        "gradient sign flipped (gradient ascent)",
+        [(UPDATE2, UPDATE2.replace("-", "+")), (UPDATE1, UPDATE1.replace("-", "+"))],
+    ),
+    (
+        "loss_after_update",
+        "Kosten erst nach dem Update aufgezeichnet",
+        "loss recorded after the update",
+        [
+            (LOSS, ""),
+            (
+                UPDATE1,
+                UPDATE1 + "\n        A1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))\n"
+                "        y_hat = 1 / (1 + np.exp(-(A1 @ W2.T + b2)))\n" + LOSS.rstrip("\n"),
+            ),
+        ],
+    ),
+    (
+        "sequential_update",
+        "W2 vor der Berechnung von δ¹ aktualisiert",
+        "W2 updated before δ¹ was computed",
+        [(DELTA1 + "\n        " + UPDATE2, UPDATE2 + "\n        " + DELTA1)],
+    ),
+    (
+        "log10",
+        "log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
+        "log₁₀ instead of the natural log in the loss",
+        [(LOSS, LOSS.replace("np.log(", "np.log10("))],
+    ),
+    (
+        "biases_frozen",
+        "Biases nicht aktualisiert",
+        "biases not updated",
+        [(UPDATE2, "W2 = W2 - eta * delta2.T @ A1"), (UPDATE1, "W1 = W1 - eta * delta1.T @ X")],
+    ),
+    (
+        "x_times_w",
+        "X·W statt X·Wᵀ (Layout n_out × n_in missachtet)",
+        "X·W instead of X·Wᵀ (ignores the n_out × n_in layout)",
+        [
+            ("X @ W1.T", "X @ W1"),
+            ("A1 @ W2.T", "A1 @ W2"),
+            (DELTA1, "delta1 = (delta2 @ W2.T) * A1 * (1 - A1)"),
+            ("delta2.T @ A1", "A1.T @ delta2"),
+            ("delta1.T @ X", "X.T @ delta1"),
+        ],
+    ),
+]
+for _key, _de, _en, _changes in MLP_MISTAKES:
+    catalogue.mistake_from_source(
+        "mlp_xor_train", _key, mutate(MLP_CORRECT, *_changes), {"np": np}, de=_de, en=_en
+    )
 
 
 @catalogue.variant(
