@@ -23,6 +23,7 @@ from autograder.grading.runner import GradeOptions, GraderBroken
 from autograder.notebook.discover import DiscoveryError, Found, discover
 from autograder.release.generate import ReleaseError, out_of_sync, release
 from autograder.reports.files import write_all
+from autograder.reports.gradebook import write_gradebook
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
@@ -103,6 +104,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
         )
     out = Path(args.out)
     paths = write_all(batch, out)
+    if args.gradebook:
+        written = write_gradebook(batch, assignment)
+        console.print(
+            f"{written} submission(s) written to the nbgrader gradebook (formgrader shows them)"
+        )
     print_summary(batch, console)
     console.print("Reports: " + ", ".join(str(p) for p in paths))
     return 0
@@ -204,6 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", "-j", type=int, default=0, help="parallel graders (default: cores)"
     )
     grade.add_argument("--force", action="store_true", help="regrade what the journal has")
+    grade.add_argument(
+        "--gradebook", action="store_true", help="also write the scores into nbgrader's gradebook"
+    )
     grade.set_defaults(func=cmd_grade)
 
     rel = sub.add_parser(

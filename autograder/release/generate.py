@@ -37,7 +37,7 @@ def generate_into(assignment: Assignment, workdir: Path) -> Path:
         cwd=workdir,
         capture_output=True,
         text=True,
-        env=_env_with_venv_tools(),
+        env=nbgrader_env(),
     )
     release = workdir / "assignments" / assignment.aid
     if process.returncode != 0 or not release.is_dir():
@@ -47,7 +47,7 @@ def generate_into(assignment: Assignment, workdir: Path) -> Path:
     return release
 
 
-def _env_with_venv_tools() -> dict[str, str]:
+def nbgrader_env() -> dict[str, str]:
     """nbgrader calls the ``alembic`` executable: put this interpreter's bin folder first."""
     bin_dir = str(Path(sys.executable).parent)
     return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}

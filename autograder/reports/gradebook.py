@@ -1,0 +1,102 @@
+"""Write auto scores into the course's nbgrader gradebook, where formgrader shows them.
+
+Each auto-graded task's score goes onto its nbgrader grade cell (``test_<task>``) of the
+student's submitted notebook; manual cells keep no auto score, so formgrader asks for them.
+A manual score an instructor sets later wins (nbgrader's own rule: ``score`` prefers
+``manual_score``), and ``nbgrader export`` produces the final table.
+
+The assignment's grade cells must be in the gradebook: ``register_assignment`` runs nbgrader's
+``generate_assignment`` in the course (its release goes to a throwaway folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+
+from autograder.course import Assignment
+from autograder.release.generate import ReleaseError, nbgrader_env
+from autograder.results.model import BatchResult, SubmissionResult
+
+
+def nbgrader_settings(course_root: Path) -> tuple[str, str]:
+    """(db_url, course_id) from the course's nbgrader_config.py, as nbgrader itself reads them."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course_root)).load_config()
+    directory = config.CourseDirectory
+    db_url = (
+        directory.db_url if "db_url" in directory else f"sqlite:///{course_root / 'gradebook.db'}"
+    )
+    course_id = directory.course_id if "course_id" in directory else ""
+    return str(db_url), str(course_id)
+
+
+def register_assignment(assignment: Assignment) -> None:
+    """Let nbgrader record the assignment's notebooks and grade cells in the course gradebook."""
+    with tempfile.TemporaryDirectory(prefix="ag-register-") as tmp:
+        process = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "nbgrader",
+                "generate_assignment",
+                assignment.aid,
+                "--force",
+                f"--CourseDirectory.release_directory={tmp}",
+            ],
+            cwd=assignment.course_root,
+            capture_output=True,
+            text=True,
+            env=nbgrader_env(),
+        )
+    if process.returncode != 0:
+        raise ReleaseError(
+            f"nbgrader could not register {assignment.aid}:\n{process.stderr[-3000:]}"
+        )
+
+
+def record_submission(gb: Gradebook, assignment: Assignment, result: SubmissionResult) -> None:
+    gb.update_or_create_student(result.student_id)
+    try:
+        gb.find_submission(assignment.aid, result.student_id)
+    except MissingEntry:
+        gb.add_submission(assignment.aid, result.student_id)
+    notebook = assignment.source_notebook.stem
+    for task in result.tasks:
+        if task.kind != "auto":
+            continue
+        grade = gb.find_grade(f"test_{task.task_id}", notebook, assignment.aid, result.student_id)
+        grade.auto_score = task.score
+    gb.db.commit()
+
+
+def copy_for_formgrader(assignment: Assignment, result: SubmissionResult) -> None:
+    """formgrader shows ``autograded/<student>/<aid>/<notebook>.ipynb`` for manual grading."""
+    source = Path(result.file)
+    if result.status != "graded" or not source.is_file():
+        return
+    target = assignment.course_root / "autograded" / result.student_id / assignment.aid
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target / assignment.source_notebook.name)
+
+
+def write_gradebook(batch: BatchResult, assignment: Assignment) -> int:
+    """Record every graded submission; returns how many were written."""
+    register_assignment(assignment)
+    db_url, course_id = nbgrader_settings(assignment.course_root)
+    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
+    written = 0
+    with Gradebook(db_url, course_id) as gb:
+        for result in batch.submissions:
+            if result.status == "graded":
+                record_submission(gb, assignment, result)
+                copy_for_formgrader(assignment, result)
+                written += 1
+    return written
