@@ -97,6 +97,13 @@ def explain(
             )
         if exc.type_name == "MemoryError":
             return memory_exceeded(task_id, limits)
+        if "File too large" in exc.message or "No space left on device" in exc.message:
+            return Text(
+                f"Dateigrößen- bzw. Speicherplatzlimit ({_size(limits.file_bytes)} pro Datei, "
+                f"{_size(limits.tmpfs_bytes)} in /tmp) überschritten in `{task_id}`.",
+                f"File size or disk limit ({_size(limits.file_bytes)} per file, "
+                f"{_size(limits.tmpfs_bytes)} in /tmp) exceeded in `{task_id}`.",
+            )
         if exc.type_name == "BlockingIOError" or "can't start new thread" in exc.message:
             return Text(
                 f"Prozess-/Threadlimit von {limits.processes} erreicht in `{task_id}` "

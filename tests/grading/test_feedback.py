@@ -58,3 +58,26 @@ def test_mutations_must_hit_exactly_one_place():
         mutate("x = 1\nx = 1\n", ("x = 1", "x = 2"))
     with pytest.raises(ValueError):
         mutate("x = 1\n", ("y = 1", "y = 2"))
+
+
+def test_limit_messages_name_the_limit_and_the_task():
+    from autograder.grading.messages import explain
+    from autograder.sandbox import errors
+    from autograder.sandbox.launcher import Limits
+
+    limits = Limits()
+    cases = {
+        errors.StudentException(
+            "MemoryError", ""
+        ): "Speicherlimit von 2 GiB überschritten in `conv2d`",
+        errors.WorkerCrashed(
+            "Signal 9", memory_suspected=True
+        ): "Speicherlimit von 2 GiB überschritten in `conv2d`",
+        errors.StudentException("OSError", "[Errno 27] File too large"): "Dateigrößen",
+        errors.StudentException(
+            "BlockingIOError", "[Errno 11] Resource temporarily unavailable"
+        ): "Prozess-/Threadlimit von 64",
+        errors.CallTimeout(10.0): "Zeitlimit von 10 s",
+    }
+    for exc, phrase in cases.items():
+        assert phrase in explain(exc, "conv2d", None, limits).de
