@@ -15,3 +15,26 @@ c.CourseDirectory.db_url = f"sqlite:///{root}/gradebook.db"
 # Students read German: the stubs nbgrader puts into solution cells of the release.
 c.ClearSolutions.code_stub = {"python": "# IHR CODE HIER\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "IHRE ANTWORT HIER"
+
+# nbgrader's own `autograde` (and formgrader's button) grades with the sandboxed engine instead of
+# running student code and tests together in one kernel (autograder/integrations/nbgrader_autograde.py).
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties,
+    CheckCellMetadata,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from autograder.integrations.nbgrader_autograde import SandboxedAutograde  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [
+    SandboxedAutograde,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]

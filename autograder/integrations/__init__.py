@@ -1,0 +1,1 @@
+"""Integrations with other tools' extension points (nbgrader's preprocessor pipeline)."""

@@ -1,0 +1,68 @@
+"""nbgrader's own `autograde` (formgrader's button) grades through the sandbox: same scores as
+`autograder grade`, and the hostile submission gets nothing on either path."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from nbgrader.api import Gradebook
+
+from autograder.config import load_config
+from autograder.course import find_course
+from autograder.demo import build_course
+from autograder.grading.runner import AssignmentGrader, GradeOptions
+from autograder.release.generate import nbgrader_env
+from autograder.reports.gradebook import nbgrader_settings
+from tests.conftest import A01, REPO
+
+EXAMPLES = REPO / "examples" / A01
+STUDENTS = ("perfect", "partly_wrong", "hostile", "stub")
+
+
+def nbgrader(*args, cwd):
+    run = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=nbgrader_env(),
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    return run
+
+
+@pytest.mark.slow
+def test_nbgrader_autograde_uses_the_sandboxed_engine(tmp_path):
+    course = build_course(tmp_path / "course")
+    nbgrader("generate_assignment", A01, "--force", cwd=course)
+    for student in STUDENTS:
+        target = course / "submitted" / student / A01
+        target.mkdir(parents=True)
+        shutil.copy(EXAMPLES / f"{student}.ipynb", target / f"{A01}.ipynb")
+    nbgrader("autograde", A01, "--force", cwd=course)
+
+    assignment = find_course(course).assignment(A01)
+    ours = AssignmentGrader(assignment, GradeOptions(load_config(course)))
+    os.environ["PATH"] = nbgrader_env()["PATH"]
+    db_url, course_id = nbgrader_settings(course)
+    with Gradebook(db_url, course_id) as gb:
+        for student in STUDENTS:
+            direct = ours.grade_file(EXAMPLES / f"{student}.ipynb", student)
+            for task in direct.tasks:
+                if task.kind != "auto":
+                    continue
+                grade = gb.find_grade(f"test_{task.task_id}", A01, A01, student)
+                assert grade.auto_score == pytest.approx(task.score, abs=1e-3), (
+                    student,
+                    task.task_id,
+                )
+        assert gb.find_submission(A01, "perfect").score == 18
+        # every attack (always-equal object, monkeypatched allclose, fake "passed" + os._exit,
+        # importing the graders, memory bomb, network) scores 0 through nbgrader too
+        assert gb.find_submission(A01, "hostile").score == 0
+        assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(11.3333, abs=1e-3)
+    autograded = (course / "autograded" / "partly_wrong" / A01 / f"{A01}.ipynb").read_text()
+    assert "log₁₀ statt natürlichem Logarithmus" in autograded  # our feedback in the test cell
