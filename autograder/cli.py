@@ -182,6 +182,19 @@ def cmd_secret(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_course_init(args: argparse.Namespace) -> int:
+    from autograder.course_init import init_course
+    from autograder.release.generate import register_course_assignments
+
+    root = init_course(Path(args.folder), term=args.term)
+    released = register_course_assignments(root)
+    print(f"course folder ready: {root} (assignments: {', '.join(released)})")
+    print(
+        f"  cd {root} && nbgrader formgrader / nbgrader autograde <aid> / autograder grade <aid> …"
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from autograder.demo import run_demo
 
@@ -234,6 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="prove that the sandbox holds on this machine")
     doctor.add_argument("--course", type=Path)
     doctor.set_defaults(func=cmd_doctor)
+
+    course = sub.add_parser("course", help="course folders")
+    course_sub = course.add_subparsers(dest="course_command", required=True)
+    init = course_sub.add_parser("init", help="create a course folder for nbgrader and this grader")
+    init.add_argument("folder")
+    init.add_argument("--term", default="")
+    init.set_defaults(func=cmd_course_init)
 
     demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
     demo.add_argument(

@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
-from autograder.config import load_config, write_new_secret
+from autograder.config import load_config
 from autograder.course import PACKAGE_DIR, find_course
+from autograder.course_init import init_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions
 from autograder.notebook.discover import discover
@@ -28,16 +28,8 @@ REPO = PACKAGE_DIR.parent
 
 
 def build_course(root: Path) -> Path:
-    """A fresh course folder: source notebooks, references and a new secret seed."""
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    shutil.copytree(REPO / "source", root / "source")
-    shutil.copyfile(REPO / "nbgrader_config.py", root / "nbgrader_config.py")
-    shutil.copytree(
-        REPO / "solutions", root / "solutions", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    write_new_secret(root, term="demo")
-    return root
+    """A fresh throwaway course folder for the demo."""
+    return init_course(root, term="demo", replace=True)
 
 
 def run_demo(out: Path | None, unsafe_no_sandbox: bool = False) -> int:

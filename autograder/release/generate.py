@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from autograder.course import Assignment
+from autograder.course import Assignment, find_course
 from autograder.release.leakcheck import Leak, find_leaks
 
 COURSE_CONFIG = "nbgrader_config.py"  # the course's own nbgrader configuration (root-relative)
@@ -105,3 +105,27 @@ def out_of_sync(assignment: Assignment) -> list[str]:
             if not same:
                 differing.append(str(rel))
         return differing
+
+
+def register_course_assignments(course_root: Path) -> list[str]:
+    """Run nbgrader's generate_assignment in the course for every assignment (gradebook + release)."""
+    source = course_root / "source"
+    aids = sorted(p.name for p in source.iterdir() if (p / f"{p.name}.ipynb").exists())
+    for aid in aids:
+        process = subprocess.run(
+            [sys.executable, "-m", "nbgrader", "generate_assignment", aid, "--force"],
+            cwd=course_root,
+            capture_output=True,
+            text=True,
+            env=nbgrader_env(),
+        )
+        if process.returncode != 0:
+            raise ReleaseError(
+                f"nbgrader generate_assignment {aid} failed:\n{process.stderr[-3000:]}"
+            )
+        released = course_root / "assignments" / aid
+        leaks = find_leaks(released, find_course(course_root).assignment(aid))
+        if leaks:
+            shutil.rmtree(released)
+            raise ReleaseError(format_leaks(leaks))
+    return aids
