@@ -32,19 +32,29 @@ def generate_into(assignment: Assignment, workdir: Path) -> Path:
     if not config.exists():
         raise ReleaseError(f"{config} is missing: the course needs an nbgrader configuration")
     shutil.copyfile(config, workdir / COURSE_CONFIG)
-    process = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.aid, "--force"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env=nbgrader_env(),
-    )
+    process = run_generate_assignment(assignment.aid, workdir)
     release = workdir / "assignments" / assignment.aid
     if process.returncode != 0 or not release.is_dir():
         raise ReleaseError(
             f"nbgrader generate_assignment failed:\n{process.stdout}{process.stderr}"
         )
     return release
+
+
+def run_generate_assignment(
+    aid: str, course_root: Path, release_directory: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """nbgrader's ``generate_assignment`` in ``course_root`` (records grade cells, writes the release)."""
+    extra = (
+        [f"--CourseDirectory.release_directory={release_directory}"] if release_directory else []
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", aid, "--force", *extra],
+        cwd=course_root,
+        capture_output=True,
+        text=True,
+        env=nbgrader_env(),
+    )
 
 
 def nbgrader_env() -> dict[str, str]:
@@ -112,13 +122,7 @@ def register_course_assignments(course_root: Path) -> list[str]:
     source = course_root / "source"
     aids = sorted(p.name for p in source.iterdir() if (p / f"{p.name}.ipynb").exists())
     for aid in aids:
-        process = subprocess.run(
-            [sys.executable, "-m", "nbgrader", "generate_assignment", aid, "--force"],
-            cwd=course_root,
-            capture_output=True,
-            text=True,
-            env=nbgrader_env(),
-        )
+        process = run_generate_assignment(aid, course_root)
         if process.returncode != 0:
             raise ReleaseError(
                 f"nbgrader generate_assignment {aid} failed:\n{process.stderr[-3000:]}"

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
 from autograder.course import Assignment
-from autograder.release.generate import ReleaseError, nbgrader_env
+from autograder.release.generate import ReleaseError, nbgrader_env, run_generate_assignment
 from autograder.results.model import BatchResult, SubmissionResult
 
 
@@ -41,21 +39,7 @@ def nbgrader_settings(course_root: Path) -> tuple[str, str]:
 def register_assignment(assignment: Assignment) -> None:
     """Let nbgrader record the assignment's notebooks and grade cells in the course gradebook."""
     with tempfile.TemporaryDirectory(prefix="ag-register-") as tmp:
-        process = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "nbgrader",
-                "generate_assignment",
-                assignment.aid,
-                "--force",
-                f"--CourseDirectory.release_directory={tmp}",
-            ],
-            cwd=assignment.course_root,
-            capture_output=True,
-            text=True,
-            env=nbgrader_env(),
-        )
+        process = run_generate_assignment(assignment.aid, assignment.course_root, Path(tmp))
     if process.returncode != 0:
         raise ReleaseError(
             f"nbgrader could not register {assignment.aid}:\n{process.stderr[-3000:]}"
