@@ -40,12 +40,24 @@ class StudentProxy:
         self.records: list[CallRecord] = []
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        record = CallRecord(name, copy.deepcopy(args), copy.deepcopy(kwargs))
+        return self._recorded(
+            CallRecord(name, copy.deepcopy(args), copy.deepcopy(kwargs)),
+            lambda: self._workers.session(name).call(name, *args, **kwargs),
+        )
+
+    def variable(self, task_id: str, name: str) -> Any:
+        """The student's variable ``name`` from task ``task_id``'s cell (a quiz answer)."""
+        return self._recorded(
+            CallRecord(task_id, (), {"variable": name}),
+            lambda: self._workers.session(task_id).get(name),
+        )
+
+    def _recorded(self, record: CallRecord, run: Callable[[], Any]) -> Any:
         self.records.append(record)
         try:
-            if name in self._problems:
-                raise TaskUnavailable(self._problems[name])
-            record.value = self._workers.session(name).call(name, *args, **kwargs)
+            if record.name in self._problems:
+                raise TaskUnavailable(self._problems[record.name])
+            record.value = run()
         except StudentCodeError as exc:
             record.error = exc
             raise

@@ -183,7 +183,15 @@ class WorkerSession:
             "args": codec.encode_value(list(args), arrays),
             "kwargs": codec.encode_value(dict(kwargs), arrays),
         }
-        reply, reply_arrays = self._request(header, arrays)
+        return self._value_or_raise(self._request(header, arrays), name)
+
+    def get(self, name: str) -> Any:
+        """The value of the student's variable ``name`` (e.g. a quiz answer), as plain data."""
+        self.ensure_started()
+        return self._value_or_raise(self._request({"op": "get", "name": name}, []), name)
+
+    def _value_or_raise(self, answer: tuple[dict[str, Any], list[Any]], name: str) -> Any:
+        reply, reply_arrays = answer
         if reply.get("ok") is True:
             try:
                 return codec.decode_value(reply.get("value"), reply_arrays)

@@ -4,17 +4,24 @@ import shutil
 
 import pytest
 
+from autograder.course import find_course
 from autograder.release.generate import out_of_sync
 from autograder.release.leakcheck import find_leaks
+from tests.conftest import REPO
+
+COURSE = find_course(REPO)
 
 
-def test_committed_release_has_no_hidden_content(a01):
-    assert find_leaks(a01.release_dir, a01, secret_seed="test-seed-not-secret") == []
+@pytest.mark.parametrize("aid", COURSE.assignment_ids())
+def test_committed_release_has_no_hidden_content(aid):
+    assignment = COURSE.assignment(aid)
+    assert find_leaks(assignment.release_dir, assignment, secret_seed="test-seed-not-secret") == []
 
 
 @pytest.mark.slow
-def test_committed_release_is_in_sync_with_source(a01):
-    assert out_of_sync(a01) == [], "run `autograder release a01_perceptron_xor` and commit"
+@pytest.mark.parametrize("aid", COURSE.assignment_ids())
+def test_committed_release_is_in_sync_with_source(aid):
+    assert out_of_sync(COURSE.assignment(aid)) == [], f"run `autograder release {aid}` and commit"
 
 
 def test_leak_check_catches_reference_code_markers_and_stray_files(a01, tmp_path):

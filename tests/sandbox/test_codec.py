@@ -33,6 +33,20 @@ def test_roundtrip_of_plain_data():
     assert back[3] is True
 
 
+def test_sets_of_scalars_roundtrip_and_other_sets_are_refused():
+    assert roundtrip({"a", "c"}) == {"a", "c"}
+    assert roundtrip(frozenset({1, 2.5})) == {1, 2.5}
+
+    class Sneaky:
+        def __hash__(self):
+            return 0
+
+    with pytest.raises(codec.UnsupportedValue):
+        codec.encode_value({Sneaky()}, [])
+    with pytest.raises(codec.ProtocolError):
+        codec.decode_value({"$set": [["a"]]}, [])
+
+
 def test_fortran_and_zero_dim_arrays():
     a = np.asfortranarray(np.arange(12.0).reshape(3, 4))
     np.testing.assert_array_equal(roundtrip(a), a)

@@ -25,6 +25,18 @@ def test_calls_return_plain_data():
     assert total == 6.0
 
 
+def test_variables_are_read_as_plain_data_and_functions_are_not_variables():
+    with session(
+        ("q", "antwort_1 = {'b', 'c'}\nantwort_2 = 0.25 * 3\ndef f():\n    return 1\n")
+    ) as s:
+        assert s.get("antwort_1") == {"b", "c"}
+        assert s.get("antwort_2") == 0.75
+        with pytest.raises(errors.FunctionMissing):
+            s.get("f")
+        with pytest.raises(errors.FunctionMissing):
+            s.get("antwort_3")
+
+
 def test_worker_is_unprivileged_without_network_and_sees_no_course_files(tmp_path):
     probe = """
 import os, socket

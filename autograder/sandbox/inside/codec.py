@@ -10,7 +10,8 @@ Frame layout::
     (u64 big-endian .npy length | .npy bytes) * count
 
 Values inside the JSON are plain JSON scalars and lists, or tagged objects:
-``{"$tuple": [...]}``, ``{"$dict": [[key, value], ...]}`` (string keys) and
+``{"$tuple": [...]}``, ``{"$dict": [[key, value], ...]}`` (string keys), ``{"$set": [...]}``
+(sets and frozensets of str/int/float/bool, e.g. a quiz answer ``{"a", "c"}``) and
 ``{"$nd": i, "kind": "array" | "scalar" | "tensor"}`` for the i-th array frame.
 
 Decoding validates everything before it allocates: header size, dtype whitelist, shape,
@@ -71,6 +72,9 @@ def _tensor_to_numpy(value: Any) -> np.ndarray:
     return np.array(value.detach().cpu().resolve_conj().resolve_neg().numpy(), copy=True)
 
 
+SET_ITEM_TYPES = (str, int, float, bool)
+
+
 def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
     """Turn a value into JSON-able data, appending its arrays to ``arrays``."""
     if depth > Limits.max_depth:
@@ -101,6 +105,10 @@ def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
                 raise UnsupportedValue("dict mit Nicht-String-Schlüssel")
             items.append([key, encode_value(item, arrays, depth + 1)])
         return {"$dict": items}
+    if cls in (set, frozenset):
+        if not all(type(item) in SET_ITEM_TYPES for item in value):
+            raise UnsupportedValue("Menge mit anderen Elementen als str/int/float/bool")
+        return {"$set": sorted(value, key=repr)}
     raise UnsupportedValue(f"{cls.__module__}.{cls.__qualname__}")
 
 
@@ -191,6 +199,11 @@ def _decode(node: Any, arrays: list[np.ndarray], budget: list[int], depth: int) 
                     raise ProtocolError("bad dict entry")
                 result[pair[0]] = _decode(pair[1], arrays, budget, depth + 1)
             return result
+        if set(node) == {"$set"} and type(node["$set"]) is list:
+            if not all(type(item) in SET_ITEM_TYPES for item in node["$set"]):
+                raise ProtocolError("bad set item")
+            budget[0] -= len(node["$set"])
+            return set(node["$set"])
         if set(node) == {"$nd", "kind"} and type(node["$nd"]) is int:
             return _array_reference(node, arrays)
         if set(node) == {"$np", "v"} and node["$np"] in ALLOWED_DTYPES:

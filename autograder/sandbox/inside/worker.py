@@ -7,6 +7,7 @@ and returns plain data. Everything it says is checked by the trusted grader.
 Requests (one frame each, see ``codec``):
   {"op": "exec", "cell": id, "source": str}      -> {"ok": true} | {"ok": false, "error": {...}}
   {"op": "call", "name": str, "args": v, "kwargs": v} -> {"ok": true, "value": v} | error
+  {"op": "get", "name": str}                      -> {"ok": true, "value": v} | error (a variable)
 """
 
 from __future__ import annotations
@@ -99,6 +100,15 @@ class Worker:
             value = function(*args, **kwargs)
         except BaseException as exc:
             return {"ok": False, "kind": "exception", "error": _error_info(exc, None)}, []
+        return self.reply_value(value)
+
+    def get(self, name: str) -> tuple[dict[str, Any], list[Any]]:
+        """A variable of the student's namespace (a quiz answer); functions are not variables."""
+        if name not in self.namespace or callable(self.namespace[name]):
+            return {"ok": False, "kind": "missing"}, []
+        return self.reply_value(self.namespace[name])
+
+    def reply_value(self, value: Any) -> tuple[dict[str, Any], list[Any]]:
         arrays: list[Any] = []
         try:
             encoded = codec.encode_value(value, arrays)
@@ -116,6 +126,8 @@ class Worker:
             args = codec.decode_value(header["args"], arrays)
             kwargs = codec.decode_value(header["kwargs"], arrays)
             return self.call(str(header["name"]), args, kwargs)
+        if op == "get":
+            return self.get(str(header["name"]))
         if op == "ping":
             return {"ok": True}, []
         return {"ok": False, "kind": "protocol", "error": {"message": f"unknown op {op!r}"}}, []
