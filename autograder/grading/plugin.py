@@ -3,7 +3,8 @@
 Graders are plain pytest files in ``autograder/graders/<aid>/``. Each test is tagged with its
 task (``pytestmark = pytest.mark.task("neuron")``) and may carry ``pytest.mark.weight(2)``.
 Fixtures: ``student`` (proxy into the sandbox), ``reference`` (``solutions/<aid>.py``),
-``rng`` (hidden inputs from the secret seed), ``device`` (where torch references run).
+``rng`` (hidden inputs from the secret seed), ``device`` (where torch references run),
+``figure`` (plots shown in the feedback when the test fails, see ``figures.py``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import CheckFailure
+from autograder.grading.figures import FigureRecorder, Label
 from autograder.grading.proxy import StudentProxy
 from autograder.grading.seeds import rng_for
 from autograder.i18n import Text
+from autograder.results.model import Figure
 from autograder.sandbox.errors import StudentCodeError
 
 
@@ -32,6 +35,7 @@ class TestRun:
     weight: float
     passed: bool
     failure: BaseException | None = None
+    figures: list[Figure] = field(default_factory=list)
 
 
 @dataclass
@@ -42,9 +46,11 @@ class GradingPlugin:
     reference: ModuleType
     task_ids: frozenset[str]
     device: str = "cpu"
+    lang: str = "de"
     only: frozenset[str] | None = None  # grade just these tasks (tests, quick re-checks)
     runs: list[TestRun] = field(default_factory=list)
     collection_errors: list[str] = field(default_factory=list)
+    figures: dict[str, FigureRecorder] = field(default_factory=dict)  # by test node id
 
     # ---------------------------------------------------------------- fixtures
 
@@ -63,6 +69,15 @@ class GradingPlugin:
     @pytest.fixture(name="device")
     def device_fixture(self) -> str:
         return self.device
+
+    @pytest.fixture
+    def figure(self, request: pytest.FixtureRequest) -> FigureRecorder:
+        recorder = FigureRecorder(self._resolve)
+        self.figures[request.node.nodeid] = recorder
+        return recorder
+
+    def _resolve(self, label: Label) -> str:
+        return label.get(self.lang) if isinstance(label, Text) else str(label)
 
     # ---------------------------------------------------------------- hooks
 
@@ -103,6 +118,7 @@ class GradingPlugin:
                     weight=float(weight.args[0]) if weight else 1.0,
                     passed=report.passed,
                     failure=call.excinfo.value if call.excinfo else None,
+                    figures=self.figures.pop(item.nodeid, FigureRecorder(self._resolve)).figures,
                 )
             )
 

@@ -1,8 +1,10 @@
 """Feedback pages: one HTML file per student (German by default), safe to hand out.
 
-Shows per task the points, the message and the named mistake. Never shows hidden tests, their
-inputs or tracebacks: only what is already in the student-facing result. Every text is
-HTML-escaped (a student's exception message is text the student controls).
+Shows per task the points, the message, the named mistake and the task's figures (e.g. the
+student's trajectory beside the reference's). Never shows hidden tests, their inputs or
+tracebacks: only what is already in the student-facing result. Every text is HTML-escaped (a
+student's exception message is text the student controls); figures are SVG drawn by matplotlib
+from numbers and grader-written labels.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from autograder.reports.atomic import write_text
+from autograder.reports.plots import figure_svg
 from autograder.results.model import BatchResult, SubmissionResult
 
 LABELS = {
@@ -60,6 +63,7 @@ def render_feedback(result: SubmissionResult, assignment: str, lang: str) -> str
         lang=lang,
         t=LABELS.get(lang, LABELS["de"]),
         manual=manual,
+        svg=figure_svg,
     )
 
 

@@ -12,6 +12,28 @@ SUBMISSION_STATUSES = ("graded", "error")
 
 
 @dataclass
+class Series:
+    label: str
+    x: list[float]
+    y: list[float]
+
+
+@dataclass
+class Figure:
+    """One plot: ``kind`` is ``curves`` (y over x) or ``trajectories`` (paths in the plane)."""
+
+    title: str
+    kind: str
+    series: list[Series]
+    xlabel: str = ""
+    ylabel: str = ""
+
+
+def figure_from_dict(data: dict[str, Any]) -> Figure:
+    return Figure(**{**data, "series": [Series(**s) for s in data["series"]]})
+
+
+@dataclass
 class TestOutcome:
     """One hidden test (instructors see these; students see only the task's feedback)."""
 
@@ -42,6 +64,7 @@ class TaskResult:
     diagnosis: Diagnosis | None = None
     tests: list[TestOutcome] = field(default_factory=list)
     needs_review: bool = False
+    figures: list[Figure] = field(default_factory=list)  # shown in the feedback page
 
 
 @dataclass
@@ -85,5 +108,8 @@ def submission_from_dict(data: dict[str, Any]) -> SubmissionResult:
     for task in data["tasks"]:
         diagnosis = Diagnosis(**task["diagnosis"]) if task.get("diagnosis") else None
         tests = [TestOutcome(**t) for t in task.get("tests", [])]
-        tasks.append(TaskResult(**{**task, "diagnosis": diagnosis, "tests": tests}))
+        figures = [figure_from_dict(f) for f in task.get("figures", [])]
+        tasks.append(
+            TaskResult(**{**task, "diagnosis": diagnosis, "tests": tests, "figures": figures})
+        )
     return SubmissionResult(**{**data, "tasks": tasks})

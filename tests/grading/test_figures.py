@@ -1,0 +1,54 @@
+"""Figures in the feedback: recorded by graders, kept only as clean numbers, shown on failure."""
+
+import json
+from dataclasses import asdict
+
+import numpy as np
+
+from autograder.grading.figures import MAX_POINTS, FigureRecorder, as_points
+from autograder.grading.runner import load_catalogue
+from autograder.i18n import Text
+from autograder.reports.feedback import render_feedback
+from autograder.results.model import submission_from_dict
+
+
+def test_only_finite_curves_and_paths_are_kept_and_long_ones_thinned():
+    assert as_points("not numbers", "curves") is None
+    assert as_points(np.ones((3, 3)), "trajectories") is None
+    assert as_points(np.ones((3, 2)), "curves") is None
+    curve = as_points([1.0, np.nan, 3.0, np.inf], "curves")
+    assert curve is not None and curve.tolist() == [[0.0, 1.0], [2.0, 3.0]]
+    assert len(as_points(np.arange(10_000.0), "curves")) == MAX_POINTS
+    assert as_points([np.nan], "curves") is None
+
+
+def test_recorder_resolves_the_language_and_never_fails():
+    recorder = FigureRecorder(lambda label: label.get("en") if isinstance(label, Text) else label)
+    recorder.curves(Text("Verlust", "Loss"), {Text("Ihre", "yours"): [3, 2, 1], "bad": {"x": 1}})
+    recorder.trajectories("Pfad", {"bad": "text"})  # nothing usable: no figure
+    [figure] = recorder.figures
+    assert figure.title == "Loss" and [s.label for s in figure.series] == ["yours"]
+
+
+def test_a_failed_training_shows_both_loss_curves_in_the_feedback(grade_sources, model_sources):
+    mistake = next(
+        e
+        for e in load_catalogue("a01_perceptron_xor").mistakes("mlp_xor_train")
+        if e.key == "log10"
+    )
+    result = grade_sources(
+        {**model_sources, "mlp_xor_train": mistake.source}, only={"mlp_xor_train"}
+    )
+    task = result.task("mlp_xor_train")
+    assert task.score < task.max_score and task.figures
+    labels = [s.label for s in task.figures[0].series]
+    assert labels == ["Ihre Lösung", "Referenz"] and task.figures[0].kind == "curves"
+    back = submission_from_dict(json.loads(json.dumps(asdict(result))))
+    assert back.task("mlp_xor_train").figures == task.figures
+    html = render_feedback(back, "a01_perceptron_xor", "de")
+    assert html.count("<svg") == len(task.figures) and "Verlust J pro Epoche" in html
+
+
+def test_a_passed_task_shows_no_figure(grade_sources, model_sources):
+    result = grade_sources(model_sources, only={"mlp_xor_train"})
+    assert result.task("mlp_xor_train").figures == []
