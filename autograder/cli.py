@@ -1,4 +1,4 @@
-"""Command line: ``autograder grade | release | secret | demo``.
+"""Command line: ``autograder collect | grade | release | secret | doctor | course | demo``.
 
 Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
 (unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox).
@@ -16,6 +16,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from autograder import __version__
+from autograder.collect.sources import SourceError
 from autograder.config import ConfigError, load_config, load_limits, write_new_secret
 from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.grading.batch import grade_batch
@@ -171,6 +172,20 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_collect(args: argparse.Namespace) -> int:
+    from autograder.collect.run import CollectSource, run_collect
+    from autograder.reports.summary import print_collect
+
+    assignment = find_course(args.course).assignment(args.assignment)
+    given = [args.zip is not None, args.folder is not None, args.exchange]
+    if sum(given) != 1:
+        raise UsageError("give exactly one source: --zip FILE, --folder DIR or --exchange")
+    source = CollectSource(args.zip, args.format, args.regex, args.folder, args.exchange)
+    report = run_collect(assignment, source, args.lang)
+    print_collect(report, args.lang, make_console())
+    return 0
+
+
 def cmd_secret(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     if not args.new:
@@ -238,6 +253,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rel.set_defaults(func=cmd_release)
 
+    collect = sub.add_parser(
+        "collect", help="take submissions from the exchange, an LMS zip or a folder into submitted/"
+    )
+    collect.add_argument("assignment")
+    collect.add_argument("--zip", type=Path, help="an LMS download (Moodle, ILIAS, …)")
+    collect.add_argument("--format", choices=["moodle", "ilias", "plain"], default="moodle")
+    collect.add_argument(
+        "--regex", help="custom file-name pattern with (?P<student_id>…), like nbgrader zip_collect"
+    )
+    collect.add_argument("--folder", type=Path, help="a folder of <student>.ipynb files")
+    collect.add_argument("--exchange", action="store_true", help="nbgrader's exchange (collect)")
+    collect.add_argument("--course", type=Path)
+    collect.add_argument("--lang", choices=["de", "en"], default="de")
+    collect.set_defaults(func=cmd_collect)
+
     secret = sub.add_parser("secret", help="show or create the secret seed for hidden inputs")
     secret.add_argument("--new", action="store_true")
     secret.add_argument("--term", default="")
@@ -275,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         DiscoveryError,
         GraderBroken,
         ReleaseError,
+        SourceError,
     ) as exc:
         err.print(f"[red]error:[/] {exc}")
         return USAGE_ERROR

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from autograder.results.model import BatchResult, round_points
+
+if TYPE_CHECKING:
+    from autograder.collect.admit import CollectReport
+
+VERDICT_STYLE = {"accepted": "green", "superseded": "yellow", "rejected": "red"}
 
 STATUS_STYLE = {
     "passed": "green",
@@ -35,7 +43,7 @@ def summary_table(batch: BatchResult) -> Table:
             cells.append(f"[{STATUS_STYLE.get(task.status, '')}]{text}[/]")
         total = f"{round_points(result.score):g}/{result.max_score:g}"
         status = result.status if result.status == "graded" else f"[red]{result.status}[/]"
-        table.add_row(result.student_id, status, *cells, total)
+        table.add_row(escape(result.student_id), status, *cells, total)
     return table
 
 
@@ -53,3 +61,18 @@ def print_summary(batch: BatchResult, console: Console) -> None:
         flagged = [t.task_id for t in result.tasks if t.needs_review]
         if flagged:
             console.print(f"[yellow]{result.student_id}[/]: review needed for {', '.join(flagged)}")
+
+
+def print_collect(report: CollectReport, lang: str, console: Console) -> None:
+    """One row per file: taken, or why not (file names and ids are student-chosen: escaped)."""
+    table = Table(title=f"{report.aid}: {len(report.accepted)} Abgabe(n) übernommen")
+    for column in ("file", "student", "status", "reason"):
+        table.add_column(column)
+    for v in report.verdicts:
+        style = VERDICT_STYLE.get(v.status, "")
+        reason = v.reason.get(lang) if v.reason else ""
+        table.add_row(
+            escape(v.origin), escape(v.student_id), f"[{style}]{v.status}[/]", escape(reason)
+        )
+    console.print(table)
+    console.print(f"report: {report.report_path}")

@@ -1,0 +1,92 @@
+"""Put screened candidates into the course: ``submitted/`` for accepted, ``rejected/`` for the rest.
+
+Accepted notebooks land in nbgrader's layout ``submitted/<student>/<aid>/<aid>.ipynb`` with
+``timestamp.txt`` (nbgrader's late-penalty rules read it), written atomically. Every other
+file is kept in ``rejected/<aid>/<n>-<name>`` with a ``.reason.txt`` beside it, and every
+verdict goes into the report ``collect/<aid>.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from autograder.collect.candidates import Verdict
+from autograder.release.generate import nbgrader_env
+from autograder.reports.atomic import write_bytes, write_text
+from autograder.reports.gradebook import nbgrader_settings
+
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # as nbgrader's exchange writes it
+
+
+@dataclass(frozen=True)
+class CollectReport:
+    aid: str
+    verdicts: list[Verdict]
+    report_path: Path
+
+    @property
+    def accepted(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.status == "accepted"]
+
+
+def _safe_name(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)[-80:]
+
+
+def _write_accepted(course_root: Path, aid: str, verdict: Verdict) -> None:
+    candidate = verdict.candidate
+    assert candidate is not None
+    folder = course_root / "submitted" / candidate.student_id / aid
+    write_bytes(folder / f"{aid}.ipynb", candidate.data)
+    if candidate.timestamp is not None:
+        write_text(folder / "timestamp.txt", candidate.timestamp.strftime(TIMESTAMP_FORMAT))
+
+
+def _write_rejected(course_root: Path, aid: str, index: int, verdict: Verdict) -> None:
+    folder = course_root / "rejected" / aid
+    name = f"{index:04d}-{_safe_name(verdict.origin)}"
+    if verdict.candidate is not None and verdict.candidate.data:
+        write_bytes(folder / name, verdict.candidate.data)
+    reason = verdict.reason.en if verdict.reason else ""
+    write_text(folder / f"{name}.reason.txt", f"{verdict.origin}\n{verdict.status}: {reason}\n")
+
+
+def _report_csv(verdicts: list[Verdict], lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["origin", "student_id", "status", "reason"])
+    for v in verdicts:
+        writer.writerow([v.origin, v.student_id, v.status, v.reason.get(lang) if v.reason else ""])
+    return buffer.getvalue()
+
+
+def _record_names(course_root: Path, verdicts: list[Verdict]) -> None:
+    """Names from the LMS export go into nbgrader's gradebook (formgrader and export show them)."""
+    named = [v.candidate for v in verdicts if v.candidate and v.candidate.last_name]
+    if not named:
+        return
+    db_url, course_id = nbgrader_settings(course_root)
+    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
+    with Gradebook(db_url, course_id) as gb:
+        for c in named:
+            gb.update_or_create_student(
+                c.student_id, first_name=c.first_name, last_name=c.last_name
+            )
+
+
+def admit(course_root: Path, aid: str, verdicts: list[Verdict], lang: str = "de") -> CollectReport:
+    for index, verdict in enumerate(verdicts):
+        if verdict.status == "accepted":
+            _write_accepted(course_root, aid, verdict)
+        else:
+            _write_rejected(course_root, aid, index, verdict)
+    _record_names(course_root, [v for v in verdicts if v.status == "accepted"])
+    report = course_root / "collect" / f"{aid}.csv"
+    write_text(report, _report_csv(verdicts, lang))
+    return CollectReport(aid, verdicts, report)

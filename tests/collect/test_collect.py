@@ -1,0 +1,149 @@
+"""Getting submissions in: LMS zips and folders; every bad file reported and kept aside."""
+
+import csv
+import json
+import zipfile
+
+import pytest
+
+from autograder.collect.run import CollectSource, run_collect
+from autograder.collect.sources import FORMATS, SourceError, claim, custom_format
+from autograder.course import find_course
+from autograder.course_init import init_course
+from tests.conftest import A01
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    return find_course(init_course(tmp_path_factory.mktemp("c") / "course", term="t"))
+
+
+@pytest.fixture
+def assignment(course):
+    return course.assignment(A01)
+
+
+def notebook_bytes(release_notebook, marker: str = "") -> bytes:
+    data = json.loads(json.dumps(release_notebook))
+    data["metadata"]["marker"] = marker
+    return json.dumps(data).encode()
+
+
+def other_assignment_bytes() -> bytes:
+    cell = {
+        "cell_type": "code",
+        "metadata": {"nbgrader": {"grade_id": "softmax", "solution": True}},
+        "source": "def softmax(z): ...",
+        "outputs": [],
+        "execution_count": None,
+    }
+    return json.dumps(
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [cell]}
+    ).encode()
+
+
+def add(archive: zipfile.ZipFile, name: str, data: bytes, when=(2026, 11, 20, 12, 0, 0)) -> None:
+    archive.writestr(zipfile.ZipInfo(name, date_time=when), data)
+
+
+def rows(report_path):
+    with report_path.open() as handle:
+        return {(r["origin"], r["status"]): r for r in csv.DictReader(handle)}
+
+
+def test_moodle_names_give_ids_and_names():
+    fields = claim("Anna Maria Schmidt_4711_assignsubmission_file_/a01.ipynb", FORMATS["moodle"])
+    assert fields == {"student_id": "4711", "first_name": "Anna Maria", "last_name": "Schmidt"}
+    fields = claim("Uebung 1/Abgabe/Schmidt_Anna_aschmidt_123/a01.ipynb", FORMATS["ilias"])
+    assert fields == {"student_id": "aschmidt", "first_name": "Anna", "last_name": "Schmidt"}
+    assert claim("README.txt", FORMATS["moodle"]) is None
+
+
+def test_custom_regex_needs_a_student_id_group():
+    with pytest.raises(SourceError, match="student_id"):
+        custom_format(r"(?P<name>.*)\.ipynb")
+    assert claim("sub/ab12.ipynb", custom_format(r"sub/(?P<student_id>\w+)\.ipynb")) == {
+        "student_id": "ab12"
+    }
+
+
+def test_moodle_zip_bad_files_are_reported_and_kept_aside(assignment, release_notebook, tmp_path):
+    upload = tmp_path / "moodle.zip"
+    good = notebook_bytes(release_notebook)
+    with zipfile.ZipFile(upload, "w") as archive:
+        add(archive, "Alice A_1001_assignsubmission_file_/a01_perceptron_xor.ipynb", good)
+        add(
+            archive,
+            "Bob B_1002_assignsubmission_file_/v1.ipynb",
+            notebook_bytes(release_notebook, "old"),
+            (2026, 11, 19, 9, 0, 0),
+        )
+        add(
+            archive,
+            "Bob B_1002_assignsubmission_file_/v2.ipynb",
+            notebook_bytes(release_notebook, "new"),
+        )
+        add(archive, "Carol C_1003_assignsubmission_file_/a01.ipynb", b"")
+        add(archive, "Dave D_1004_assignsubmission_file_/Bericht.pdf", b"%PDF-1.4")
+        add(archive, "Eve E_1005_assignsubmission_file_/a02.ipynb", other_assignment_bytes())
+        add(archive, "Frank F_1006_assignsubmission_file_/a01.ipynb", good[: len(good) // 2])
+        add(archive, "../../etc_1007_assignsubmission_file_/a01.ipynb", good)
+        add(archive, "index.html", b"<html>")
+    report = run_collect(assignment, CollectSource(zip_path=upload, zip_format="moodle"), "de")
+    submitted = assignment.course_root / "submitted"
+    assert sorted(v.student_id for v in report.accepted) == ["1001", "1002", "1007"]
+    bob = json.loads((submitted / "1002" / A01 / f"{A01}.ipynb").read_text())
+    assert bob["metadata"]["marker"] == "new"
+    assert (
+        (submitted / "1002" / A01 / "timestamp.txt").read_text().startswith("2026-11-20 12:00:00")
+    )
+    table = rows(report.report_path)
+    assert (
+        "ältere Abgabe"
+        in table[("Bob B_1002_assignsubmission_file_/v1.ipynb", "superseded")]["reason"]
+    )
+    assert "leer" in table[("Carol C_1003_assignsubmission_file_/a01.ipynb", "rejected")]["reason"]
+    assert (
+        "keine Notebook-Datei"
+        in table[("Dave D_1004_assignsubmission_file_/Bericht.pdf", "rejected")]["reason"]
+    )
+    assert (
+        "keine Lösungszelle"
+        in table[("Eve E_1005_assignsubmission_file_/a02.ipynb", "rejected")]["reason"]
+    )
+    assert "JSON" in table[("Frank F_1006_assignsubmission_file_/a01.ipynb", "rejected")]["reason"]
+    assert ("index.html", "rejected") in table
+    assert len(table) == 9  # every file has a row
+    rejected = assignment.course_root / "rejected" / A01
+    assert len(list(rejected.glob("*.reason.txt"))) == 6
+    assert not (assignment.course_root.parent / "etc").exists()  # names never become paths
+
+
+def test_duplicates_without_a_newest_are_all_rejected(assignment, release_notebook, tmp_path):
+    folder = tmp_path / "plain"
+    (folder / "x").mkdir(parents=True)
+    (folder / "zoe.ipynb").write_bytes(notebook_bytes(release_notebook))
+    (folder / "x" / "zoe.ipynb").write_bytes(notebook_bytes(release_notebook))
+    import os
+
+    for path in folder.rglob("zoe.ipynb"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    report = run_collect(assignment, CollectSource(folder=folder), "en")
+    assert report.accepted == []
+    assert {v.status for v in report.verdicts} == {"rejected"}
+    assert all("no unique newest" in v.reason.en for v in report.verdicts)
+
+
+def test_unusable_ids_are_rejected(assignment, release_notebook, tmp_path):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "bad id;rm.ipynb").write_bytes(notebook_bytes(release_notebook))
+    [verdict] = run_collect(assignment, CollectSource(folder=folder)).verdicts
+    assert verdict.status == "rejected" and "Kennung" in verdict.reason.de
+
+
+def test_not_a_zip_is_a_clear_error(assignment, tmp_path):
+    bogus = tmp_path / "x.zip"
+    bogus.write_text("no zip")
+    with pytest.raises(SourceError, match="not a readable zip"):
+        run_collect(assignment, CollectSource(zip_path=bogus))
