@@ -186,6 +186,50 @@ def cmd_collect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace) -> int:
+    import json
+
+    from autograder.reports.delivery import deliver_feedback
+    from autograder.reports.feedback import write_feedback
+    from autograder.results.model import batch_from_dict
+
+    assignment = find_course(args.course).assignment(args.assignment)
+    results = Path(args.results) / "results.json"
+    try:
+        batch = batch_from_dict(json.loads(results.read_text()))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"{results}: not a results file of `autograder grade` ({exc})") from None
+    if batch.assignment != assignment.aid:
+        raise UsageError(f"{results} holds results of {batch.assignment}, not {assignment.aid}")
+    folder = write_feedback(batch, Path(args.results))
+    print(f"{len(batch.submissions)} feedback page(s) in {folder}")
+    if args.nbgrader:
+        delivery = deliver_feedback(batch, assignment)
+        print(
+            f"{len(delivery.delivered)} page(s) placed in {assignment.course_root / 'feedback'}: "
+            f"now run `nbgrader release_feedback {assignment.aid}` in the course folder"
+        )
+        if delivery.not_from_exchange:
+            print(
+                "not submitted through the exchange (hand out their pages yourself): "
+                + ", ".join(delivery.not_from_exchange)
+            )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from autograder.reports.export import write_export
+
+    assignment = find_course(args.course).assignment(args.assignment)
+    out = (
+        Path(args.out) if args.out else assignment.course_root / "exports" / f"{assignment.aid}.csv"
+    )
+    print(
+        f"final grades (gradebook, manual scores and late penalties) in {write_export(assignment, out)}"
+    )
+    return 0
+
+
 def cmd_secret(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     if not args.new:
@@ -267,6 +311,22 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("--course", type=Path)
     collect.add_argument("--lang", choices=["de", "en"], default="de")
     collect.set_defaults(func=cmd_collect)
+
+    feedback = sub.add_parser(
+        "feedback",
+        help="write the feedback pages again; --nbgrader: place them for release_feedback",
+    )
+    feedback.add_argument("assignment")
+    feedback.add_argument("--results", required=True, help="the --out folder of `autograder grade`")
+    feedback.add_argument("--nbgrader", action="store_true", help="into the course's feedback/")
+    feedback.add_argument("--course", type=Path)
+    feedback.set_defaults(func=cmd_feedback)
+
+    export = sub.add_parser("export", help="final grades from the gradebook as an LMS-friendly CSV")
+    export.add_argument("assignment")
+    export.add_argument("--out", help="CSV file (default: <course>/exports/<aid>.csv)")
+    export.add_argument("--course", type=Path)
+    export.set_defaults(func=cmd_export)
 
     secret = sub.add_parser("secret", help="show or create the secret seed for hidden inputs")
     secret.add_argument("--new", action="store_true")

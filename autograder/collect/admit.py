@@ -46,6 +46,8 @@ def _write_accepted(course_root: Path, aid: str, verdict: Verdict) -> None:
     write_bytes(folder / f"{aid}.ipynb", candidate.data)
     if candidate.timestamp is not None:
         write_text(folder / "timestamp.txt", candidate.timestamp.strftime(TIMESTAMP_FORMAT))
+    if candidate.secret:
+        write_bytes(folder / "submission_secret.txt", candidate.secret)
 
 
 def _write_rejected(course_root: Path, aid: str, index: int, verdict: Verdict) -> None:

@@ -20,6 +20,7 @@ class Candidate:
     first_name: str = ""
     last_name: str = ""
     too_large: bool = False  # over the notebook size limit: not read, reported
+    secret: bytes = b""  # nbgrader's submission_secret.txt (names the feedback in the exchange)
 
 
 @dataclass(frozen=True)

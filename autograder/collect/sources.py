@@ -7,6 +7,7 @@ Zip members are read into memory by name, never extracted to paths taken from th
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import zipfile
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from nbgrader.utils import parse_utc
 from autograder.collect.candidates import Candidate
 from autograder.notebook.submission import MAX_NOTEBOOK_BYTES
 
+NBGRADER_SIDECARS = ("timestamp.txt", "submission_secret.txt")
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 2 << 30
 
@@ -138,15 +140,19 @@ def from_folder(folder: Path) -> Iterator[tuple[str, Candidate | None]]:
         raise SourceError(f"{folder}: no such folder")
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         relative = path.relative_to(folder).as_posix()
-        if ".ipynb_checkpoints" in relative or path.name == "timestamp.txt":
-            continue  # nbgrader's submission time, read with its notebook
+        if ".ipynb_checkpoints" in relative or path.name in NBGRADER_SIDECARS:
+            continue  # read with the notebook beside them
         fields = claim(relative, FORMATS["plain"])
         if fields is None:
             yield relative, None
             continue
         too_large = path.stat().st_size > MAX_NOTEBOOK_BYTES
         data = b"" if too_large else path.read_bytes()
-        yield relative, _candidate(relative, fields, data, _file_time(path), too_large)
+        candidate = _candidate(relative, fields, data, _file_time(path), too_large)
+        secret = path.parent / "submission_secret.txt"
+        if secret.is_file():
+            candidate = dataclasses.replace(candidate, secret=secret.read_bytes()[:1024])
+        yield relative, candidate
 
 
 def _file_time(path: Path) -> datetime:

@@ -113,3 +113,14 @@ def submission_from_dict(data: dict[str, Any]) -> SubmissionResult:
             TaskResult(**{**task, "diagnosis": diagnosis, "tests": tests, "figures": figures})
         )
     return SubmissionResult(**{**data, "tasks": tasks})
+
+
+def batch_from_dict(data: dict[str, Any]) -> BatchResult:
+    """Rebuild a BatchResult from ``results.json``; refuses another schema version."""
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(
+            f"results.json has schema version {data.get('schema_version')!r}, "
+            f"this autograder reads {SCHEMA_VERSION}"
+        )
+    submissions = [submission_from_dict(s) for s in data["submissions"]]
+    return BatchResult(**{**data, "submissions": submissions})

@@ -1,0 +1,43 @@
+"""Deliver feedback pages through nbgrader: ``feedback/<student>/<aid>/<notebook>.html``.
+
+``nbgrader release_feedback <aid>`` then copies each page into the exchange and students get it
+with ``nbgrader fetch_feedback`` (or JupyterLab's assignment list). nbgrader names a page in the
+exchange after the submission's ``submission_secret.txt``, so only submissions that came through
+the exchange (``autograder collect --exchange``) can be delivered this way; the others are
+counted and left to the instructor (the pages are in the results folder either way).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.course import Assignment
+from autograder.reports.atomic import write_text
+from autograder.reports.feedback import render_feedback
+from autograder.results.model import BatchResult
+
+SIDECARS = ("timestamp.txt", "submission_secret.txt")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    delivered: list[str]
+    not_from_exchange: list[str]
+
+
+def deliver_feedback(batch: BatchResult, assignment: Assignment) -> Delivery:
+    delivered, skipped = [], []
+    for result in batch.submissions:
+        submitted = Path(result.file).parent
+        if not all((submitted / name).is_file() for name in SIDECARS):
+            skipped.append(result.student_id)
+            continue
+        folder = assignment.course_root / "feedback" / result.student_id / assignment.aid
+        page = render_feedback(result, batch.assignment, batch.lang)
+        write_text(folder / f"{assignment.source_notebook.stem}.html", page)
+        for name in SIDECARS:
+            shutil.copyfile(submitted / name, folder / name)
+        delivered.append(result.student_id)
+    return Delivery(delivered, skipped)
