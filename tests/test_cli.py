@@ -30,7 +30,12 @@ def autograder(
 def test_demo_grades_the_example_course_end_to_end(tmp_path):
     run = autograder("demo", "--out", str(tmp_path))
     assert run.returncode == 0, run.stderr
-    results = json.loads((tmp_path / "reports" / "results.json").read_text())
+    for folder in (tmp_path / "reports").iterdir():  # every assignment with examples
+        graded = json.loads((folder / "results.json").read_text())["submissions"]
+        scores = {s["student_id"]: (s["score"], s["max_score"]) for s in graded}
+        assert scores["perfect"][0] == scores["perfect"][1] > 0 and scores["stub"][0] == 0, scores
+    reports = tmp_path / "reports" / A01
+    results = json.loads((reports / "results.json").read_text())
     by_student = {s["student_id"]: s for s in results["submissions"]}
     assert by_student["perfect"]["score"] == by_student["perfect"]["max_score"] == 18
     assert by_student["stub"]["score"] == 0
@@ -51,10 +56,10 @@ def test_demo_grades_the_example_course_end_to_end(tmp_path):
         "mlp_xor_train",
     ):
         assert hostile[task_id]["score"] == 0, hostile[task_id]["feedback"]
-    assert (tmp_path / "reports" / "gradescope" / "perfect.json").exists()
-    page = next((tmp_path / "reports" / "feedback").glob("partly_wrong-*.html")).read_text()
+    assert (reports / "gradescope" / "perfect.json").exists()
+    page = next((reports / "feedback").glob("partly_wrong-*.html")).read_text()
     assert "Typischer Fehler: log₁₀ statt natürlichem Logarithmus" in page
-    rows = list(csv.DictReader((tmp_path / "reports" / "grades.csv").open()))
+    rows = list(csv.DictReader((reports / "grades.csv").open()))
     assert {r["student_id"]: r["total"] for r in rows}["perfect"] == "18.00"
     assert "perfect" in run.stdout and "Reports:" in run.stdout
 
