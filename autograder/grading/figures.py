@@ -50,7 +50,15 @@ def as_points(values: Any, kind: str) -> np.ndarray | None:
     elif array.ndim != 2 or array.shape[1] != 2:
         return None
     finite = array[np.isfinite(array).all(axis=1)]
-    return _thin(finite) if len(finite) else None
+    return _thin(finite) if len(finite) >= 2 else None  # one point is no picture
+
+
+def shown_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures a task shows: the first of each title, at most ``MAX_FIGURES_PER_TASK``."""
+    chosen: dict[str, Figure] = {}
+    for figure in figures:
+        chosen.setdefault(figure.title, figure)
+    return list(chosen.values())[:MAX_FIGURES_PER_TASK]
 
 
 @dataclass

@@ -15,7 +15,7 @@ from autograder.config import GradingConfig
 from autograder.course import GRADERS_DIR, Assignment
 from autograder.grading.catalogue import Catalogue
 from autograder.grading.diagnosis import diagnose
-from autograder.grading.figures import MAX_FIGURES_PER_TASK
+from autograder.grading.figures import shown_figures
 from autograder.grading.messages import cell_failure, explain, grader_error
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
@@ -188,7 +188,7 @@ class AssignmentGrader:
             ]
             + [TestOutcome(r.name, r.weight, True) for r in mine if r.passed],
             needs_review=not total or any(failure_kind(r.failure) == "grader" for r in failures),
-            figures=[f for r in failures for f in r.figures][:MAX_FIGURES_PER_TASK],
+            figures=shown_figures([f for r in failures for f in r.figures]),
         )
 
     def _failure_text(self, run: TestRun, task_id: str, workers: TaskWorkers) -> Text:
