@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -43,7 +42,7 @@ class GradingPlugin:
     assignment: str
     secret_seed: str
     proxy: StudentProxy
-    reference: ModuleType
+    reference: Any  # the reference module, or its CachedReference
     task_ids: frozenset[str]
     device: str = "cpu"
     lang: str = "de"
@@ -59,7 +58,7 @@ class GradingPlugin:
         return self.proxy
 
     @pytest.fixture(name="reference")
-    def reference_fixture(self) -> ModuleType:
+    def reference_fixture(self) -> Any:
         return self.reference
 
     @pytest.fixture

@@ -19,6 +19,7 @@ from autograder.grading.figures import shown_figures
 from autograder.grading.messages import cell_failure, explain, grader_error
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
+from autograder.grading.reference import CachedReference
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers
 from autograder.i18n import Text
@@ -58,7 +59,7 @@ class AssignmentGrader:
         self.assignment = assignment
         self.options = options
         self.spec = assignment.spec()
-        self.reference = assignment.load_reference()
+        self.reference = CachedReference(assignment.load_reference())  # once per batch
         self.catalogue = load_catalogue(assignment.aid)
         self.settings = load_settings(assignment.graders_dir, self.spec.task_ids)
         base = options.config.limits
