@@ -52,6 +52,20 @@ class StudentProxy:
             lambda: self._workers.session(task_id).get(name),
         )
 
+    def probe(
+        self, task_id: str, helper: str, args: tuple[Any, ...], replay: tuple[Any, ...]
+    ) -> Any:
+        """Run the setup cell's ``helper(*args)``, which calls the task's function with what
+        cannot cross the boundary (a function such as ``f`` of ``numerical_gradient(f, x)``).
+
+        Recorded as a call of ``task_id`` with the trusted ``replay`` arguments (the same
+        function, defined in the grader), so catalogued mistakes replay on the same problem.
+        """
+        return self._recorded(
+            CallRecord(task_id, copy.deepcopy(replay), {}),
+            lambda: self._workers.session(task_id).call(helper, *args),
+        )
+
     def _recorded(self, record: CallRecord, run: Callable[[], Any]) -> Any:
         self.records.append(record)
         try:
