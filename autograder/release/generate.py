@@ -121,12 +121,10 @@ def register_course_assignments(course_root: Path) -> list[str]:
     """Run nbgrader's generate_assignment in the course for every assignment (gradebook + release)."""
     source = course_root / "source"
     aids = sorted(p.name for p in source.iterdir() if (p / f"{p.name}.ipynb").exists())
+    process = run_generate_assignment("*", course_root)  # one nbgrader run for all of them
+    if process.returncode != 0:
+        raise ReleaseError(f"nbgrader generate_assignment failed:\n{process.stderr[-3000:]}")
     for aid in aids:
-        process = run_generate_assignment(aid, course_root)
-        if process.returncode != 0:
-            raise ReleaseError(
-                f"nbgrader generate_assignment {aid} failed:\n{process.stderr[-3000:]}"
-            )
         released = course_root / "assignments" / aid
         leaks = find_leaks(released, find_course(course_root).assignment(aid))
         if leaks:
