@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from autograder.grading import checks
-from autograder.grading.tolerances import close_mask, tolerance_for
+from autograder.grading.tolerances import Tolerance, close_mask, tolerance_for
 from autograder.i18n import Text
 
 Label = str | Text
@@ -33,7 +33,20 @@ def layer_name(index: int, count: int) -> Text:
     return Text(f"verdeckte Schicht {index + 1}", f"hidden layer {index + 1}")
 
 
-def constant_factor(actual: np.ndarray, expected: np.ndarray) -> float | None:
+def tolerance(
+    actual: np.ndarray, expected: np.ndarray, precision: np.dtype | None = None
+) -> Tolerance:
+    """The student's dtype's tolerance, or float32's when the inputs were float32 (``precision``):
+    a correct result from float32 inputs may come back as float64 with float32 rounding errors."""
+    dtype = actual.dtype
+    if precision is not None and np.dtype(precision) == np.float32:
+        dtype = np.dtype(np.float32)
+    return tolerance_for(dtype, expected)
+
+
+def constant_factor(
+    actual: np.ndarray, expected: np.ndarray, precision: np.dtype | None = None
+) -> float | None:
     """c with actual = c·expected within the dtype's tolerance (c ≠ 1), else None."""
     e = expected.astype(np.float64)
     a = actual.astype(np.float64)
@@ -46,7 +59,7 @@ def constant_factor(actual: np.ndarray, expected: np.ndarray) -> float | None:
     if c == 0.0 or np.isclose(c, 1.0, rtol=1e-9, atol=0.0):
         return None
     scaled = c * e
-    if not close_mask(a, scaled, tolerance_for(actual.dtype, scaled)).all():
+    if not close_mask(a, scaled, tolerance(actual, scaled, precision)).all():
         return None
     return c
 
@@ -79,15 +92,22 @@ def _ratio_text(c: float, batch_size: int | None) -> Text:
 
 
 def assert_close_or_factor(
-    actual: Any, expected: Any, what: Label, batch_size: int | None = None
+    actual: Any,
+    expected: Any,
+    what: Label,
+    batch_size: int | None = None,
+    precision: np.dtype | None = None,
 ) -> None:
-    """``checks.assert_close``; on failure, say if the result is off by a constant factor."""
+    """``checks.assert_close``; on failure, say if the result is off by a constant factor.
+
+    ``precision``: the dtype of the inputs (float32 inputs get float32's tolerance).
+    """
+    reference = np.asarray(expected)
+    array = checks.as_array(actual, what, shape=reference.shape)
     try:
-        checks.assert_close(actual, expected, what)
+        checks.assert_close(array, reference, what, tol=tolerance(array, reference, precision))
     except checks.CheckFailure as failure:
-        reference = np.asarray(expected)
-        array = checks.as_array(actual, what, shape=reference.shape)
-        c = constant_factor(array, reference)
+        c = constant_factor(array, reference, precision)
         if c is None:
             raise
         raise checks.CheckFailure(
@@ -109,6 +129,7 @@ def assert_layers_close(
     what: Label,
     parts: Sequence[str] = ("dW", "db"),
     batch_size: int | None = None,
+    precision: np.dtype | None = None,
 ) -> None:
     """Per-layer tuples (input layer first), checked from the output layer back to the input.
 

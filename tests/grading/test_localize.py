@@ -94,3 +94,11 @@ def test_wrong_structure_and_shapes():
     assert "Form (5, 3) statt (3, 5)" in text.de and "Ausgabeschicht" in text.de
     text = _failure([(W, b, b) for W, b in expected], expected)
     assert "2 Elementen" in text.de
+
+
+def test_float32_inputs_get_float32_tolerance_even_as_float64():
+    expected = np.random.default_rng(6).normal(size=(4, 3))
+    noisy = expected * (1 + 1e-7)  # float32 rounding, returned as float64
+    assert_close_or_factor(noisy, expected, "dW", precision=np.float32)
+    with pytest.raises(CheckFailure):
+        assert_close_or_factor(noisy, expected, "dW")
