@@ -17,12 +17,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import warnings
 from datetime import datetime
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins import BasePlugin, LateSubmissionPlugin
 from nbgrader.utils import parse_utc
+from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 from traitlets.utils.importstring import import_item
@@ -79,9 +81,12 @@ def record_submission(
 ) -> None:
     gb.update_or_create_student(result.student_id)
     try:
-        submission = gb.find_submission(assignment.aid, result.student_id)
+        gb.find_submission(assignment.aid, result.student_id)
     except MissingEntry:
-        submission = gb.add_submission(assignment.aid, result.student_id)
+        with warnings.catch_warnings():  # nbgrader's add_submission trips SQLAlchemy's autoflush
+            warnings.simplefilter("ignore", SAWarning)
+            gb.add_submission(assignment.aid, result.student_id)
+    submission = gb.find_submission(assignment.aid, result.student_id)
     submission.timestamp = submission_time(result)
     notebook_id = assignment.source_notebook.stem
     for task in result.tasks:
