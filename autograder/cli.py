@@ -22,7 +22,7 @@ from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions, GraderBroken
 from autograder.notebook.discover import DiscoveryError, Found, discover
-from autograder.release.generate import ReleaseError, out_of_sync, release
+from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all
 from autograder.reports.gradebook import write_gradebook
 from autograder.reports.summary import make_console, print_summary
@@ -169,6 +169,9 @@ def cmd_release(args: argparse.Namespace) -> int:
         seed = None
     target = release(assignment, seed)
     print(f"released {assignment.aid} to {target} (no hidden content found)")
+    if args.publish:
+        publish(assignment)
+        print(f"published {assignment.aid} to the course's nbgrader exchange")
     return 0
 
 
@@ -294,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--course", type=Path)
     rel.add_argument(
         "--check", action="store_true", help="only check that the committed release is in sync"
+    )
+    rel.add_argument(
+        "--publish", action="store_true", help="then nbgrader release_assignment (the exchange)"
     )
     rel.set_defaults(func=cmd_release)
 

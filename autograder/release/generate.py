@@ -79,6 +79,20 @@ def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
     return target
 
 
+def publish(assignment: Assignment) -> None:
+    """``nbgrader release_assignment``: put the checked release into the course's exchange."""
+    process = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "release_assignment", assignment.aid, "--force"],
+        cwd=assignment.course_root,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if process.returncode != 0:
+        raise ReleaseError(f"nbgrader release_assignment failed:\n{process.stderr[-3000:]}")
+
+
 def format_leaks(leaks: list[Leak]) -> str:
     return "the release would leak hidden content:\n" + "\n".join(
         f"  {leak.file}: {leak.reason}" for leak in leaks

@@ -66,7 +66,7 @@ def test_instructor_workflow_through_the_exchange(tmp_path):
             f'\nc.Exchange.root = "{exchange}"\nc.LateSubmissionPlugin.penalty_method = "zero"\n'
         )
     set_duedate(datetime.now(UTC) + timedelta(days=1), course, exchange)
-    nbgrader("release_assignment", A01, "--force", cwd=course, exchange=exchange)
+    autograder("release", A01, "--publish", "--course", str(course), cwd=course)
     for student, example in STUDENTS.items():
         if student == "carol":  # the deadline passes after bob's and before carol's submission
             time.sleep(1.1)
