@@ -143,7 +143,9 @@ def assert_layers_close(
         values = checks.as_tuple(layers[index], len(parts), _part_label(what, "Eintrag", layer))
         for part, value, reference in zip(parts, values, expected[index], strict=True):
             try:
-                assert_close_or_factor(value, reference, _part_label(what, part, layer), batch_size)
+                assert_close_or_factor(
+                    value, reference, _part_label(what, part, layer), batch_size, precision
+                )
             except checks.CheckFailure as failure:
                 raise checks.CheckFailure(_where(index, count) + failure.text) from None
 

@@ -102,3 +102,7 @@ def test_float32_inputs_get_float32_tolerance_even_as_float64():
     assert_close_or_factor(noisy, expected, "dW", precision=np.float32)
     with pytest.raises(CheckFailure):
         assert_close_or_factor(noisy, expected, "dW")
+    layers = [(noisy, expected[0])]
+    assert_layers_close(layers, [(expected, expected[0])], "backward", precision=np.float32)
+    with pytest.raises(CheckFailure):
+        assert_layers_close(layers, [(expected, expected[0])], "backward")
