@@ -1,0 +1,225 @@
+"""The a03 reference follows CONVENTIONS.md and agrees with torch.optim through its mappings.
+
+* SGD with momentum: torch keeps buf ← β·buf + g and w ← w − η·buf; the deck's step is
+  m = −η·buf (at constant η), so both give the same iterates.
+* RMSprop: torch puts ε outside the root; ours (the deck's, Keras') inside. Running torch
+  with ε = 0 on w and our rule with ε = 0 agree; with ε > 0 the two differ where |g| is small.
+* Adam, AdamW and OneCycleLR(anneal_strategy="linear") agree directly.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from autograder.graders.a03_optimizers import toys
+from solutions import a03_optimizers as ref
+
+NOTEBOOK = Path(__file__).parents[2] / "source/a03_optimizers/a03_optimizers.ipynb"
+STEPS = 12
+SCALES = [1.0, 1e-3, 1e-5]
+
+
+def _problem(seed, scale, d=5):
+    """A quadratic J(w) = ½ wᵀAw − bᵀw scaled so that |∇J| ≈ scale."""
+    rng = np.random.default_rng(seed)
+    Q = rng.normal(size=(d, d))
+    A = scale * (Q @ Q.T / d + np.eye(d))
+    b = scale * rng.normal(size=d)
+    return A, b, rng.normal(size=d)
+
+
+def _torch_path(optimizer_cls, A, b, w0, steps=STEPS, scheduler=None, **kwargs):
+    w = torch.tensor(w0, dtype=torch.float64, requires_grad=True)
+    opt = optimizer_cls([w], **kwargs)
+    At, bt = torch.tensor(A), torch.tensor(b)
+    path = [w.detach().numpy().copy()]
+    for _ in range(steps):
+        opt.zero_grad()
+        w.grad = At @ w.detach() - bt
+        opt.step()
+        path.append(w.detach().numpy().copy())
+    return np.array(path)
+
+
+def _our_path(step_fn, A, b, w0, **hparams):
+    return ref.minimize(toys.quadratic_grad(A, b), w0, step_fn, STEPS, **hparams)
+
+
+def _assert_same_updates(ours, theirs, rtol=1e-12):
+    np.testing.assert_allclose(np.diff(ours, axis=0), np.diff(theirs, axis=0), rtol=rtol, atol=0)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_sgd_matches_torch(scale):
+    A, b, w0 = _problem(1, scale)
+    _assert_same_updates(
+        _our_path(ref.sgd_step, A, b, w0, lr=0.3),
+        _torch_path(torch.optim.SGD, A, b, w0, lr=0.3),
+    )
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_momentum_matches_torch_through_m_equals_minus_lr_buf(scale):
+    A, b, w0 = _problem(2, scale)
+    lr, beta = 0.2, 0.8
+    _assert_same_updates(
+        _our_path(ref.momentum_step, A, b, w0, lr=lr, beta=beta),
+        _torch_path(torch.optim.SGD, A, b, w0, lr=lr, momentum=beta),
+        rtol=1e-10,
+    )
+    # the state itself: m = −lr·buf after one step from m = 0
+    w, m = ref.momentum_step(w0, A @ w0 - b, np.zeros(5), lr, beta)
+    wt = torch.tensor(w0, requires_grad=True)
+    opt = torch.optim.SGD([wt], lr=lr, momentum=beta)
+    wt.grad = torch.tensor(A @ w0 - b)
+    opt.step()
+    np.testing.assert_allclose(m, -lr * opt.state[wt]["momentum_buffer"].numpy(), rtol=1e-14)
+
+
+def test_nesterov_matches_torch_look_ahead_form():
+    """torch's nesterov=True iterates the look-ahead point u = w + βm of the deck's form."""
+    A, b, w0 = _problem(3, 1.0)
+    lr, beta = 0.1, 0.9
+    ours = _our_path(ref.nesterov_step, A, b, w0, lr=lr, beta=beta)
+    theirs = _torch_path(torch.optim.SGD, A, b, w0, lr=lr, momentum=beta, nesterov=True)
+    # deck's (w, m) ↔ torch's u = w + βm; with m₀ = 0 both start at w0
+    ms = np.diff(ours, axis=0)
+    look_ahead = ours[1:] + beta * ms
+    np.testing.assert_allclose(look_ahead, theirs[1:], rtol=1e-10, atol=1e-12)
+
+
+def test_nesterov_differs_from_plain_momentum():
+    A, b, w0 = _problem(3, 1.0)
+    nag = _our_path(ref.nesterov_step, A, b, w0, lr=0.1, beta=0.9)
+    plain = _our_path(ref.momentum_step, A, b, w0, lr=0.1, beta=0.9)
+    np.testing.assert_allclose(nag[1], plain[1])  # m₀ = 0: the first step is the same
+    assert np.abs(nag[2:] - plain[2:]).max() > 1e-3
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_rmsprop_matches_torch_without_eps(scale):
+    A, b, w0 = _problem(4, scale)
+    _assert_same_updates(
+        _our_path(ref.rmsprop_step, A, b, w0, lr=0.01, beta=0.9, eps=0.0),
+        _torch_path(torch.optim.RMSprop, A, b, w0, lr=0.01, alpha=0.9, eps=0.0),
+        rtol=1e-10,
+    )
+
+
+def test_rmsprop_eps_inside_the_root_differs_from_torch_at_small_gradients():
+    """CONVENTIONS.md: ε inside √ (deck, Keras); torch's ε outside differs for |g| ≲ 1e-3."""
+    A, b, w0 = _problem(4, 1e-5)
+    ours = _our_path(ref.rmsprop_step, A, b, w0, lr=0.01, beta=0.9, eps=1e-7)
+    theirs = _torch_path(torch.optim.RMSprop, A, b, w0, lr=0.01, alpha=0.9, eps=1e-7)
+    rel = np.abs(np.diff(ours, axis=0) - np.diff(theirs, axis=0)) / np.abs(np.diff(theirs, axis=0))
+    assert rel.max() > 0.5
+    # and the documented transformation: torch's rule with ε outside = ours with √(s+ε) → √s + ε
+    A, b, w0 = _problem(4, 1.0)
+    ours = _our_path(ref.rmsprop_step, A, b, w0, lr=0.01, beta=0.9, eps=1e-7)
+    theirs = _torch_path(torch.optim.RMSprop, A, b, w0, lr=0.01, alpha=0.9, eps=1e-7)
+    np.testing.assert_allclose(np.diff(ours, axis=0), np.diff(theirs, axis=0), rtol=1e-5)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_adam_matches_torch(scale):
+    A, b, w0 = _problem(5, scale)
+    hp = {"lr": 0.05, "betas": (0.8, 0.99), "eps": 1e-8}
+    _assert_same_updates(
+        _our_path(ref.adam_step, A, b, w0, lr=0.05, beta1=0.8, beta2=0.99, eps=1e-8),
+        _torch_path(torch.optim.Adam, A, b, w0, **hp),
+        rtol=1e-10,
+    )
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_adamw_matches_torch(scale):
+    A, b, w0 = _problem(6, scale)
+    _assert_same_updates(
+        _our_path(ref.adamw_step, A, b, w0, lr=0.05, weight_decay=0.1),
+        _torch_path(torch.optim.AdamW, A, b, w0, lr=0.05, weight_decay=0.1),
+        rtol=1e-10,
+    )
+
+
+def test_adam_defaults_are_the_lecture_s():
+    A, b, w0 = _problem(7, 1e-3)
+    _assert_same_updates(
+        _our_path(ref.adam_step, A, b, w0), _torch_path(torch.optim.Adam, A, b, w0, lr=1e-3)
+    )
+
+
+def test_adam_first_step_by_hand():
+    """t = 1: m̂ = g, v̂ = g², so Δw = −η·g/(|g| + ε) ≈ −η·sign(g)."""
+    w, m, v = ref.adam_step(np.array([1.0, -2.0]), np.array([0.5, -4.0]), np.zeros(2), np.zeros(2), 1)
+    np.testing.assert_allclose(m, [0.05, -0.4])
+    np.testing.assert_allclose(v, [0.00025, 0.016])
+    np.testing.assert_allclose(w, [1 - 1e-3 * 0.5 / (0.5 + 1e-8), -2 + 1e-3 * 4 / (4 + 1e-8)])
+
+
+@pytest.mark.parametrize(
+    ("total", "max_lr", "pct", "div", "final"),
+    [(20, 0.1, 0.3, 10.0, 10.0), (37, 2.0, 0.25, 25.0, 1e4), (100, 0.01, 0.5, 10.0, 100.0)],
+)
+def test_one_cycle_matches_torch(total, max_lr, pct, div, final):
+    w = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=max_lr)
+    sched = torch.optim.lr_scheduler.OneCycleLR(
+        opt,
+        max_lr=max_lr,
+        total_steps=total,
+        pct_start=pct,
+        div_factor=div,
+        final_div_factor=final,
+        anneal_strategy="linear",
+        cycle_momentum=False,
+    )
+    lrs = []
+    for _ in range(total):
+        lrs.append(opt.param_groups[0]["lr"])
+        opt.step()
+        sched.step()
+    ours = [ref.one_cycle_lr(s, total, max_lr, pct, div, final) for s in range(total)]
+    np.testing.assert_allclose(ours, lrs, rtol=1e-12)
+
+
+def test_one_cycle_practice_guide_start_and_end():
+    lrs = [ref.one_cycle_lr(s, 100, 1.0) for s in range(100)]
+    assert lrs[0] == pytest.approx(0.1) and max(lrs) == pytest.approx(1.0)
+    assert lrs[-1] == pytest.approx(0.01)
+
+
+def test_minimize_drives_every_state_protocol():
+    A, b, w0 = _problem(8, 1.0, d=2)
+    grad = toys.quadratic_grad(A, b)
+    for step in toys.STEPS.values():
+        path = ref.minimize(grad, w0, step, 15)
+        assert path.shape == (16, 2) and np.allclose(path[0], w0)
+        assert np.linalg.norm(grad(path[-1])) < np.linalg.norm(grad(w0))
+
+
+def _setup_cell_namespace():
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    source = next(
+        "".join(c["source"])
+        for c in cells
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "setup_toys"
+    )
+    namespace = {}
+    exec(source, namespace)
+    return namespace
+
+
+def test_notebook_toy_steps_equal_the_graders_copies():
+    """The graders replay the setup cell's toy step functions from their own copies."""
+    namespace = _setup_cell_namespace()
+    rng = np.random.default_rng(0)
+    A, b, w0 = _problem(9, 1.0, d=3)
+    for name, step in toys.STEPS.items():
+        mine = ref.minimize(toys.quadratic_grad(A, b), w0, step, 7)
+        notebook = ref.minimize(namespace["quadratic_grad"](A, b), w0, namespace[name], 7)
+        np.testing.assert_array_equal(mine, notebook)
+    w = rng.normal(size=2)
+    assert namespace["rosenbrock_grad"](w).tolist() == toys.rosenbrock_grad(w).tolist()
