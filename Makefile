@@ -8,10 +8,10 @@ demo: setup
 	.venv/bin/autograder demo --out demo-out
 
 test: setup
-	.venv/bin/python -m pytest -q
+	.venv/bin/python -m pytest -q -n 2  # pytest-xdist: CI has 2 cores
 
 test-fast: setup
-	.venv/bin/python -m pytest -q -m "not slow"
+	.venv/bin/python -m pytest -q -n 2 -m "not slow"
 
 lint:
 	.venv/bin/ruff check autograder tests
