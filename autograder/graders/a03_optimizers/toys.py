@@ -20,7 +20,7 @@ TOY_STEPS = ("adagrad_step", "decayed_sgd_step", "adadelta_step", "extragradient
 
 
 @functools.cache
-def _load(notebook: Path) -> SimpleNamespace:
+def from_notebook(notebook: Path) -> SimpleNamespace:
     cells = json.loads(notebook.read_text())["cells"]
     source = next(
         "".join(cell["source"])
@@ -35,4 +35,4 @@ def _load(notebook: Path) -> SimpleNamespace:
 def load(reference: Any) -> SimpleNamespace:
     """The setup cell's definitions, found next to the reference (``<course>/solutions``)."""
     course = Path(reference.__file__).resolve().parents[1]
-    return _load(course / "source" / AID / f"{AID}.ipynb")
+    return from_notebook(course / "source" / AID / f"{AID}.ipynb")

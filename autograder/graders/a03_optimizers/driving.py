@@ -1,0 +1,143 @@
+"""Drive a student's step function and the reference side by side and compare every update.
+
+Both runs start from the same point and state and are fed the same gradients; each one
+carries its own results forward, like a training loop. Compared at every step: the update
+Δw = w_new − w (CONVENTIONS.md: a wrong update hides under w ≈ 1 and a small η) and each
+returned state. A 2-D run records both paths for the feedback figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from autograder.grading import checks
+from autograder.i18n import Text
+
+SCALES = (1.0, 1e-3, 1e-5)  # gradient magnitudes: |g| ≤ 1e-5 exposes a misplaced ε
+YOURS = Text("Ihre Lösung", "your solution")
+REFERENCE = Text("Referenz", "reference")
+
+# step(k, w, states) → the raw return value (w_new or a tuple (w_new, *states))
+Step = Callable[[int, np.ndarray, tuple[np.ndarray, ...]], Any]
+
+
+def gradients(rng: np.random.Generator, steps: int, d: int, scale: float) -> list[np.ndarray]:
+    """Stochastic gradients of magnitude ≈ ``scale`` that change size and sign from step to step."""
+    return [scale * rng.uniform(0.3, 3.0) * rng.normal(size=d) for _ in range(steps)]
+
+
+def _unpack(value: Any, n_states: int, k: int) -> tuple[Any, tuple[Any, ...]]:
+    if n_states == 0:
+        return value, ()
+    names = Text(f"Rückgabe im Schritt {k}", f"return value in step {k}")
+    w_new, *states = checks.as_tuple(value, n_states + 1, names)
+    return w_new, tuple(states)
+
+
+def _reference_path(
+    step: Step, w0: np.ndarray, states0: tuple[np.ndarray, ...], steps: int
+) -> list[tuple[np.ndarray, tuple[np.ndarray, ...]]]:
+    path = [(w0, states0)]
+    for k in range(steps):
+        w, states = path[-1]
+        w_new, new_states = _unpack(step(k, w, states), len(states0), k + 1)
+        path.append((np.asarray(w_new, dtype=float), tuple(np.asarray(s) for s in new_states)))
+    return path
+
+
+def compare_runs(
+    student: Step,
+    reference: Step,
+    w0: np.ndarray,
+    states0: Sequence[np.ndarray],
+    state_names: Sequence[str],
+    steps: int,
+    figure: Any = None,
+    title: Text | None = None,
+) -> None:
+    """Run ``steps`` updates of both; fail at the first update or state that differs."""
+    states0 = tuple(np.asarray(s, dtype=float) for s in states0)
+    expected = _reference_path(reference, w0, states0, steps)
+    mine = [w0]
+    try:
+        w, states = w0, states0
+        for k in range(1, steps + 1):
+            w_new, new_states = _unpack(student(k - 1, w, states), len(states0), k)
+            w_new = checks.as_array(
+                w_new, Text(f"w_neu im Schritt {k}", f"w_new in step {k}"), w.shape
+            )
+            mine.append(w_new)
+            want_w, want_states = expected[k]
+            checks.assert_close(
+                w_new.astype(float) - w,
+                want_w - expected[k - 1][0],
+                Text(f"Δw = w_neu − w im Schritt {k}", f"Δw = w_new − w in step {k}"),
+            )
+            for name, got, want in zip(state_names, new_states, want_states, strict=True):
+                checks.assert_close(
+                    got, want, Text(f"{name}_neu im Schritt {k}", f"{name}_new in step {k}")
+                )
+            w = w_new.astype(float)
+            states = tuple(np.asarray(s, dtype=float) for s in new_states)
+    finally:
+        if figure is not None and title is not None and w0.shape == (2,):
+            figure.trajectories(
+                title, {YOURS: np.array(mine), REFERENCE: np.array([p[0] for p in expected])}
+            )
+
+
+def gradient_run(
+    student: Any,
+    reference: Any,
+    task: str,
+    rng: np.random.Generator,
+    *,
+    scale: float,
+    state_names: Sequence[str] = (),
+    hparams: dict[str, Any] | None = None,
+    d: int = 2,
+    steps: int = 12,
+    t0: int | None = None,
+    warmup: int = 0,
+    figure: Any = None,
+) -> None:
+    """Compare ``task(w, grad, *states[, t], **hparams)`` over a run of stochastic gradients.
+
+    ``t0`` (Adam's update number of the first compared step) is passed after the states;
+    ``warmup`` reference steps first produce a consistent, non-zero state to start from.
+    """
+    hparams = hparams or {}
+    grads = gradients(rng, warmup + steps, d, scale)
+    w0 = rng.normal(size=d)
+
+    def stepper(function: Callable[..., Any], offset: int) -> Step:
+        def step(k: int, w: np.ndarray, states: tuple[np.ndarray, ...]) -> Any:
+            t = () if t0 is None else (t0 - warmup + offset + k,)
+            return function(w, grads[offset + k], *states, *t, **hparams)
+
+        return step
+
+    def call_student(*args: Any, **kwargs: Any) -> Any:
+        return student.call(task, *args, **kwargs)
+
+    function = getattr(reference, task)
+    start = _reference_path(
+        stepper(function, 0), w0, tuple(np.zeros((len(state_names), d))), warmup
+    )
+    w_start, states_start = start[-1]
+    title = Text(
+        f"Trajektorie von {task} (|g| ≈ {scale:g})", f"trajectory of {task} (|g| ≈ {scale:g})"
+    )
+    compare_runs(
+        stepper(call_student, warmup),
+        stepper(function, warmup),
+        w_start,
+        states_start,
+        state_names,
+        steps,
+        figure,
+        title,
+    )
