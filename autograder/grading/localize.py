@@ -115,12 +115,15 @@ def assert_close_or_factor(
         ) from None
 
 
+def _dative(layer: Text) -> Text:
+    """'der verdeckten Schicht 2' / 'the hidden layer 2' (after 'in', 'von')."""
+    return Text("der " + layer.de.replace("verdeckte ", "verdeckten "), "the " + layer.en)
+
+
 def _part_label(what: Label, part: str, layer: Text) -> Text:
     what_text = what if isinstance(what, Text) else Text(what, what)
-    return Text(
-        f"{what_text.de}: {part} der {layer.de}".replace("der verdeckte", "der verdeckten"),
-        f"{what_text.en}: {part} of the {layer.en}",
-    )
+    of = _dative(layer)
+    return Text(f"{what_text.de}: {part} {of.de}", f"{what_text.en}: {part} of {of.en}")
 
 
 def assert_layers_close(
@@ -163,7 +166,7 @@ def _where(index: int, count: int) -> Text:
     layer = layer_name(index, count)
     return Text(
         f"{correct.de[0].upper()}{correct.de[1:]}, die erste Abweichung (von der Ausgabe "
-        f"rückwärts) liegt in {layer.de}. ",
+        f"rückwärts) liegt in {_dative(layer).de}. ",
         f"{correct.en[0].upper()}{correct.en[1:]}; the first difference (going backward from "
-        f"the output) is in {layer.en}. ",
+        f"the output) is in {_dative(layer).en}. ",
     )

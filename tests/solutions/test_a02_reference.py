@@ -265,3 +265,29 @@ def test_sigmoid_gradients_vanish_toward_the_input_relu_ones_do_not():
         assert sig.shape == relu.shape == (9,)
         assert sig[0] < 0.01 * sig[-2]
         assert relu[0] > 0.1 * relu[-2]
+
+
+def test_grader_test_functions_equal_the_notebook_ones_bit_for_bit():
+    """numerical_gradient is graded through the notebook's TEST_FUNCTIONS; the trusted side
+    replays them from its own copies, which must compute exactly the same numbers."""
+    import nbformat
+
+    from autograder.graders.a02_mlp_backprop.problems import FUNCTIONS
+    from tests.conftest import REPO
+
+    notebook = nbformat.read(REPO / "source/a02_mlp_backprop/a02_mlp_backprop.ipynb", as_version=4)
+    (cell,) = [
+        c
+        for c in notebook.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "gradient_check_functions"
+    ]
+    namespace = {"np": np}
+    exec(cell.source, namespace)
+    assert set(namespace["TEST_FUNCTIONS"]) == set(FUNCTIONS)
+    x = np.random.default_rng(10).normal(size=(3, 4))
+    for name, f in FUNCTIONS.items():
+        assert namespace["TEST_FUNCTIONS"][name](x) == f(x), name
+        np.testing.assert_array_equal(
+            ref.numerical_gradient(namespace["TEST_FUNCTIONS"][name], x),
+            ref.numerical_gradient(f, x),
+        )

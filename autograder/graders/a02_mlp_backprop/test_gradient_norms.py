@@ -43,10 +43,10 @@ def test_sigmoid_gradients_vanish_toward_the_input(student, reference, rng, figu
         checks.fail(
             f"{what}: im tiefen Sigmoid-Netz sollte ‖dW‖ der ersten Schicht unter 2 % der letzten "
             f"verdeckten Schicht liegen, erhalten {norms[0]:.3g} vs. {norms[-2]:.3g} (Reihenfolge: "
-            "Eingabeschicht zuerst?).",
+            "Eingabeschicht zuerst? Stimmen Ihre init_params, forward und backward?).",
             f"{what}: in the deep sigmoid network ‖dW‖ of the first layer should be below 2 % of "
             f"the last hidden layer's, got {norms[0]:.3g} vs. {norms[-2]:.3g} (order: input layer "
-            "first?).",
+            "first? Are your init_params, forward and backward right?).",
         )
 
 
@@ -57,7 +57,9 @@ def test_relu_gradients_do_not_vanish_like_that(student, reference, rng, figure)
     if not norms[0] > RATIO * norms[-2]:
         checks.fail(
             f"{what}: im ReLU-Netz (He-Initialisierung) sollte ‖dW‖ der ersten Schicht nicht unter "
-            f"2 % der letzten verdeckten Schicht fallen, erhalten {norms[0]:.3g} vs. {norms[-2]:.3g}.",
+            f"2 % der letzten verdeckten Schicht fallen, erhalten {norms[0]:.3g} vs. {norms[-2]:.3g} "
+            "(Aktivierung benutzt? He-Initialisierung?).",
             f"{what}: in the ReLU network (He initialisation) ‖dW‖ of the first layer should not "
-            f"drop below 2 % of the last hidden layer's, got {norms[0]:.3g} vs. {norms[-2]:.3g}.",
+            f"drop below 2 % of the last hidden layer's, got {norms[0]:.3g} vs. {norms[-2]:.3g} "
+            "(activation used? He initialisation?).",
         )
