@@ -204,3 +204,38 @@ def test_minimize_drives_every_state_protocol():
 
 def test_toys_are_found_next_to_the_reference():
     assert toys.load(ref) is SETUP
+
+
+# --- grading: the workers of a03 have no torch --------------------------------------------------
+
+TORCH_ADAM = """\
+def adam_step(w, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    import torch
+
+    return torch.optim.Adam  # never reached: the import fails in the numpy-only worker
+"""
+
+
+def test_import_torch_in_a_task_scores_zero_with_a_clear_message(tmp_path):
+    from autograder.config import GradingConfig
+    from autograder.course import find_course
+    from autograder.grading.runner import AssignmentGrader, GradeOptions
+    from autograder.notebook.compose import (
+        fill_solutions,
+        read_notebook,
+        solution_sources,
+        write_notebook,
+    )
+    from tests.conftest import REPO, TEST_SEED
+
+    assignment = find_course(REPO).assignment("a03_optimizers")
+    release = read_notebook(assignment.release_dir / "a03_optimizers.ipynb")
+    model = solution_sources(read_notebook(assignment.source_notebook))
+    notebook = fill_solutions(release, {**model, "adam_step": TORCH_ADAM})
+    path = write_notebook(notebook, tmp_path / "torch.ipynb")
+    grader = AssignmentGrader(assignment, GradeOptions(GradingConfig(TEST_SEED)))
+    result = grader.grade_file(path, "torch", frozenset({"adam_step", "sgd_step"}))
+    adam = result.task("adam_step")
+    assert adam.score == 0
+    assert "In `adam_step` ist torch nicht erlaubt" in adam.feedback and "numpy" in adam.feedback
+    assert result.task("sgd_step").score == result.task("sgd_step").max_score

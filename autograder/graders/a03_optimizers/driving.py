@@ -16,7 +16,7 @@ import numpy as np
 from autograder.grading import checks
 from autograder.i18n import Text
 
-SCALES = (1.0, 1e-3, 1e-5)  # gradient magnitudes: |g| ≤ 1e-5 exposes a misplaced ε
+SCALES = (1e-5, 1e-3, 1.0)  # gradient magnitudes: |g| ≤ 1e-5 exposes a misplaced ε
 YOURS = Text("Ihre Lösung", "your solution")
 REFERENCE = Text("Referenz", "reference")
 
@@ -61,6 +61,8 @@ def compare_runs(
     """Run ``steps`` updates of both; fail at the first update or state that differs."""
     states0 = tuple(np.asarray(s, dtype=float) for s in states0)
     expected = _reference_path(reference, w0, states0, steps)
+    for w, states in expected:  # the grader's own inputs must keep the reference finite
+        assert all(np.isfinite(a).all() for a in (w, *states)), "non-finite reference run"
     mine = [w0]
     try:
         w, states = w0, states0
@@ -100,14 +102,14 @@ def gradient_run(
     hparams: dict[str, Any] | None = None,
     d: int = 2,
     steps: int = 12,
-    t0: int | None = None,
+    counts_t: bool = False,
     warmup: int = 0,
     figure: Any = None,
 ) -> None:
     """Compare ``task(w, grad, *states[, t], **hparams)`` over a run of stochastic gradients.
 
-    ``t0`` (Adam's update number of the first compared step) is passed after the states;
-    ``warmup`` reference steps first produce a consistent, non-zero state to start from.
+    ``warmup`` reference steps first produce a consistent, non-zero state to start from; with
+    ``counts_t`` the update number t = 1, 2, … (counting the warm-up) follows the states.
     """
     hparams = hparams or {}
     grads = gradients(rng, warmup + steps, d, scale)
@@ -115,7 +117,7 @@ def gradient_run(
 
     def stepper(function: Callable[..., Any], offset: int) -> Step:
         def step(k: int, w: np.ndarray, states: tuple[np.ndarray, ...]) -> Any:
-            t = () if t0 is None else (t0 - warmup + offset + k,)
+            t = (offset + k + 1,) if counts_t else ()
             return function(w, grads[offset + k], *states, *t, **hparams)
 
         return step

@@ -16,7 +16,7 @@ def test_trajectory_from_t_1(student, reference, rng, figure, scale):
         rng,
         scale=scale,
         state_names=("m", "v"),
-        t0=1,
+        counts_t=True,
         hparams={"lr": float(rng.uniform(1e-3, 0.05))},
         figure=figure,
     )
@@ -37,8 +37,8 @@ def test_later_updates_with_other_betas(student, reference, rng, scale):
         rng,
         scale=scale,
         state_names=("m", "v"),
-        t0=int(rng.integers(4, 9)),
-        warmup=5,
+        counts_t=True,
+        warmup=int(rng.integers(3, 8)),
         d=4,
         hparams=hparams,
     )
@@ -46,7 +46,7 @@ def test_later_updates_with_other_betas(student, reference, rng, scale):
 
 def test_defaults(student, reference, rng):
     gradient_run(
-        student, reference, "adam_step", rng, scale=1e-3, state_names=("m", "v"), t0=1, d=3
+        student, reference, "adam_step", rng, scale=1e-3, state_names=("m", "v"), counts_t=True, d=3
     )
 
 
@@ -58,7 +58,7 @@ def test_explicit_eps(student, reference, rng):
         rng,
         scale=1e-4,
         state_names=("m", "v"),
-        t0=1,
+        counts_t=True,
         d=3,
         hparams={"lr": 0.01, "eps": 1e-6},
     )

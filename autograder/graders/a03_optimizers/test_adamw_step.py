@@ -16,7 +16,7 @@ def test_trajectory(student, reference, rng, figure, scale):
         rng,
         scale=scale,
         state_names=("m", "v"),
-        t0=1,
+        counts_t=True,
         hparams=hparams,
         figure=figure,
     )
@@ -30,7 +30,7 @@ def test_later_updates_with_defaults(student, reference, rng):
         rng,
         scale=1.0,
         state_names=("m", "v"),
-        t0=6,
+        counts_t=True,
         warmup=5,
         d=4,
     )
