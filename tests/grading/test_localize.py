@@ -43,7 +43,9 @@ def test_names_the_first_wrong_layer_from_the_output():
     got[1] = (got[1][0] + 0.1, got[1][1])
     got[0] = (got[0][0], got[0][1] - 1.0)  # further from the output: not the first reported
     text = _failure(got, expected)
-    assert "liegt in der verdeckten Schicht 2" in text.de and "dW der verdeckten Schicht 2" in text.de
+    assert (
+        "liegt in der verdeckten Schicht 2" in text.de and "dW der verdeckten Schicht 2" in text.de
+    )
     assert "Schicht 3 stimmt" in text.de
     assert "hidden layer 2" in text.en
     assert "Faktor" not in text.de
