@@ -34,18 +34,24 @@ def layer_name(index: int, count: int) -> Text:
 
 
 def tolerance(
-    actual: np.ndarray, expected: np.ndarray, precision: np.dtype | None = None
+    actual: np.ndarray,
+    expected: np.ndarray,
+    precision: np.dtype | None = None,
+    long_run: bool = False,
 ) -> Tolerance:
     """The student's dtype's tolerance, or float32's when the inputs were float32 (``precision``):
     a correct result from float32 inputs may come back as float64 with float32 rounding errors."""
     dtype = actual.dtype
     if precision is not None and np.dtype(precision) == np.float32:
         dtype = np.dtype(np.float32)
-    return tolerance_for(dtype, expected)
+    return tolerance_for(dtype, expected, long_run)
 
 
 def constant_factor(
-    actual: np.ndarray, expected: np.ndarray, precision: np.dtype | None = None
+    actual: np.ndarray,
+    expected: np.ndarray,
+    precision: np.dtype | None = None,
+    long_run: bool = False,
 ) -> float | None:
     """c with actual = c·expected within the dtype's tolerance (c ≠ 1), else None."""
     e = expected.astype(np.float64)
@@ -59,7 +65,7 @@ def constant_factor(
     if c == 0.0 or np.isclose(c, 1.0, rtol=1e-9, atol=0.0):
         return None
     scaled = c * e
-    if not close_mask(a, scaled, tolerance(actual, scaled, precision)).all():
+    if not close_mask(a, scaled, tolerance(actual, scaled, precision, long_run)).all():
         return None
     return c
 
@@ -97,17 +103,21 @@ def assert_close_or_factor(
     what: Label,
     batch_size: int | None = None,
     precision: np.dtype | None = None,
+    long_run: bool = False,
 ) -> None:
     """``checks.assert_close``; on failure, say if the result is off by a constant factor.
 
-    ``precision``: the dtype of the inputs (float32 inputs get float32's tolerance).
+    ``precision``: the dtype of the inputs (float32 inputs get float32's tolerance);
+    ``long_run``: float32's wider atol for results of long chains (several layers' sums).
     """
     reference = np.asarray(expected)
     array = checks.as_array(actual, what, shape=reference.shape)
     try:
-        checks.assert_close(array, reference, what, tol=tolerance(array, reference, precision))
+        checks.assert_close(
+            array, reference, what, tol=tolerance(array, reference, precision, long_run)
+        )
     except checks.CheckFailure as failure:
-        c = constant_factor(array, reference, precision)
+        c = constant_factor(array, reference, precision, long_run)
         if c is None:
             raise
         raise checks.CheckFailure(
@@ -133,6 +143,7 @@ def assert_layers_close(
     parts: Sequence[str] = ("dW", "db"),
     batch_size: int | None = None,
     precision: np.dtype | None = None,
+    long_run: bool = False,
 ) -> None:
     """Per-layer tuples (input layer first), checked from the output layer back to the input.
 
@@ -147,7 +158,12 @@ def assert_layers_close(
         for part, value, reference in zip(parts, values, expected[index], strict=True):
             try:
                 assert_close_or_factor(
-                    value, reference, _part_label(what, part, layer), batch_size, precision
+                    value,
+                    reference,
+                    _part_label(what, part, layer),
+                    batch_size,
+                    precision,
+                    long_run,
                 )
             except checks.CheckFailure as failure:
                 raise checks.CheckFailure(_where(index, count) + failure.text) from None

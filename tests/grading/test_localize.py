@@ -108,3 +108,13 @@ def test_float32_inputs_get_float32_tolerance_even_as_float64():
     assert_layers_close(layers, [(expected, expected[0])], "backward", precision=np.float32)
     with pytest.raises(CheckFailure):
         assert_layers_close(layers, [(expected, expected[0])], "backward")
+
+
+def test_long_run_widens_float32_atol_only():
+    expected = np.random.default_rng(7).normal(size=(5, 4))
+    got = (expected + 5e-6 * np.abs(expected).max()).astype(np.float32)  # a chain's rounding
+    with pytest.raises(CheckFailure):
+        assert_close_or_factor(got, expected, "dW")
+    assert_close_or_factor(got, expected, "dW", long_run=True)
+    with pytest.raises(CheckFailure):  # float64 keeps its tolerance
+        assert_close_or_factor(got.astype(np.float64), expected, "dW", long_run=True)

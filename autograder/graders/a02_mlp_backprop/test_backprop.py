@@ -115,6 +115,7 @@ def _backward(student, reference, net):
         f"backward (Aktivierungen {net.activations}, {net.loss}, N = {net.batch})",
         batch_size=net.batch,
         precision=net.dtype,
+        long_run=net.dtype == np.float32,
     )
 
 
