@@ -58,37 +58,75 @@ def compare_runs(
     figure: Any = None,
     title: Text | None = None,
 ) -> None:
-    """Run ``steps`` updates of both; fail at the first update or state that differs."""
+    """Run ``steps`` updates of both; fail with the first update or state that differs.
+
+    The student's run goes on after a difference (as long as its results are usable), so the
+    feedback figure shows both whole paths.
+    """
     states0 = tuple(np.asarray(s, dtype=float) for s in states0)
     expected = _reference_path(reference, w0, states0, steps)
     for w, states in expected:  # the grader's own inputs must keep the reference finite
         assert all(np.isfinite(a).all() for a in (w, *states)), "non-finite reference run"
     mine = [w0]
+    first: checks.CheckFailure | None = None
     try:
         w, states = w0, states0
         for k in range(1, steps + 1):
-            w_new, new_states = _unpack(student(k - 1, w, states), len(states0), k)
-            w_new = checks.as_array(
-                w_new, Text(f"w_neu im Schritt {k}", f"w_new in step {k}"), w.shape
-            )
+            try:
+                w_new, states = _student_step(student, k, w, states, state_names)
+            except Exception:
+                if first is not None:
+                    break  # the first difference explains more than a later crash
+                raise
             mine.append(w_new)
-            want_w, want_states = expected[k]
-            checks.assert_close(
-                w_new.astype(float) - w,
-                want_w - expected[k - 1][0],
-                Text(f"Δw = w_neu − w im Schritt {k}", f"Δw = w_new − w in step {k}"),
-            )
-            for name, got, want in zip(state_names, new_states, want_states, strict=True):
-                checks.assert_close(
-                    got, want, Text(f"{name}_neu im Schritt {k}", f"{name}_new in step {k}")
-                )
-            w = w_new.astype(float)
-            states = tuple(np.asarray(s, dtype=float) for s in new_states)
+            if first is None:
+                first = _difference(k, w, w_new, states, expected, state_names)
+            w = w_new
     finally:
         if figure is not None and title is not None and w0.shape == (2,):
             figure.trajectories(
                 title, {YOURS: np.array(mine), REFERENCE: np.array([p[0] for p in expected])}
             )
+    if first is not None:
+        raise first
+
+
+def _student_step(
+    student: Step, k: int, w: np.ndarray, states: tuple[np.ndarray, ...], names: Sequence[str]
+) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """The student's update k as float arrays of w's shape (a clear failure if unusable)."""
+    w_new, new_states = _unpack(student(k - 1, w, states), len(states), k)
+    w_new = checks.as_array(w_new, Text(f"w_neu im Schritt {k}", f"w_new in step {k}"), w.shape)
+    new_states = tuple(
+        checks.as_array(s, Text(f"{n}_neu im Schritt {k}", f"{n}_new in step {k}"), w.shape)
+        for n, s in zip(names, new_states, strict=True)
+    )
+    return w_new.astype(float), tuple(s.astype(float) for s in new_states)
+
+
+def _difference(
+    k: int,
+    w: np.ndarray,
+    w_new: np.ndarray,
+    states: tuple[np.ndarray, ...],
+    expected: list[tuple[np.ndarray, tuple[np.ndarray, ...]]],
+    names: Sequence[str],
+) -> checks.CheckFailure | None:
+    """How update k differs from the reference's (Δw first, then each state), if it does."""
+    want_w, want_states = expected[k]
+    try:
+        checks.assert_close(
+            w_new - w,
+            want_w - expected[k - 1][0],
+            Text(f"Δw = w_neu − w im Schritt {k}", f"Δw = w_new − w in step {k}"),
+        )
+        for name, got, want in zip(names, states, want_states, strict=True):
+            checks.assert_close(
+                got, want, Text(f"{name}_neu im Schritt {k}", f"{name}_new in step {k}")
+            )
+    except checks.CheckFailure as failure:
+        return failure
+    return None
 
 
 def gradient_run(
