@@ -42,6 +42,9 @@ def test_random_matrix(student, reference, rng, name):
 @each(ELEMENTWISE)
 def test_three_axes_wide_range(student, reference, rng, name):
     z = rng.uniform(-30.0, 30.0, size=(3, 2, 4))
+    # One moderate value fixes the scale of atol: saturated entries (tanh′(30) ≈ 4e-26) are
+    # computed exactly by 1/cosh², but only to ≈ 1e-16 absolute by 1 − tanh²; both are right.
+    z[0, 0, 0] = rng.uniform(-1.0, 1.0)
     _check(student, reference, name, z, f"{name}(z), z der Form (3, 2, 4) in [-30, 30]")
 
 
