@@ -2,8 +2,9 @@
 
 * SGD with momentum: torch keeps buf ← β·buf + g and w ← w − η·buf; the deck's step is
   m = −η·buf (at constant η), so both give the same iterates.
-* RMSprop: torch puts ε outside the root; ours (the deck's, Keras') inside. Running torch
-  with ε = 0 on w and our rule with ε = 0 agree; with ε > 0 the two differ where |g| is small.
+* RMSprop: torch puts ε outside the root; ours (the deck's, Keras') inside. With ε = 0 both
+  agree; with ε > 0 they differ where |g| is small, and torch equals exactly the catalogued
+  mistake "ε outside the root" (our rule with √(s + ε) written as √s + ε).
 * Adam, AdamW and OneCycleLR(anneal_strategy="linear") agree directly.
 """
 
@@ -116,7 +117,7 @@ def test_rmsprop_eps_inside_the_root_differs_from_torch_at_small_gradients():
     theirs = _torch_path(torch.optim.RMSprop, A, b, w0, lr=0.01, alpha=0.9, eps=1e-7)
     rel = np.abs(np.diff(ours, axis=0) - np.diff(theirs, axis=0)) / np.abs(np.diff(theirs, axis=0))
     assert rel.max() > 0.5
-    # and the documented transformation: torch's rule with ε outside = ours with √(s+ε) → √s + ε
+    # at |g| ≈ 1 the two placements agree closely: √(s + ε) ≈ √s + ε up to ε/√s relative
     A, b, w0 = _problem(4, 1.0)
     ours = _our_path(ref.rmsprop_step, A, b, w0, lr=0.01, beta=0.9, eps=1e-7)
     theirs = _torch_path(torch.optim.RMSprop, A, b, w0, lr=0.01, alpha=0.9, eps=1e-7)
@@ -239,3 +240,28 @@ def test_import_torch_in_a_task_scores_zero_with_a_clear_message(tmp_path):
     assert adam.score == 0
     assert "In `adam_step` ist torch nicht erlaubt" in adam.feedback and "numpy" in adam.feedback
     assert result.task("sgd_step").score == result.task("sgd_step").max_score
+
+
+def test_torch_rmsprop_is_the_catalogued_eps_outside_mistake():
+    """torch's ε placement is exactly the mistake the graders name (ours moves ε into the root)."""
+    from autograder.graders.a03_optimizers.catalogue import catalogue
+
+    outside = next(
+        e.function for e in catalogue.mistakes("rmsprop_step") if e.key == "eps_outside_root"
+    )
+    A, b, w0 = _problem(4, 1e-5)
+    _assert_same_updates(
+        _our_path(outside, A, b, w0, lr=0.01, beta=0.9, eps=1e-7),
+        _torch_path(torch.optim.RMSprop, A, b, w0, lr=0.01, alpha=0.9, eps=1e-7),
+        rtol=1e-10,
+    )
+
+
+def test_torch_adam_differs_from_the_catalogued_eps_inside_mistake():
+    from autograder.graders.a03_optimizers.catalogue import catalogue
+
+    inside = next(e.function for e in catalogue.mistakes("adam_step") if e.key == "eps_inside_root")
+    A, b, w0 = _problem(5, 1e-5)
+    theirs = np.diff(_torch_path(torch.optim.Adam, A, b, w0, lr=0.01), axis=0)
+    mistaken = np.diff(_our_path(inside, A, b, w0, lr=0.01), axis=0)
+    assert (np.abs(mistaken - theirs) / np.abs(theirs)).max() > 0.5
