@@ -126,6 +126,12 @@ class Catalogue:
             Entry(task_id, key, Text(de, en), function, "mistake", source_text=source)
         )
 
+    def add(self, entry: Entry) -> None:
+        """Register a ready-made entry (quiz answers, see ``autograder.grading.quiz``)."""
+        if any((e.task_id, e.key) == (entry.task_id, entry.key) for e in self.entries):
+            raise ValueError(f"duplicate catalogue key {entry.key!r} for {entry.task_id!r}")
+        self.entries.append(entry)
+
     def variant(
         self, task_id: str, key: str, *, de: str, en: str
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

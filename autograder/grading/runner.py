@@ -19,6 +19,7 @@ from autograder.grading.figures import shown_figures
 from autograder.grading.messages import cell_failure, explain, grader_error
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
+from autograder.grading.quiz import AnswerMissing, PartialCredit
 from autograder.grading.reference import CachedReference
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers
@@ -29,6 +30,18 @@ from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, Te
 from autograder.sandbox import errors
 
 UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
+
+
+class _Answers:
+    """What quiz tests record with ``record_property("answer", …)``, by test node id."""
+
+    def __init__(self) -> None:
+        self.by_test: dict[str, list[str]] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for name, value in report.user_properties:
+            if name == "answer":
+                self.by_test[report.nodeid] = [str(v) for v in value]
 
 
 class GraderBroken(RuntimeError):
@@ -109,9 +122,11 @@ class AssignmentGrader:
             except errors.BudgetExhausted:
                 pass  # every call below reports the exhausted budget for its task
             proxy = StudentProxy(workers, submission.problems)
-            plugin = self._run_graders(proxy, only)
+            plugin, answers = self._run_graders(proxy, only)
             selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
             tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
+            for task in tasks:
+                task.answer = _answer(task.task_id, plugin.runs, answers)
             notes = _cell_notes(workers, self.options.lang)
         tasks += self._manual_results(submission)
         auto = [t for t in tasks if t.kind == "auto"]
@@ -129,7 +144,9 @@ class AssignmentGrader:
 
     # ------------------------------------------------------------ steps
 
-    def _run_graders(self, proxy: StudentProxy, only: frozenset[str] | None) -> GradingPlugin:
+    def _run_graders(
+        self, proxy: StudentProxy, only: frozenset[str] | None
+    ) -> tuple[GradingPlugin, _Answers]:
         plugin = GradingPlugin(
             assignment=self.assignment.aid,
             secret_seed=self.options.config.secret_seed,
@@ -155,17 +172,18 @@ class AssignmentGrader:
             "ignore",
         ]
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            pytest.main(args, plugins=[plugin])
+            answers = _Answers()
+            pytest.main(args, plugins=[plugin, answers])
         if plugin.collection_errors:
             raise GraderBroken("; ".join(plugin.collection_errors))
-        return plugin
+        return plugin, answers
 
     def _task_result(
         self, task: TaskSpec, runs: list[TestRun], proxy: StudentProxy, workers: TaskWorkers
     ) -> TaskResult:
         mine = [r for r in runs if r.task_id == task.task_id]
         total = sum(r.weight for r in mine)
-        passed = sum(r.weight for r in mine if r.passed)
+        passed = sum(r.weight * _credit(r) for r in mine)
         score = task.points * passed / total if total else 0.0
         failures = [r for r in mine if not r.passed]
         messages = [self._failure_text(r, task.task_id, workers) for r in failures]
@@ -196,6 +214,9 @@ class AssignmentGrader:
         kind = failure_kind(run.failure)
         if kind == "check":
             assert run.failure is not None
+            reason = cell_failure(task_id, workers.cell_report(task_id, task_id))
+            if isinstance(run.failure, AnswerMissing) and reason is not None:
+                return reason + Text(" ", " ") + check_text(run.failure)  # why nothing was defined
             return check_text(run.failure)
         if kind == "student":
             assert isinstance(run.failure, errors.StudentCodeError)
@@ -268,6 +289,25 @@ class AssignmentGrader:
             sandbox=self.sandbox_name,
             duration_s=round(time.monotonic() - started, 3),
         )
+
+
+def _credit(run: TestRun) -> float:
+    """A test's share of its weight: 1 if passed, a quiz answer's fraction if partly right."""
+    if run.passed:
+        return 1.0
+    return run.failure.fraction if isinstance(run.failure, PartialCredit) else 0.0
+
+
+def _answer(task_id: str, runs: list[TestRun], answers: _Answers) -> list[str] | None:
+    """What a quiz answer chose (for the item analysis), None for other tasks."""
+    return next(
+        (
+            answers.by_test[r.name]
+            for r in runs
+            if r.task_id == task_id and r.name in answers.by_test
+        ),
+        None,
+    )
 
 
 def _status(passed: float, total: float, failures: list[TestRun]) -> str:

@@ -65,6 +65,7 @@ class TaskResult:
     tests: list[TestOutcome] = field(default_factory=list)
     needs_review: bool = False
     figures: list[Figure] = field(default_factory=list)  # shown in the feedback page
+    answer: list[str] | None = None  # a quiz answer's chosen options (item analysis)
 
 
 @dataclass
