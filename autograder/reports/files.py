@@ -9,6 +9,7 @@ from typing import Any
 
 from autograder.reports.atomic import write_json, write_text
 from autograder.reports.feedback import write_feedback
+from autograder.reports.items import write_items
 from autograder.results.model import BatchResult, SubmissionResult, round_points
 
 
@@ -80,4 +81,5 @@ def write_all(batch: BatchResult, out: Path) -> list[Path]:
         write_gradescope(batch, out),
         write_grades_csv(batch, out),
         write_feedback(batch, out),
+        *write_items(batch, out),  # quiz assignments only
     ]
