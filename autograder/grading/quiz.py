@@ -261,7 +261,9 @@ def _grade_choice(question: SingleChoice | MultiSelect, letters: frozenset[str])
         )
         named += [r for r in (options[m].misconception for m in missed) if r]
     if 0 < fraction < 1:
-        parts.append(Text(f"Teilpunkte: {fraction:.0%}.", f"Partial credit: {fraction:.0%}."))
+        parts.append(
+            Text(f"Teilpunkte: {fraction * 100:.0f} %.", f"Partial credit: {fraction:.0%}.")
+        )
     return Grade(fraction, Text.join(parts), labels, tuple(named))
 
 

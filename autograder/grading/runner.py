@@ -216,7 +216,8 @@ class AssignmentGrader:
             assert run.failure is not None
             reason = cell_failure(task_id, workers.cell_report(task_id, task_id))
             if isinstance(run.failure, AnswerMissing) and reason is not None:
-                return reason + Text(" ", " ") + check_text(run.failure)  # why nothing was defined
+                why = Text(reason.de.rstrip() + " ", reason.en.rstrip() + " ")  # why it is missing
+                return why + check_text(run.failure)
             return check_text(run.failure)
         if kind == "student":
             assert isinstance(run.failure, errors.StudentCodeError)
@@ -231,7 +232,7 @@ class AssignmentGrader:
         if not messages:
             return self.text(Text("Alle Prüfungen bestanden.", "All checks passed."))
         parts = []
-        if diagnosis is not None:
+        if diagnosis is not None and diagnosis.name not in self.text(messages[0]):
             parts.append(
                 self.text(
                     Text(
