@@ -325,7 +325,7 @@ def question_test(question: Question) -> Callable[..., None]:
         raise CheckFailure(result.feedback)
 
     test.__name__ = f"test_{question.qid}"
-    return pytest.mark.task(question.qid)(test)  # type: ignore[no-any-return]
+    return pytest.mark.task(question.qid)(test)
 
 
 def question_tests(questions: list[Question]) -> dict[str, Callable[..., None]]:

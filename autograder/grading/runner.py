@@ -40,7 +40,7 @@ class _Answers:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         for name, value in report.user_properties:
-            if name == "answer":
+            if name == "answer" and isinstance(value, list):
                 self.by_test[report.nodeid] = [str(v) for v in value]
 
 

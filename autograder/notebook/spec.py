@@ -8,7 +8,9 @@ The source notebook is the one place points come from. Conventions (the task con
   ``points`` (nbgrader "autograder tests": ``grade: true, solution: false``);
 * read-only code cells (``locked: true``, neither solution nor grade) are setup code that
   the grader runs from the source, never from the submission;
-* manually graded answers (``solution: true, grade: true``) are manual tasks.
+* manually graded answers (``solution: true, grade: true``) are manual tasks;
+* a quiz **question** is a task whose solution cell assigns the variable named like its
+  ``grade_id`` (``antwort_1 = {"c"}``) instead of defining a function (``grading/quiz.py``).
 """
 
 from __future__ import annotations
