@@ -5,7 +5,9 @@ notebook keeps full marks, the honest submissions before and after it are unaffe
 file of the course changes, nothing the sandbox started survives, and the batch finishes.
 """
 
+import fcntl
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from autograder.grading.runner import GradeOptions
 from autograder.grading.settings import WorkerProfile
 from autograder.notebook.compose import fill_solutions, write_notebook
 from autograder.notebook.discover import Found
+from autograder.sandbox import uids
 from autograder.sandbox.launcher import Limits
 from autograder.sandbox.uids import is_sandbox_uid
 from tests.conftest import REPO, TEST_SEED
@@ -39,17 +42,43 @@ def _course_fingerprint() -> dict[str, str]:
     return files
 
 
-def _live_sandbox_processes() -> set[int]:
-    pids = set()
+def _live_sandbox_processes() -> dict[int, int]:
+    """pid → uid of every live (not zombie) process running under a sandbox uid."""
+    pids = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-                if is_sandbox_uid(entry.stat().st_uid) and state != "Z":
-                    pids.add(int(entry.name))
+                uid = entry.stat().st_uid
+                if is_sandbox_uid(uid) and state != "Z":
+                    pids[int(entry.name)] = uid
             except (OSError, IndexError):
                 continue
     return pids
+
+
+def _leased_now(uid: int) -> bool:
+    """Is the uid's pool slot held by a live worker (e.g. another test process's)?"""
+    fd = os.open(uids.LOCK_DIR / f"{uid - uids.UID_BASE}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _survivors(ours: set[int]) -> set[int]:
+    """Processes under a uid this batch leased whose worker is gone: they escaped the kill.
+
+    Other tests may grade at the same time (pytest-xdist); their live workers hold their uids.
+    """
+    return {
+        pid
+        for pid, uid in _live_sandbox_processes().items()
+        if uid in ours and not _leased_now(uid)
+    }
 
 
 @pytest.mark.slow
@@ -65,7 +94,15 @@ def test_hostile_corpus_in_one_batch(a01, release_notebook, model_sources, tmp_p
         )
     found.append(Found("honest_last", honest))
     before = _course_fingerprint()
-    survivors_before = _live_sandbox_processes()
+    leased: set[int] = set()
+    original_lease = uids.lease_uid
+
+    def recording_lease() -> uids.UidLease:
+        lease = original_lease()
+        leased.add(lease.uid)
+        return lease
+
+    monkeypatch.setattr(uids, "lease_uid", recording_lease)
 
     options = GradeOptions(GradingConfig(TEST_SEED, limits=QUICK))
     from autograder.grading import runner
@@ -100,4 +137,5 @@ def test_hostile_corpus_in_one_batch(a01, release_notebook, model_sources, tmp_p
                 )
     assert not failures, "\n".join(failures)
     assert _course_fingerprint() == before, "a hostile submission changed a file of the course"
-    assert not (_live_sandbox_processes() - survivors_before), "a sandbox process survived grading"
+    assert leased, "the batch leased no sandbox uid"
+    assert not _survivors(leased), "a sandbox process survived grading"
