@@ -1,0 +1,206 @@
+"""Benchmark: stock `nbgrader autograde` vs `autograder grade --jobs 2` on the same submissions.
+
+Run from the repository root after `make setup` (takes a few minutes; keep the machine quiet):
+    .venv/bin/python benchmarks/compare_nbgrader.py --count 100 [--scaling 25,50,100,200]
+Prints one JSON object with the figures (benchmarks/README.md records the last ones).
+
+The submissions are a01_perceptron_xor notebooks that use torch (their first solution cell
+imports torch and computes the neuron's pre-activation with it), in turn: perfect, partly wrong
+(three catalogued mistakes), the released stub, and every tenth a hostile one. The nbgrader
+course is the same course with nbgrader's own autograde pipeline (in-kernel execution of the
+notebook's test cells, i.e. the visible asserts) instead of our sandboxed preprocessor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import nbformat  # noqa: E402
+
+from autograder.demo import build_course  # noqa: E402
+from autograder.notebook.compose import fill_solutions, read_notebook  # noqa: E402
+from autograder.release.generate import nbgrader_env  # noqa: E402
+from tests.hostile.corpus import load_corpus  # noqa: E402
+
+AID = "a01_perceptron_xor"
+EXAMPLES = REPO / "examples" / AID
+KINDS = ["perfect", "partly_wrong", "stub"]
+SAFE_ATTACKS = ("always_equal_eq", "allclose_monkeypatch", "fake_passed_os_exit")
+TORCH_LINE = "import torch\n_z_probe = torch.zeros(3, dtype=torch.float64).sum().item()\n"
+
+
+def torch_using(notebook: dict) -> dict:
+    """The notebook with torch imported and used in its first solution cell (grade_id neuron)."""
+    for cell in notebook["cells"]:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("grade_id") == "neuron":
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            cell["source"] = TORCH_LINE + source
+    return notebook
+
+
+def hostile_notebook() -> dict:
+    """Attacks that stock nbgrader runs unsandboxed: only ones that cannot harm the machine."""
+    release = read_notebook(REPO / "assignments" / AID / f"{AID}.ipynb")
+    cases = {c.task: c.source for c in load_corpus() if c.key in SAFE_ATTACKS}
+    return json.loads(nbformat.writes(fill_solutions(release, cases)))
+
+
+def make_submissions(course: Path, count: int) -> list[str]:
+    students = []
+    hostile = hostile_notebook()
+    for index in range(count):
+        kind = "hostile" if index % 10 == 9 else KINDS[index % len(KINDS)]
+        student = f"s{index:03d}_{kind}"
+        source = (
+            hostile if kind == "hostile" else json.loads((EXAMPLES / f"{kind}.ipynb").read_text())
+        )
+        notebook = torch_using(json.loads(json.dumps(source)))
+        target = course / "submitted" / student / AID
+        target.mkdir(parents=True)
+        (target / f"{AID}.ipynb").write_text(json.dumps(notebook))
+        students.append(student)
+    return students
+
+
+def stock_nbgrader_config(course: Path) -> None:
+    """nbgrader's own autograde: drop our preprocessor override from the course config."""
+    config = (course / "nbgrader_config.py").read_text()
+    stock = config.split("# nbgrader's own `autograde`")[0]
+    (course / "nbgrader_config.py").write_text(stock + "\nc.ExecutePreprocessor.timeout = 60\n")
+
+
+def timed(command: list[str], cwd: Path, check: bool = True) -> tuple[float, float]:
+    """(wall seconds, peak RSS of the children in MiB) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=nbgrader_env(), capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if check and done.returncode != 0:
+        raise SystemExit(f"{command[:5]} failed:\n{done.stderr[-3000:]}")
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return wall, peak / 1024
+
+
+def nbgrader_scores(course: Path) -> dict[str, float]:
+    out = course / "nbgrader.csv"
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "export", "--to", str(out)],
+        cwd=course,
+        env=nbgrader_env(),
+        capture_output=True,
+        check=True,
+    )
+    rows = [line.split(",") for line in out.read_text().splitlines()]
+    head = rows[0]
+    return {
+        r[head.index("student_id")]: float(r[head.index("raw_score")])
+        for r in rows[1:]
+        if r[0] == AID
+    }
+
+
+def run_nbgrader(count: int, root: Path) -> dict:
+    course = build_course(root / "nbgrader-course")
+    stock_nbgrader_config(course)
+    make_submissions(course, count)
+    timed([sys.executable, "-m", "nbgrader", "generate_assignment", AID, "--force"], course)
+    # nbgrader exits non-zero when a submission was lost (a hostile os._exit kills the kernel)
+    autograde = [sys.executable, "-m", "nbgrader", "autograde", AID, "--force"]
+    wall, peak = timed(autograde, course, check=False)
+    return {
+        "wall_s": round(wall, 1),
+        "per_submission_s": round(wall / count, 3),
+        "peak_rss_mib": round(peak),
+        "scores": nbgrader_scores(course),
+    }
+
+
+def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
+    course = build_course(root / f"ours-{count}")
+    make_submissions(course, count)
+    out = course / "graded"
+    wall, peak = timed(
+        [
+            sys.executable,
+            "-m",
+            "autograder",
+            "grade",
+            AID,
+            str(course / "submitted"),
+            "--course",
+            str(course),
+            "--out",
+            str(out),
+            "--jobs",
+            str(jobs),
+            "-q",
+        ],
+        course,
+    )
+    results = json.loads((out / "results.json").read_text())["submissions"]
+    auto = {s["student_id"]: s["score"] for s in results}
+    return {
+        "wall_s": round(wall, 1),
+        "per_submission_s": round(wall / count, 3),
+        "peak_rss_mib": round(peak),
+        "scores": auto,
+    }
+
+
+def agreement(ours: dict[str, float], theirs: dict[str, float]) -> dict:
+    """Honest = not hostile; nbgrader's scores include no free-text points either."""
+    honest = [s for s in ours if not s.endswith("hostile")]
+    by_kind: dict[str, list[str]] = {}
+    for student in honest:
+        kind = re.sub(r"^s\d+_", "", student)
+        same = abs(ours[student] - theirs.get(student, float("nan"))) < 1e-6
+        by_kind.setdefault(kind, []).append(
+            "agree" if same else f"{ours[student]} vs {theirs.get(student)}"
+        )
+    hostile = {s: (ours[s], theirs.get(s)) for s in ours if s.endswith("hostile")}
+    return {
+        "honest": {k: sorted(set(v)) for k, v in by_kind.items()},
+        "hostile_ours_vs_nbgrader": hostile,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=100)
+    parser.add_argument("--scaling", default="", help="e.g. 25,50,100,200 (ours only)")
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="bench-nbgrader-"))
+    try:
+        ours = run_ours(args.count, root)
+        theirs = run_nbgrader(args.count, root)
+        report = {
+            "count": args.count,
+            "nbgrader_autograde": {k: v for k, v in theirs.items() if k != "scores"},
+            "autograder_jobs2": {k: v for k, v in ours.items() if k != "scores"},
+            "speedup": round(theirs["wall_s"] / ours["wall_s"], 1),
+            "agreement": agreement(ours["scores"], theirs["scores"]),
+            "scaling": {
+                n: {k: v for k, v in run_ours(n, root).items() if k != "scores"}
+                for n in map(int, filter(None, args.scaling.split(",")))
+            },
+        }
+        print(json.dumps(report, indent=2))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
