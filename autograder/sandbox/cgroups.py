@@ -54,14 +54,17 @@ class WorkerCgroup:
 
     def remove(self) -> None:
         for folder in self.folders:
-            for _ in range(50):  # killed processes leave the cgroup a moment later
+            deadline = time.monotonic() + 1.0  # killed processes leave the cgroup a moment later
+            while True:
                 try:
                     folder.rmdir()
                     break
                 except FileNotFoundError:
                     break
                 except OSError:
-                    time.sleep(0.02)
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.002)
 
 
 def _counter_value(path: Path, key: str) -> int:

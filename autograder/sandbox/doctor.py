@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.sandbox import cgroups, seccomp, uids
+from autograder.sandbox import cgroups, seccomp, uids, zygote
 from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
 from autograder.sandbox.session import CodeCell, WorkerSession
 
@@ -104,9 +104,17 @@ def _processes_with(marker: str) -> set[int]:
 def _protections(spec: SandboxSpec) -> list[str]:
     limits = spec.limits
     version = cgroups.detect_version()
+    starter = (
+        "workers forked from a clean zygote (numpy and torch imported once, started with a "
+        "cleared environment, never given graders, references or secrets), each confining "
+        "itself as bubblewrap would: new pid, mount, net, ipc, uts and cgroup namespaces; "
+        "pivot_root into the whitelist; dies with its parent"
+        if zygote.usable(spec)
+        else "bubblewrap: new user, pid, net, ipc, uts and cgroup namespaces; --die-with-parent; "
+        "no capabilities; cleared environment"
+    )
     items = [
-        "bubblewrap: new user, pid, net, ipc, uts and cgroup namespaces; --die-with-parent; "
-        "no capabilities; cleared environment",
+        starter,
         f"a distinct uid per worker, {uids.UID_BASE}–{uids.UID_BASE + uids.POOL_SIZE - 1} "
         "(dropped with setpriv, no-new-privs)"
         if os.geteuid() == 0
@@ -200,7 +208,8 @@ def _judge(report: DoctorReport, result: dict, leased: int | None) -> None:
     )
     interfaces = result["interfaces"]
     # bwrap brings up the loopback of the sandbox's own network namespace (it reaches nothing
-    # but the sandbox itself); internet sockets are refused by seccomp in any case.
+    # but the sandbox itself; the zygote's workers leave it down); internet sockets are
+    # refused by seccomp in any case.
     lo = "up, own namespace" if result["lo_up"] is True else f"down ({result['lo_up']})"
     report.add(
         "no network",

@@ -12,23 +12,24 @@ gradebook, the course directory or another submission.
 from __future__ import annotations
 
 import atexit
+import base64
 import functools
 import os
 import shutil
 import sys
-import sysconfig
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from autograder.sandbox.mounts import FORBIDDABLE, WORKER_MOUNT, bwrap_args, mount_plan
+
+__all__ = ["FORBIDDABLE", "WORKER_MOUNT", "Limits", "SandboxSpec", "worker_command"]
 
 INSIDE_DIR = Path(__file__).resolve().parent / "inside"
-WORKER_MOUNT = "/opt/agworker"
+INSIDE_FILES = ("worker.py", "codec.py", "confine.py", "zygote.py")
 SANDBOX_UID = 65534
-# Packages that must never be importable inside the sandbox even though they are installed.
-MASKED_PACKAGES = ("autograder", "solutions")
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-# Libraries a task may forbid, with the installed top-level packages that make them up.
-FORBIDDABLE = {"torch": ("torch", "functorch", "torchgen")}
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,15 @@ class SandboxSpec:
     unsafe_no_sandbox: bool = False
     python: str = field(default_factory=_venv_python)
     forbid: tuple[str, ...] = ()  # keys of FORBIDDABLE: removed from this worker entirely
+    zygote: bool = True  # fork workers from a clean zygote where the machine allows it
 
 
 @functools.cache
 def worker_dir() -> Path:
-    """A world-readable copy of the worker's two files (the checkout may be private)."""
+    """A world-readable copy of the worker's files (the checkout may be private)."""
     folder = Path(tempfile.mkdtemp(prefix="agworker-"))
     folder.chmod(0o755)
-    for name in ("worker.py", "codec.py"):
+    for name in INSIDE_FILES:
         shutil.copyfile(INSIDE_DIR / name, folder / name)
         (folder / name).chmod(0o644)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
@@ -78,40 +80,10 @@ class SandboxUnavailable(RuntimeError):
     """The machine cannot start the sandbox; the message says why and what to do."""
 
 
-def _host_root_entries() -> list[str]:
-    """Mount /usr read-only and recreate the merged-/usr symlinks (or bind the real dirs)."""
-    args = ["--ro-bind", "/usr", "/usr"]
-    for name in ("bin", "lib", "lib32", "lib64", "sbin"):
-        path = Path("/") / name
-        if path.is_symlink():
-            args += ["--symlink", os.readlink(path), str(path)]
-        elif path.is_dir():
-            args += ["--ro-bind", str(path), str(path)]
-    if Path("/etc/ld.so.cache").exists():
-        args += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    return args
-
-
-def _python_mounts(python: str, forbid: tuple[str, ...]) -> list[str]:
-    """Bind the interpreter's prefixes read-only, masking our packages and forbidden ones."""
-    prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
-    prefixes.add(Path(python).parent.parent)
-    args: list[str] = []
-    for prefix in sorted(prefixes):
-        if str(prefix).startswith("/usr"):
-            continue
-        args += ["--ro-bind", str(prefix), str(prefix)]
-    purelib = Path(sysconfig.get_paths()["purelib"])
-    forbidden = [name for library in forbid for name in FORBIDDABLE[library]]
-    for package in (*MASKED_PACKAGES, *forbidden):
-        if (purelib / package).exists():
-            args += ["--tmpfs", str(purelib / package)]
-    return args
-
-
-def _environment(spec: SandboxSpec) -> list[str]:
+def sandbox_environment(forbid: tuple[str, ...]) -> dict[str, str]:
+    """The worker's whole environment (nothing of the grader's is passed on)."""
     env = {
-        "AUTOGRADER_FORBID": ",".join(spec.forbid),
+        "AUTOGRADER_FORBID": ",".join(forbid),
         "PATH": "/usr/bin:/bin",
         "HOME": "/tmp",
         "LANG": "C.UTF-8",
@@ -123,24 +95,35 @@ def _environment(spec: SandboxSpec) -> list[str]:
         "MPLBACKEND": "Agg",
     }
     env.update({k: os.environ[k] for k in PASSED_ENV if k in os.environ})
+    return env
+
+
+def _environment(spec: SandboxSpec) -> list[str]:
     args: list[str] = ["--clearenv"]
-    for key, value in env.items():
+    for key, value in sandbox_environment(spec.forbid).items():
         args += ["--setenv", key, value]
     return args
 
 
+def rlimit_values(limits: Limits) -> dict[str, int]:
+    """The worker's rlimits by prlimit's names (CPU: the submission's budget and a margin)."""
+    return {
+        "as": limits.memory_bytes,
+        "nproc": limits.processes,
+        "fsize": limits.file_bytes,
+        "nofile": limits.open_files,
+        "core": 0,
+        "cpu": int(limits.submission_seconds) + 5,
+    }
+
+
 def _rlimits(limits: Limits) -> list[str]:
-    cpu = int(limits.submission_seconds) + 5
-    return [
-        "prlimit",
-        f"--as={limits.memory_bytes}",
-        f"--nproc={limits.processes}",
-        f"--fsize={limits.file_bytes}",
-        f"--nofile={limits.open_files}",
-        "--core=0",
-        f"--cpu={cpu}",
-        "--",
-    ]
+    values = rlimit_values(limits)
+    return ["prlimit", *(f"--{name}={value}" for name, value in values.items()), "--"]
+
+
+def _plan(spec: SandboxSpec) -> list:
+    return mount_plan(spec.python, spec.forbid, worker_dir(), spec.limits.tmpfs_bytes)
 
 
 def _privilege_drop(uid: int) -> list[str]:
@@ -174,23 +157,7 @@ def bwrap_command(
         "--hostname",
         "sandbox",
         *seccomp,
-        *_host_root_entries(),
-        *_python_mounts(spec.python, spec.forbid),
-        "--ro-bind",
-        str(worker_dir()),
-        WORKER_MOUNT,
-        "--size",
-        str(limits.tmpfs_bytes),
-        "--tmpfs",
-        "/tmp",
-        "--proc",
-        "/proc",
-        "--dev",
-        "/dev",
-        "--size",
-        str(limits.tmpfs_bytes),
-        "--tmpfs",
-        "/dev/shm",
+        *bwrap_args(_plan(spec)),
         "--chdir",
         "/tmp",
         *_environment(spec),
@@ -200,6 +167,24 @@ def bwrap_command(
         "-B",
         f"{WORKER_MOUNT}/worker.py",
     ]
+
+
+def zygote_request(
+    spec: SandboxSpec, seccomp_program: bytes, uid: int | None, cgroup_folders: list[str]
+) -> dict[str, Any]:
+    """What the zygote needs to confine one worker the way ``bwrap_command`` does."""
+    return {
+        "op": "spawn",
+        "uid": uid,
+        "cgroups": cgroup_folders,
+        "plan": [mount.as_dict() for mount in _plan(spec)],
+        "env": sandbox_environment(spec.forbid),
+        "rlimits": rlimit_values(spec.limits),
+        "seccomp": base64.b64encode(seccomp_program).decode(),
+        "hostname": "sandbox",
+        "chdir": "/tmp",
+        "worker_dir": WORKER_MOUNT,
+    }
 
 
 def unsafe_command(spec: SandboxSpec) -> list[str]:

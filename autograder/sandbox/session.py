@@ -8,7 +8,7 @@ worker and replays the cells that worked.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 import signal
 import subprocess
@@ -16,10 +16,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from autograder.sandbox import cgroups, errors, seccomp, uids
+from autograder.sandbox import cgroups, errors, seccomp, uids, zygote
 from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
 from autograder.sandbox.inside import codec
-from autograder.sandbox.launcher import SandboxSpec, worker_command
+from autograder.sandbox.launcher import SandboxSpec, worker_command, zygote_request
+from autograder.sandbox.process import PopenProcess, WorkerProcess
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class CellReport:
 
 @dataclass
 class _Process:
-    popen: subprocess.Popen[bytes]
+    child: WorkerProcess
     output: OutputTail
     cgroup: cgroups.WorkerCgroup | None
     uid_lease: uids.UidLease | None
@@ -70,7 +73,9 @@ class WorkerSession:
 
     def close(self) -> None:
         if self._process is not None:
-            _kill(self._process.popen)
+            self._process.child.kill()
+            self._process.output.join()
+            self._process.child.close()
             if self._process.cgroup is not None:
                 self._process.cgroup.remove()
             if self._process.uid_lease is not None:
@@ -102,8 +107,39 @@ class WorkerSession:
         limits = self.spec.limits
         sandboxed = not self.spec.unsafe_no_sandbox
         cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
-        filter_fd = seccomp.program_file() if sandboxed else None
         lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
+        try:
+            child = self._start(cgroup, lease)
+        except BaseException:
+            if cgroup is not None:
+                cgroup.remove()
+            if lease is not None:
+                lease.release()
+            raise
+        self.starts += 1
+        return _Process(child, OutputTail(child.stderr_fd, limits.output_bytes), cgroup, lease)
+
+    def _start(
+        self, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
+    ) -> WorkerProcess:
+        """Fork the worker from a clean zygote, or start it as a bubblewrap command."""
+        factory = zygote.zygote_for(self.spec)
+        if factory is not None:
+            folders = [str(f) for f in cgroup.folders] if cgroup else []
+            request = zygote_request(
+                self.spec, seccomp.filter_program(), lease.uid if lease else None, folders
+            )
+            try:
+                return factory.spawn(request)
+            except zygote.ZygoteFailed as exc:
+                log.warning("zygote failed (%s); starting this worker through bubblewrap", exc)
+        return self._start_command(cgroup, lease)
+
+    def _start_command(
+        self, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
+    ) -> WorkerProcess:
+        sandboxed = not self.spec.unsafe_no_sandbox
+        filter_fd = seccomp.program_file() if sandboxed else None
         command = worker_command(self.spec, filter_fd, lease.uid if lease else os.geteuid())
         try:
             popen = subprocess.Popen(
@@ -118,10 +154,7 @@ class WorkerSession:
         finally:
             if filter_fd is not None:
                 os.close(filter_fd)
-        assert popen.stderr is not None
-        self.starts += 1
-        output = OutputTail(popen.stderr.fileno(), limits.output_bytes)
-        return _Process(popen, output, cgroup, lease)
+        return PopenProcess(popen)
 
     def ensure_started(self) -> None:
         """Start a worker and run every cell that has not hung or crashed before."""
@@ -207,9 +240,8 @@ class WorkerSession:
         process.next_id += 1
         header = {**header, "id": process.next_id}
         try:
-            assert process.popen.stdin is not None and process.popen.stdout is not None
-            write_all(process.popen.stdin.fileno(), codec.pack_message(header, arrays), deadline)
-            reader = DeadlineReader(process.popen.stdout.fileno(), deadline)
+            write_all(process.child.stdin_fd, codec.pack_message(header, arrays), deadline)
+            reader = DeadlineReader(process.child.stdout_fd, deadline)
             reply, reply_arrays = codec.read_message(reader)  # type: ignore[arg-type]
         except TimeoutError:
             self._discard()
@@ -232,10 +264,7 @@ class WorkerSession:
     def _crash_error(self) -> errors.WorkerCrashed:
         process = self._process
         assert process is not None
-        try:
-            code = process.popen.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            code = None
+        code = process.child.wait(2)
         process.output.join()
         tail = process.output.text()
         memory = "MemoryError" in tail or (
@@ -263,17 +292,3 @@ def _raise_for(reply: dict[str, Any], name: str) -> Any:
             str(info.get("type", "Exception"))[:100], str(info.get("message", ""))[:2000]
         )
     raise errors.WorkerCrashed("unerwartete Antwort des Workers")
-
-
-def _kill(popen: subprocess.Popen[bytes]) -> None:
-    """Kill the worker's whole process group; the sandbox dies with its parent."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(popen.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError):
-        popen.kill()
-    for stream in (popen.stdin, popen.stdout, popen.stderr):
-        if stream is not None:
-            with contextlib.suppress(OSError):
-                stream.close()
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        popen.wait(timeout=5)

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from autograder.sandbox.doctor import run_doctor
 from autograder.sandbox.launcher import SandboxSpec
 from tests.conftest import REPO
@@ -12,8 +14,9 @@ HIDDEN = [
 ]
 
 
-def test_doctor_passes_on_this_machine():
-    report = run_doctor(SandboxSpec(), HIDDEN)
+@pytest.mark.parametrize("use_zygote", [True, False], ids=["zygote", "bwrap"])
+def test_doctor_passes_on_this_machine(use_zygote):
+    report = run_doctor(SandboxSpec(zygote=use_zygote), HIDDEN)
     failed = [(c.name, c.detail) for c in report.checks if not c.ok]
     assert report.ok, failed
     names = {c.name for c in report.checks}

@@ -1,21 +1,50 @@
-"""The sandboxed worker: isolation, limits, and that one failure costs one call only."""
+"""The sandboxed worker: isolation, limits, and that one failure costs one call only.
 
+Every test runs twice: with workers forked from the clean zygote and with workers started
+through bubblewrap (the path for machines where the zygote cannot run).
+"""
+
+import dataclasses
 import time
 
 import numpy as np
 import pytest
 
-from autograder.sandbox import errors
+from autograder.sandbox import errors, zygote
 from autograder.sandbox.launcher import Limits, SandboxSpec
+from autograder.sandbox.process import PopenProcess, ZygoteProcess
 from autograder.sandbox.session import CodeCell, WorkerSession
 
 FAST = SandboxSpec(limits=Limits(call_seconds=3, submission_seconds=60, memory_bytes=1 << 30))
+LAUNCHERS = ["zygote", "bwrap"]
+
+
+@pytest.fixture(params=LAUNCHERS, autouse=True)
+def launcher(request, monkeypatch):
+    """Run the test with one launcher: every spec built here gets ``zygote`` set to match."""
+    use_zygote = request.param == "zygote"
+    if use_zygote and not zygote.usable(FAST):
+        pytest.skip("the zygote needs root on Linux")
+    original = WorkerSession.__init__
+
+    def init(self, spec, cells):
+        original(self, dataclasses.replace(spec, zygote=use_zygote), cells)
+
+    monkeypatch.setattr(WorkerSession, "__init__", init)
+    return request.param
 
 
 def session(*cells: tuple[str, str]) -> WorkerSession:
     return WorkerSession(
         FAST, [CodeCell("setup", "import numpy as np"), *(CodeCell(i, s) for i, s in cells)]
     )
+
+
+def test_the_launcher_in_use_is_the_one_asked_for(launcher):
+    with session() as s:
+        s.ensure_started()
+        kind = type(s._process.child)
+    assert kind is (ZygoteProcess if launcher == "zygote" else PopenProcess)
 
 
 def test_calls_return_plain_data():

@@ -1,0 +1,281 @@
+"""The zygote: a clean template process that forks one sandboxed worker per request.
+
+Started by the trusted grader with ``python -I -B zygote.py PARENT_PID CONTROL_FD MODULE...``,
+a cleared environment and no other descriptors, before it loads graders, references or
+secrets, and it never receives any of them: a request holds only how to confine the next
+worker (uid, cgroup folders, mount plan, environment, rlimits, the seccomp program) and four
+pipe ends. It imports the preloaded modules (numpy, torch) once, so a worker is ready in
+milliseconds instead of paying the imports per submission.
+
+Each request forks two processes (the shape bubblewrap has too):
+  init     (pid 1 of a new pid namespace, forked by the zygote, which then returns to its own
+           pid namespace and puts the init into the worker's cgroups)  unshares the other
+           namespaces, builds the whitelist root, mounts /proc, pivots into it, drops to the
+           leased uid with no-new-privs and seccomp, waits until it is in its cgroups, forks
+           the worker, reaps, reports the worker's exit status on the status pipe; when it
+           dies the kernel kills everything left in its namespace;
+  worker   (pid 2)  rlimits, the pipes as stdin/stdout/stderr, the sandbox environment, then
+           ``worker.main()`` - exactly what ``python -I worker.py`` runs under bubblewrap.
+Every step that fails ends the init before any student code runs.
+
+Control messages are one JSON object per SOCK_SEQPACKET datagram, descriptors as SCM_RIGHTS.
+"""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import gc
+import importlib
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import traceback
+from typing import Any, NoReturn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's dir out
+
+import confine
+import worker
+
+MAX_MESSAGE = 1 << 20
+FAILED = 127
+
+
+def _send(sock: socket.socket, message: dict[str, Any], fds: list[int] = ()) -> None:  # type: ignore[assignment]
+    socket.send_fds(sock, [json.dumps(message).encode()], list(fds))
+
+
+def _receive(sock: socket.socket, max_fds: int) -> tuple[dict[str, Any] | None, list[int]]:
+    data, fds, _flags, _addr = socket.recv_fds(sock, MAX_MESSAGE, max_fds)
+    if not data:
+        for fd in fds:
+            os.close(fd)
+        return None, []
+    return json.loads(data), fds
+
+
+def _fail(stderr_fd: int, step: str, exc: BaseException) -> NoReturn:
+    """Say on the worker's stderr which confinement step failed, then end this process."""
+    try:
+        os.write(stderr_fd, f"sandbox setup failed ({step}): {exc}\n".encode())
+    finally:
+        os._exit(FAILED)
+
+
+# ------------------------------------------------------------------ the worker (pid 2)
+
+
+def _fresh_interpreter_state(request: dict[str, Any]) -> None:
+    """What a freshly started ``python -I worker.py`` would have, but the imports."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.path[0] = request["worker_dir"]  # as worker.py puts its own folder first
+    sys.argv = [f"{request['worker_dir']}/worker.py"]
+    random.seed()  # fresh entropy per worker, as in a new interpreter
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+
+
+def _run_worker(request: dict[str, Any], pipes: list[int]) -> NoReturn:
+    try:
+        for target, fd in enumerate(pipes[:3]):
+            os.dup2(fd, target)
+        confine.close_fds_except({0, 1, 2})
+        confine.set_rlimits(request["rlimits"])
+        _fresh_interpreter_state(request)
+    except BaseException as exc:
+        _fail(2, "worker", exc)
+    try:
+        worker.main()
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        traceback.print_exc()
+        os._exit(1)
+    os._exit(0)
+
+
+# ------------------------------------------------------------------ the init (pid 1)
+
+
+def _confine_init(request: dict[str, Any], root: str) -> None:
+    confine.unshare_init_namespaces()
+    confine.build_root(root, request["plan"])
+    proc_points = [m["dest"] for m in request["plan"] if m["kind"] == "proc"]
+    confine.enter_root(root, proc_points, request["chdir"])
+    confine.set_hostname(request["hostname"])
+    os.setsid()
+    if request.get("uid") is not None:
+        confine.drop_privileges(int(request["uid"]))
+    confine.no_new_privileges()
+    confine.load_seccomp(base64.b64decode(request["seccomp"]))
+
+
+def _await_gate(gate: int) -> None:
+    """Block until the zygote has put this process into its cgroups (b"1"), else fail."""
+    answer = os.read(gate, 1)
+    os.close(gate)
+    if answer != b"1":
+        raise confine.ConfineError(0, "the zygote could not join the worker to its cgroups")
+
+
+def _run_init(request: dict[str, Any], pipes: list[int], gate: int, root: str) -> NoReturn:
+    stdin_r, stdout_w, stderr_w, status_w = pipes
+    try:
+        confine.die_with_parent()
+        confine.close_fds_except({*pipes, gate})
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        _confine_init(request, root)
+        _await_gate(gate)
+        child = os.fork()
+    except BaseException as exc:
+        _fail(stderr_w, "init", exc)
+    if child == 0:
+        _run_worker(request, pipes)
+    for fd in (stdin_r, stdout_w, stderr_w):
+        os.close(fd)
+    while True:  # reap everything; the worker's end is the sandbox's end
+        try:
+            pid, status = os.waitpid(-1, 0)
+        except ChildProcessError:
+            os._exit(0)
+        if pid == child:
+            os.write(status_w, str(os.waitstatus_to_exitcode(status)).encode())
+            os._exit(0)
+
+
+# ------------------------------------------------------------------ the zygote
+
+
+class Zygote:
+    def __init__(self, control: socket.socket) -> None:
+        self.control = control
+        self.root = tempfile.mkdtemp(prefix="agzygote-root-")  # empty mount point, host side
+        self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
+
+    def _fork_init(self, request: dict[str, Any], pipes: list[int], gate: int) -> int:
+        """Fork the init of a fresh pid namespace; the zygote itself stays where it was."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        confine.unshare_pid_namespace()
+        try:
+            init = os.fork()
+            if init == 0:
+                try:
+                    self.control.close()
+                    _run_init(request, pipes, gate, self.root)
+                finally:
+                    os._exit(FAILED)
+        finally:
+            confine.enter_pid_namespace(self.own_pid_namespace)
+        return init
+
+    def spawn(self, request: dict[str, Any], pipes: list[int]) -> tuple[dict[str, Any], list[int]]:
+        """Start one confined worker; reply with the pidfd of its init, then let it go on."""
+        if len(pipes) != 4:
+            return {"ok": False, "error": f"expected 4 pipes, got {len(pipes)}"}, []
+        gate_r, gate_w = os.pipe()
+        try:
+            init = self._fork_init(request, pipes, gate_r)
+        except OSError as exc:
+            os.close(gate_w)
+            return {"ok": False, "error": f"fork of the worker's init: {exc}"}, []
+        finally:
+            os.close(gate_r)
+            for fd in pipes:
+                os.close(fd)
+        pidfd = os.pidfd_open(init)
+        try:
+            # Joining a cgroup can take a scheduler grace period; the init confines itself
+            # meanwhile and starts the worker only after the gate opens.
+            confine.join_cgroups(request["cgroups"], init)
+            os.write(gate_w, b"1")
+        except OSError as exc:
+            signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+            os.close(pidfd)
+            return {"ok": False, "error": f"joining the worker's cgroups: {exc}"}, []
+        finally:
+            os.close(gate_w)
+        return {"ok": True, "init": init}, [pidfd]
+
+    def serve(self) -> None:
+        self.control.settimeout(1.0)
+        while True:
+            _reap()
+            try:
+                request, pipes = _receive(self.control, 4)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if request is None:
+                return
+            reply, fds = self.spawn(request, pipes)
+            _send(self.control, reply, fds)
+            for fd in fds:
+                os.close(fd)
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _reap() -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _preload(names: list[str]) -> list[str]:
+    loaded = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+            loaded.append(name)
+        except Exception:  # a missing library is simply not preloaded
+            continue
+    return loaded
+
+
+def _warm_up() -> None:
+    """Pay one-time costs here, not in every worker: numpy's first reseed; freeze the heap
+    so the workers' garbage collector leaves the shared pages alone."""
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+    gc.freeze()
+
+
+def main() -> None:
+    parent, control_fd, preload = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+    confine.die_with_parent()
+    if os.getppid() != parent:
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    control = socket.socket(fileno=control_fd)
+    loaded = _preload(preload)
+    _warm_up()
+    zygote = Zygote(control)
+    try:
+        _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
+        zygote.serve()
+    finally:
+        zygote.cleanup()
+
+
+if __name__ == "__main__":
+    main()
