@@ -24,7 +24,6 @@ from autograder.grading.runner import GradeOptions, GraderBroken
 from autograder.notebook.discover import DiscoveryError, Found, discover
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all
-from autograder.reports.gradebook import write_gradebook
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
@@ -68,7 +67,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     assignment = course.assignment(args.assignment)
     config = load_config(course.root)
-    spec = SandboxSpec(limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox)
+    spec = SandboxSpec(
+        limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox, zygote=not args.no_zygote
+    )
     if args.unsafe_no_sandbox:
         warn_unsafe()
     else:
@@ -81,7 +82,13 @@ def cmd_grade(args: argparse.Namespace) -> int:
     found = discover([Path(p) for p in args.submissions], assignment.aid)
     if not found:
         raise UsageError("no notebooks found in the given paths")
-    options = GradeOptions(config, args.lang, args.unsafe_no_sandbox, resolve_device(args.device))
+    options = GradeOptions(
+        config,
+        args.lang,
+        args.unsafe_no_sandbox,
+        resolve_device(args.device),
+        zygote=not args.no_zygote,
+    )
     console = make_console()
     out = Path(args.out)
     context = grading_context(assignment, config.fingerprint, args.lang)
@@ -106,6 +113,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     out = Path(args.out)
     paths = write_all(batch, out)
     if args.gradebook:
+        from autograder.reports.gradebook import write_gradebook  # imports nbgrader: only here
+
         written = write_gradebook(batch, assignment)
         console.print(
             f"{written} submission(s) written to the nbgrader gradebook (formgrader shows them)"
@@ -280,6 +289,11 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--lang", choices=["de", "en"], default="de")
     grade.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu")
     grade.add_argument("--unsafe-no-sandbox", action="store_true")
+    grade.add_argument(
+        "--no-zygote",
+        action="store_true",
+        help="start every worker through bubblewrap instead of forking it from the zygote",
+    )
     grade.add_argument("--quiet", "-q", action="store_true", help="no progress bar (CI logs)")
     grade.add_argument(
         "--jobs", "-j", type=int, default=0, help="parallel graders (default: cores)"

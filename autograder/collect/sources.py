@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from nbgrader.utils import parse_utc
-
 from autograder.collect.candidates import Candidate
 from autograder.notebook.submission import MAX_NOTEBOOK_BYTES
 
@@ -159,6 +157,8 @@ def _file_time(path: Path) -> datetime:
     """nbgrader's ``timestamp.txt`` beside the notebook, else the file's modification time."""
     stamp = path.parent / "timestamp.txt"
     if stamp.is_file():
+        from nbgrader.utils import parse_utc  # nbgrader costs a second to import: only here
+
         with contextlib.suppress(ValueError, OverflowError):
             return parse_utc(stamp.read_text().strip())
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)

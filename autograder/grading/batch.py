@@ -1,7 +1,7 @@
 """Grade many submissions of one assignment; one bad submission never stops the batch.
 
 With ``jobs > 1`` submissions are graded in parallel, each grader process holding its own
-loaded assignment. Every finished submission is journaled at once (see
+loaded assignment; all of them fork their workers from this process's zygotes. Every finished submission is journaled at once (see
 ``autograder/results/journal.py``), so a killed batch resumes where it stopped.
 """
 
@@ -16,11 +16,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 
 from autograder.course import Assignment
-from autograder.grading.runner import AssignmentGrader, GradeOptions, GraderBroken
+from autograder.grading.runner import AssignmentGrader, GradeOptions, GraderBroken, sandbox_specs
 from autograder.i18n import Text
 from autograder.notebook.discover import Found
 from autograder.results.journal import Journal
 from autograder.results.model import BatchResult, SubmissionResult
+from autograder.sandbox import zygote
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +67,20 @@ def _grade_all(
 ) -> Iterator[tuple[int, SubmissionResult]]:
     if not items:
         return
+    specs = sandbox_specs(assignment, options)
     if jobs <= 1 or len(items) == 1:
+        zygote.prestart(specs)  # numpy and torch load there while we load the references
         grader = AssignmentGrader(assignment, options)
         for index, item in zip(indices, items, strict=True):
             yield index, grade_one(grader, item)
         return
+    shared = zygote.shared_addresses(specs)  # one set of zygotes for the whole batch
     context = multiprocessing.get_context("spawn")  # fresh interpreters: no inherited threads
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=_init_process,
-        initargs=(assignment, options),
+        initargs=(assignment, options, shared),
     ) as pool:
         pending: dict[Future[SubmissionResult], int] = {
             pool.submit(_grade_in_process, item): index
@@ -91,8 +95,11 @@ def _grade_all(
 _process_grader: AssignmentGrader | None = None
 
 
-def _init_process(assignment: Assignment, options: GradeOptions) -> None:
+def _init_process(
+    assignment: Assignment, options: GradeOptions, shared: dict[zygote.Key, str]
+) -> None:
     global _process_grader
+    zygote.share(shared)
     _process_grader = AssignmentGrader(assignment, options)
 
 

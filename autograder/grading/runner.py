@@ -22,12 +22,13 @@ from autograder.grading.proxy import StudentProxy
 from autograder.grading.quiz import AnswerMissing, PartialCredit
 from autograder.grading.reference import CachedReference
 from autograder.grading.settings import WorkerProfile, load_settings
-from autograder.grading.workers import TaskWorkers
+from autograder.grading.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
-from autograder.notebook.spec import TaskSpec
+from autograder.notebook.spec import NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
+from autograder.sandbox.launcher import SandboxSpec
 
 UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
 
@@ -54,6 +55,7 @@ class GradeOptions:
     lang: str = "de"
     unsafe_no_sandbox: bool = False
     device: str = "cpu"
+    zygote: bool = True  # fork workers from a clean zygote where the machine allows it
 
 
 def load_catalogue(aid: str) -> Catalogue:
@@ -65,6 +67,22 @@ def load_catalogue(aid: str) -> Catalogue:
     return catalogue if isinstance(catalogue, Catalogue) else Catalogue()
 
 
+def worker_profiles(
+    assignment: Assignment, spec: NotebookSpec, options: GradeOptions
+) -> tuple[WorkerProfile, dict[str, WorkerProfile]]:
+    """The default worker profile and each task's, from the course's limits and the
+    assignment's ``assignment.toml``."""
+    settings = load_settings(assignment.graders_dir, spec.task_ids)
+    base = options.config.limits
+    return settings.profile("", base), {t: settings.profile(t, base) for t in spec.task_ids}
+
+
+def sandbox_specs(assignment: Assignment, options: GradeOptions) -> list[SandboxSpec]:
+    """The sandboxes grading this assignment will start (cheap: no reference is loaded)."""
+    default, profiles = worker_profiles(assignment, assignment.spec(), options)
+    return distinct_specs(profiles, default, options.unsafe_no_sandbox, options.zygote)
+
+
 class AssignmentGrader:
     """Loads an assignment once (spec, reference, catalogue) and grades submissions of it."""
 
@@ -74,10 +92,7 @@ class AssignmentGrader:
         self.spec = assignment.spec()
         self.reference = CachedReference(assignment.load_reference())  # once per batch
         self.catalogue = load_catalogue(assignment.aid)
-        self.settings = load_settings(assignment.graders_dir, self.spec.task_ids)
-        base = options.config.limits
-        self.default_profile = self.settings.profile("", base)
-        self.profiles = {t: self.settings.profile(t, base) for t in self.spec.task_ids}
+        self.default_profile, self.profiles = worker_profiles(assignment, self.spec, options)
 
     @property
     def sandbox_name(self) -> str:
@@ -103,7 +118,11 @@ class AssignmentGrader:
         started = time.monotonic()
         cells = submission.code_cells(self.spec)
         workers = TaskWorkers(
-            cells, self.profiles, self.default_profile, self.options.unsafe_no_sandbox
+            cells,
+            self.profiles,
+            self.default_profile,
+            self.options.unsafe_no_sandbox,
+            self.options.zygote,
         )
         with workers:
             try:

@@ -11,6 +11,23 @@ from autograder.sandbox.launcher import SandboxSpec
 from autograder.sandbox.session import CellReport, CodeCell, WorkerSession
 
 
+def sandbox_spec(profile: WorkerProfile, unsafe_no_sandbox: bool, zygote: bool) -> SandboxSpec:
+    return SandboxSpec(
+        limits=profile.limits,
+        unsafe_no_sandbox=unsafe_no_sandbox,
+        forbid=profile.forbid,
+        zygote=zygote,
+    )
+
+
+def distinct_specs(
+    profiles: dict[str, WorkerProfile], default: WorkerProfile, unsafe: bool, zygote: bool
+) -> list[SandboxSpec]:
+    """The sandboxes a submission of this assignment needs (to start their zygotes early)."""
+    unique = dict.fromkeys([default, *profiles.values()])
+    return [sandbox_spec(profile, unsafe, zygote) for profile in unique]
+
+
 class TaskWorkers:
     def __init__(
         self,
@@ -18,11 +35,13 @@ class TaskWorkers:
         profiles: dict[str, WorkerProfile],
         default: WorkerProfile,
         unsafe_no_sandbox: bool,
+        zygote: bool = True,
     ) -> None:
         self._cells = cells
         self._profiles = profiles
         self._default = default
         self._unsafe = unsafe_no_sandbox
+        self._zygote = zygote
         self._sessions: dict[WorkerProfile, WorkerSession] = {}
 
     def __enter__(self) -> TaskWorkers:
@@ -38,9 +57,7 @@ class TaskWorkers:
     def session(self, task_id: str) -> WorkerSession:
         profile = self.profile(task_id)
         if profile not in self._sessions:
-            spec = SandboxSpec(
-                limits=profile.limits, unsafe_no_sandbox=self._unsafe, forbid=profile.forbid
-            )
+            spec = sandbox_spec(profile, self._unsafe, self._zygote)
             self._sessions[profile] = WorkerSession(spec, self._cells)
         return self._sessions[profile]
 

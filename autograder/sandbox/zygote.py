@@ -7,7 +7,8 @@ each worker is then a fork of it that confines itself exactly as bubblewrap woul
 plan, uid, cgroups, rlimits, seccomp program), ready in milliseconds instead of seconds.
 
 One zygote per (interpreter, forbidden libraries): a task that forbids torch gets workers from
-a zygote that never imported it. Zygotes need root and Linux (pid file descriptors,
+a zygote that never imported it. A batch's main process owns the zygotes; its parallel grader
+processes connect to them through a socket in a root-only folder (``share``). Zygotes need root and Linux (pid file descriptors,
 ``pivot_root``); elsewhere workers are started through bubblewrap as before.
 """
 
@@ -18,10 +19,12 @@ import contextlib
 import json
 import logging
 import os
+import shutil
 import socket
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from autograder.sandbox.inside import confine
@@ -50,61 +53,25 @@ def preload_for(forbid: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in PRELOAD if name not in hidden)
 
 
-class Zygote:
-    def __init__(self, python: str, forbid: tuple[str, ...]) -> None:
-        self.preload = preload_for(forbid)
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115  (the zygote's stderr, kept)
-        env = sandbox_environment(())
-        self._popen = subprocess.Popen(
-            [
-                python,
-                "-I",
-                "-B",
-                str(worker_dir() / "zygote.py"),
-                str(os.getpid()),
-                str(theirs.fileno()),
-                *self.preload,
-            ],
-            env=env,
-            cwd="/",
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=self._errors,
-            pass_fds=(theirs.fileno(),),
-            start_new_session=True,
-        )
-        theirs.close()
-        self._control = ours
+class Connection:
+    """One SOCK_SEQPACKET connection to a zygote: send a request with pipe ends, get a pidfd."""
+
+    def __init__(self, sock: socket.socket, describe: Callable[[], str]) -> None:
+        self._sock = sock
+        self._describe = describe  # what to say when the zygote is gone
         self._lock = threading.Lock()
-        self.ready: dict[str, Any] | None = None
 
-    @property
-    def pid(self) -> int:
-        return self._popen.pid
-
-    def _receive(self, timeout: float, max_fds: int) -> tuple[dict[str, Any], list[int]]:
-        self._control.settimeout(timeout)
+    def receive(self, timeout: float, max_fds: int) -> tuple[dict[str, Any], list[int]]:
+        self._sock.settimeout(timeout)
         try:
-            data, fds, _flags, _addr = socket.recv_fds(self._control, MAX_MESSAGE, max_fds)
+            data, fds, _flags, _addr = socket.recv_fds(self._sock, MAX_MESSAGE, max_fds)
         except TimeoutError:
             raise ZygoteFailed(f"no answer from the zygote within {timeout:g} s") from None
         except OSError as exc:
-            raise ZygoteFailed(f"zygote connection: {exc}; {self._stderr_tail()}") from None
+            raise ZygoteFailed(f"zygote connection: {exc}; {self._describe()}") from None
         if not data:
-            raise ZygoteFailed(f"the zygote exited: {self._stderr_tail()}")
+            raise ZygoteFailed(f"the zygote exited: {self._describe()}")
         return json.loads(data), fds
-
-    def _stderr_tail(self) -> str:
-        with contextlib.suppress(OSError):
-            self._errors.seek(0)
-            return self._errors.read()[-2000:].decode(errors="replace") or "(no output)"
-        return "(no output)"
-
-    def wait_ready(self) -> dict[str, Any]:
-        if self.ready is None:
-            self.ready, _ = self._receive(READY_SECONDS, 0)
-        return self.ready
 
     def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
         """A confined worker for ``request`` (see ``launcher.zygote_request``)."""
@@ -116,15 +83,14 @@ class Zygote:
         mine = [stdin_w, stdout_r, stderr_r, status_r]
         try:
             with self._lock:
-                self.wait_ready()
-                socket.send_fds(self._control, [json.dumps(request).encode()], theirs)
-                reply, pidfds = self._receive(SPAWN_SECONDS, 1)
+                socket.send_fds(self._sock, [json.dumps(request).encode()], theirs)
+                reply, pidfds = self.receive(SPAWN_SECONDS, 1)
         except ZygoteFailed:
             _close(mine)
             raise
         except OSError as exc:
             _close(mine)
-            raise ZygoteFailed(f"zygote connection: {exc}; {self._stderr_tail()}") from None
+            raise ZygoteFailed(f"zygote connection: {exc}; {self._describe()}") from None
         finally:
             _close(theirs)
         if not reply.get("ok") or len(pidfds) != 1:
@@ -132,18 +98,108 @@ class Zygote:
             raise ZygoteFailed(str(reply.get("error", "the zygote refused"))[:2000])
         return ZygoteProcess(stdin_w, stdout_r, stderr_r, status_r, pidfds)
 
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._sock.close()
+
+
+class Zygote:
+    """A zygote this process started and owns (it ends when we close it or die)."""
+
+    def __init__(self, python: str, forbid: tuple[str, ...]) -> None:
+        self.preload = preload_for(forbid)
+        self._folder = tempfile.mkdtemp(prefix="agzygote-")  # 0700: only root connects
+        self.address = os.path.join(self._folder, "zygote.sock")
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115  (the zygote's stderr, kept)
+        self._popen = subprocess.Popen(
+            [
+                python,
+                "-I",
+                "-B",
+                str(worker_dir() / "zygote.py"),
+                str(os.getpid()),
+                str(theirs.fileno()),
+                self.address,
+                *self.preload,
+            ],
+            env=sandbox_environment(()),
+            cwd="/",
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self._errors,
+            pass_fds=(theirs.fileno(),),
+            start_new_session=True,
+        )
+        theirs.close()
+        self._connection = Connection(ours, self._stderr_tail)
+        self._ready_lock = threading.Lock()
+        self.ready: dict[str, Any] | None = None
+
+    @property
+    def pid(self) -> int:
+        return self._popen.pid
+
+    def _stderr_tail(self) -> str:
+        with contextlib.suppress(OSError, ValueError):
+            self._errors.seek(0)
+            return self._errors.read()[-2000:].decode(errors="replace") or "(no output)"
+        return "(no output)"
+
+    def wait_ready(self) -> dict[str, Any]:
+        with self._ready_lock:
+            if self.ready is None:
+                self.ready, _ = self._connection.receive(READY_SECONDS, 0)
+        return self.ready
+
+    def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+        self.wait_ready()
+        return self._connection.spawn(request)
+
     def alive(self) -> bool:
         return self._popen.poll() is None
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._control.close()
+        self._connection.close()
         try:
             self._popen.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self._popen.kill()
             self._popen.wait()
         self._errors.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+class SharedZygote:
+    """Another process's zygote (the batch's main process), reached through its socket."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self._connection: Connection | None = None
+        self._broken = False
+
+    def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+        if self._connection is None:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+            try:
+                sock.connect(self.address)
+            except OSError as exc:
+                sock.close()
+                self._broken = True
+                raise ZygoteFailed(f"cannot reach the shared zygote: {exc}") from None
+            self._connection = Connection(sock, lambda: "the shared zygote is gone")
+        try:
+            return self._connection.spawn(request)
+        except ZygoteFailed:
+            self._broken = True
+            raise
+
+    def alive(self) -> bool:
+        return not self._broken
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
 
 
 def _close(fds: list[int]) -> None:
@@ -152,21 +208,36 @@ def _close(fds: list[int]) -> None:
             os.close(fd)
 
 
-_zygotes: dict[tuple[str, tuple[str, ...], int], Zygote] = {}
+Key = tuple[str, tuple[str, ...]]
+_zygotes: dict[Key, Zygote | SharedZygote] = {}
+_owner = os.getpid()  # a forked child must not use its parent's connections
 _registry_lock = threading.Lock()
 
 
-def zygote_for(spec: SandboxSpec) -> Zygote | None:
-    """This process's zygote for ``spec`` (started on first use), or None where unusable."""
+def _key(spec: SandboxSpec) -> Key:
+    return (spec.python, tuple(sorted(spec.forbid)))
+
+
+def _registry() -> dict[Key, Zygote | SharedZygote]:
+    global _owner
+    if _owner != os.getpid():
+        _zygotes.clear()
+        _owner = os.getpid()
+    return _zygotes
+
+
+def zygote_for(spec: SandboxSpec) -> Zygote | SharedZygote | None:
+    """The zygote for ``spec`` (a shared one, else our own, started on first use), or None."""
     if not usable(spec):
         return None
-    key = (spec.python, tuple(sorted(spec.forbid)), os.getpid())
     with _registry_lock:
-        zygote = _zygotes.get(key)
+        zygotes = _registry()
+        zygote = zygotes.get(_key(spec))
         if zygote is None or not zygote.alive():
             if zygote is not None:
-                log.warning("zygote %s exited; starting a new one", zygote.pid)
-            zygote = _zygotes[key] = Zygote(spec.python, spec.forbid)
+                log.warning("zygote %s is gone; starting a new one", zygote.address)
+                zygote.close()
+            zygote = zygotes[_key(spec)] = Zygote(spec.python, spec.forbid)
         return zygote
 
 
@@ -176,12 +247,29 @@ def prestart(specs: list[SandboxSpec]) -> None:
         zygote_for(spec)
 
 
+def shared_addresses(specs: list[SandboxSpec]) -> dict[Key, str]:
+    """Our zygotes for ``specs`` (started if need be), for other grader processes to share."""
+    found = {}
+    for spec in specs:
+        zygote = zygote_for(spec)
+        if zygote is not None:
+            found[_key(spec)] = zygote.address
+    return found
+
+
+def share(addresses: dict[Key, str]) -> None:
+    """In a grader process of a batch: use the batch's zygotes instead of starting our own."""
+    with _registry_lock:
+        zygotes = _registry()
+        for key, address in addresses.items():
+            zygotes.setdefault(key, SharedZygote(address))
+
+
 def shutdown() -> None:
     with _registry_lock:
-        for key, zygote in list(_zygotes.items()):
-            if key[2] == os.getpid():
-                zygote.close()
-            del _zygotes[key]
+        for zygote in _registry().values():
+            zygote.close()
+        _zygotes.clear()
 
 
 atexit.register(shutdown)

@@ -1,8 +1,9 @@
 """The zygote: a clean template process that forks one sandboxed worker per request.
 
-Started by the trusted grader with ``python -I -B zygote.py PARENT_PID CONTROL_FD MODULE...``,
-a cleared environment and no other descriptors, before it loads graders, references or
-secrets, and it never receives any of them: a request holds only how to confine the next
+Started by the trusted grader with ``python -I -B zygote.py PARENT_PID CONTROL_FD SOCKET
+MODULE...``, a cleared environment and no other descriptors, before it loads graders,
+references or secrets; the grader's other processes of the same batch connect to SOCKET (in
+a folder only root can enter). It never receives any secret: a request holds only how to confine the next
 worker (uid, cgroup folders, mount plan, environment, rlimits, the seccomp program) and four
 pipe ends. It imports the preloaded modules (numpy, torch) once, so a worker is ready in
 milliseconds instead of paying the imports per submission.
@@ -30,6 +31,7 @@ import importlib
 import json
 import os
 import random
+import selectors
 import shutil
 import signal
 import socket
@@ -173,8 +175,7 @@ class Zygote:
             init = os.fork()
             if init == 0:
                 try:
-                    self.control.close()
-                    _run_init(request, pipes, gate, self.root)
+                    _run_init(request, pipes, gate, self.root)  # closes every other descriptor
                 finally:
                     os._exit(FAILED)
         finally:
@@ -209,22 +210,43 @@ class Zygote:
             os.close(gate_w)
         return {"ok": True, "init": init}, [pidfd]
 
-    def serve(self) -> None:
-        self.control.settimeout(1.0)
+    def serve(self, listener: socket.socket) -> None:
+        """Answer the owner's connection and every grader that connects to ``listener``;
+        end when the owner's connection closes."""
+        selector = selectors.DefaultSelector()
+        selector.register(self.control, selectors.EVENT_READ)
+        selector.register(listener, selectors.EVENT_READ)
         while True:
             _reap()
-            try:
-                request, pipes = _receive(self.control, 4)
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            if request is None:
-                return
-            reply, fds = self.spawn(request, pipes)
-            _send(self.control, reply, fds)
+            for key, _ in selector.select(timeout=1.0):
+                connection = key.fileobj
+                assert isinstance(connection, socket.socket)
+                if connection is listener:
+                    client, _ = listener.accept()
+                    selector.register(client, selectors.EVENT_READ)
+                elif not self._answer(connection):
+                    if connection is self.control:
+                        return
+                    selector.unregister(connection)
+                    connection.close()
+
+    def _answer(self, connection: socket.socket) -> bool:
+        """One request on ``connection``; False when it closed."""
+        try:
+            request, pipes = _receive(connection, 4)
+        except (OSError, ValueError):
+            return False
+        if request is None:
+            return False
+        reply, fds = self.spawn(request, pipes)
+        try:
+            _send(connection, reply, fds)
+        except OSError:
+            return False
+        finally:
             for fd in fds:
                 os.close(fd)
+        return True
 
     def cleanup(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -260,8 +282,18 @@ def _warm_up() -> None:
     gc.freeze()
 
 
+def _listen(path: str) -> socket.socket:
+    """Where the owner's other grader processes connect (a root-only folder of the owner's)."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    listener.bind(path)
+    os.chmod(path, 0o600)
+    listener.listen(64)
+    return listener
+
+
 def main() -> None:
-    parent, control_fd, preload = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+    parent, control_fd, address = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    preload = sys.argv[4:]
     confine.die_with_parent()
     if os.getppid() != parent:
         return
@@ -270,10 +302,13 @@ def main() -> None:
     loaded = _preload(preload)
     _warm_up()
     zygote = Zygote(control)
+    listener = _listen(address)
     try:
         _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
-        zygote.serve()
+        zygote.serve(listener)
     finally:
+        listener.close()
+        os.unlink(address)
         zygote.cleanup()
 
 
