@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from autograder.course import Assignment
+from autograder.grading.reference import SharedResults
 from autograder.grading.runner import AssignmentGrader, GradeOptions, GraderBroken, sandbox_specs
 from autograder.i18n import Text
 from autograder.notebook.discover import Found
@@ -76,12 +78,15 @@ def _grade_all(
         return
     shared = zygote.shared_addresses(specs)  # one set of zygotes for the whole batch
     context = multiprocessing.get_context("spawn")  # fresh interpreters: no inherited threads
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=context,
-        initializer=_init_process,
-        initargs=(assignment, options, shared),
-    ) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="agrefs-") as references,
+        ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=context,
+            initializer=_init_process,
+            initargs=(assignment, options, shared, Path(references)),
+        ) as pool,
+    ):
         pending: dict[Future[SubmissionResult], int] = {
             pool.submit(_grade_in_process, item): index
             for index, item in zip(indices, items, strict=True)
@@ -96,11 +101,11 @@ _process_grader: AssignmentGrader | None = None
 
 
 def _init_process(
-    assignment: Assignment, options: GradeOptions, shared: dict[zygote.Key, str]
+    assignment: Assignment, options: GradeOptions, shared: dict[zygote.Key, str], references: Path
 ) -> None:
     global _process_grader
     zygote.share(shared)
-    _process_grader = AssignmentGrader(assignment, options)
+    _process_grader = AssignmentGrader(assignment, options, SharedResults(references))
 
 
 def _grade_in_process(item: Found) -> SubmissionResult:

@@ -20,7 +20,7 @@ from autograder.grading.messages import cell_failure, explain, grader_error
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
 from autograder.grading.quiz import AnswerMissing, PartialCredit
-from autograder.grading.reference import CachedReference
+from autograder.grading.reference import CachedReference, SharedResults
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
@@ -86,11 +86,17 @@ def sandbox_specs(assignment: Assignment, options: GradeOptions) -> list[Sandbox
 class AssignmentGrader:
     """Loads an assignment once (spec, reference, catalogue) and grades submissions of it."""
 
-    def __init__(self, assignment: Assignment, options: GradeOptions) -> None:
+    def __init__(
+        self,
+        assignment: Assignment,
+        options: GradeOptions,
+        shared_references: SharedResults | None = None,
+    ) -> None:
         self.assignment = assignment
         self.options = options
         self.spec = assignment.spec()
-        self.reference = CachedReference(assignment.load_reference())  # once per batch
+        # once per batch: in memory, and across the batch's processes through shared_references
+        self.reference = CachedReference(assignment.load_reference(), shared_references)
         self.catalogue = load_catalogue(assignment.aid)
         self.default_profile, self.profiles = worker_profiles(assignment, self.spec, options)
 

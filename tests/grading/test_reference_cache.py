@@ -4,7 +4,7 @@ import types
 
 import numpy as np
 
-from autograder.grading.reference import CachedReference, call_key
+from autograder.grading.reference import CachedReference, SharedResults, call_key
 from tests.conftest import A01
 
 
@@ -44,3 +44,24 @@ def test_a_batch_asks_the_reference_once(grade_sources, model_sources, grader):
     assert grader.reference.hits > before
     assert first.task("bce_sgd_step").score == second.task("bce_sgd_step").score
     assert A01 in grader.assignment.aid
+
+
+def test_grader_processes_of_a_batch_share_one_computation(tmp_path):
+    """Two processes' caches over one shared folder: the reference runs once for both."""
+    calls = []
+    module = types.ModuleType("ref")
+
+    def slow_square(x):
+        calls.append(1)
+        return (x**2, {"sum": float(x.sum())})
+
+    module.slow_square = slow_square
+    shared = SharedResults(tmp_path)
+    first = CachedReference(module, shared).slow_square(np.arange(3.0))
+    other_process = CachedReference(module, SharedResults(tmp_path))
+    second = other_process.slow_square(np.arange(3.0))
+    assert len(calls) == 1 and shared.computed == 1
+    np.testing.assert_array_equal(first[0], second[0])
+    assert first[1] == second[1] == {"sum": 3.0}
+    other_process.slow_square(np.arange(4.0))  # another question is computed anew
+    assert len(calls) == 2

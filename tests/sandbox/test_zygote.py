@@ -257,3 +257,29 @@ def _alive(pids: list[int]) -> bool:
         except OSError:
             continue
     return False
+
+
+def test_other_grader_processes_share_the_batch_zygote():
+    """A batch's grader processes connect to the main process's zygote through its socket."""
+    addresses = zygote.shared_addresses([SPEC])
+    (address,) = addresses.values()
+    assert oct(os.stat(os.path.dirname(address)).st_mode & 0o777) == "0o700"
+    shared = zygote.SharedZygote(address)
+    try:
+        process = shared.spawn(_request())
+        process.kill()
+        process.close()
+        assert process.returncode is not None
+    finally:
+        shared.close()
+    broken = zygote.SharedZygote(address + ".missing")
+    with pytest.raises(zygote.ZygoteFailed):
+        broken.spawn(_request())
+    assert not broken.alive()  # the registry then starts a zygote of its own
+
+
+def _request() -> dict:
+    from autograder.sandbox import seccomp
+    from autograder.sandbox.launcher import zygote_request
+
+    return zygote_request(SPEC, seccomp.filter_program(), None, [])
