@@ -44,7 +44,7 @@ def _write_accepted(course_root: Path, aid: str, verdict: Verdict) -> None:
     assert candidate is not None
     folder = course_root / "submitted" / candidate.student_id / aid
     write_bytes(folder / f"{aid}.ipynb", candidate.data)
-    if candidate.timestamp is not None:
+    if candidate.timestamp is not None and candidate.submission_time:
         write_text(folder / "timestamp.txt", candidate.timestamp.strftime(TIMESTAMP_FORMAT))
     if candidate.secret:
         write_bytes(folder / "submission_secret.txt", candidate.secret)

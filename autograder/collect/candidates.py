@@ -16,7 +16,11 @@ class Candidate:
     origin: str  # where the file came from (a zip member, a path): shown in the report
     student_id: str
     data: bytes
-    timestamp: datetime | None = None  # submission time, if the source knows it
+    timestamp: datetime | None = None  # when the file was made: picks the newest of several
+    # True only for nbgrader's own timestamp.txt (the exchange): then it is the submission time
+    # that late penalties use. File and zip-entry times are download or upload times in an
+    # unknown time zone, so they order a student's files but never make anyone late.
+    submission_time: bool = False
     first_name: str = ""
     last_name: str = ""
     too_large: bool = False  # over the notebook size limit: not read, reported

@@ -89,13 +89,18 @@ def claim(member: str, fmt: NameFormat) -> dict[str, str] | None:
 
 
 def _candidate(
-    origin: str, fields: dict[str, str], data: bytes, stamp: datetime | None, too_large: bool
+    origin: str,
+    fields: dict[str, str],
+    data: bytes,
+    stamp: tuple[datetime | None, bool],
+    too_large: bool,
 ) -> Candidate:
     return Candidate(
         origin=origin,
         student_id=fields["student_id"],
         data=data,
-        timestamp=stamp,
+        timestamp=stamp[0],
+        submission_time=stamp[1],
         first_name=fields.get("first_name", ""),
         last_name=fields.get("last_name", ""),
         too_large=too_large,
@@ -129,7 +134,7 @@ def from_zip(path: Path, fmt: NameFormat) -> Iterator[tuple[str, Candidate | Non
                 continue
             too_large = info.file_size > MAX_NOTEBOOK_BYTES
             data = b"" if too_large else archive.read(info)
-            yield name, _candidate(name, fields, data, _zip_time(info), too_large)
+            yield name, _candidate(name, fields, data, (_zip_time(info), False), too_large)
 
 
 def from_folder(folder: Path) -> Iterator[tuple[str, Candidate | None]]:
@@ -153,12 +158,13 @@ def from_folder(folder: Path) -> Iterator[tuple[str, Candidate | None]]:
         yield relative, candidate
 
 
-def _file_time(path: Path) -> datetime:
-    """nbgrader's ``timestamp.txt`` beside the notebook, else the file's modification time."""
+def _file_time(path: Path) -> tuple[datetime, bool]:
+    """nbgrader's ``timestamp.txt`` beside the notebook (a submission time: True), else the
+    file's modification time (only to order a student's files: False)."""
     stamp = path.parent / "timestamp.txt"
     if stamp.is_file():
         from nbgrader.utils import parse_utc  # nbgrader costs a second to import: only here
 
         with contextlib.suppress(ValueError, OverflowError):
-            return parse_utc(stamp.read_text().strip())
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+            return parse_utc(stamp.read_text().strip()), True
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC), False

@@ -18,14 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.grading.runner import AssignmentGrader, GradeOptions
-from autograder.notebook.spec import TEST_PREFIX, nbgrader_meta
-from autograder.results.model import SubmissionResult, TaskResult
+from autograder.reports.cell_outputs import apply_result
 from autograder.sandbox.doctor import run_doctor
 from autograder.sandbox.launcher import SandboxSpec
 
@@ -44,31 +42,6 @@ def _grader(course_root: str, aid: str) -> AssignmentGrader:
         failed = "; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok)
         raise SandboxRefused(f"autograder doctor failed ({failed}); refusing to grade")
     return AssignmentGrader(assignment, GradeOptions(config))
-
-
-def _outputs(task: TaskResult) -> list[Any]:
-    text = f"{task.score:g}/{task.max_score:g} Punkte – {task.feedback}\n"
-    outputs = [new_output("stream", name="stdout", text=text)]
-    if task.score < task.max_score:  # nbgrader reads a number as partial credit
-        outputs.append(
-            new_output(
-                "execute_result", data={"text/plain": repr(round(task.score, 4))}, execution_count=1
-            )
-        )
-    return outputs
-
-
-def apply_result(notebook: Any, result: SubmissionResult) -> None:
-    """Put each task's result into its test cell's outputs (the error of a broken file into all)."""
-    tasks = {t.task_id: t for t in result.tasks if t.kind == "auto"}
-    for cell in notebook.cells:
-        grade_id = nbgrader_meta(cell).get("grade_id", "")
-        if cell.cell_type != "code" or not grade_id.startswith(TEST_PREFIX):
-            continue
-        task = tasks.get(grade_id[len(TEST_PREFIX) :])
-        if task is not None:
-            cell.outputs = _outputs(task)
-            cell.execution_count = 1
 
 
 class SandboxedAutograde(NbGraderPreprocessor):

@@ -1,5 +1,7 @@
 """Deliver feedback pages through nbgrader: ``feedback/<student>/<aid>/<notebook>.html``.
 
+The pages show the gradebook's final state, not only the auto scores: manual scores of free-text
+cells, overrides, instructors' comments from formgrader and the late penalty.
 ``nbgrader release_feedback <aid>`` then copies each page into the exchange and students get it
 with ``nbgrader fetch_feedback`` (or JupyterLab's assignment list). nbgrader names a page in the
 exchange after the submission's ``submission_secret.txt``, so only submissions that came through
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from autograder.course import Assignment
 from autograder.reports.atomic import write_text
+from autograder.reports.export import final_rows
 from autograder.reports.feedback import render_feedback
 from autograder.results.model import BatchResult
 
@@ -29,13 +32,14 @@ class Delivery:
 
 def deliver_feedback(batch: BatchResult, assignment: Assignment) -> Delivery:
     delivered, skipped = [], []
+    final = {row.student_id: row for row in final_rows(assignment)}
     for result in batch.submissions:
         submitted = Path(result.file).parent
         if not all((submitted / name).is_file() for name in SIDECARS):
             skipped.append(result.student_id)
             continue
         folder = assignment.course_root / "feedback" / result.student_id / assignment.aid
-        page = render_feedback(result, batch.assignment, batch.lang)
+        page = render_feedback(result, batch.assignment, batch.lang, final.get(result.student_id))
         write_text(folder / f"{assignment.source_notebook.stem}.html", page)
         for name in SIDECARS:
             shutil.copyfile(submitted / name, folder / name)

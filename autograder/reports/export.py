@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ class FinalRow:
     late_penalty: float
     total: float
     max_total: float
+    comments: dict[str, str] = field(default_factory=dict)  # column → instructor's comment
 
 
 def column_name(grade_id: str) -> str:
@@ -73,7 +74,12 @@ def _row(gb: Gradebook, assignment: Assignment, student: Any, cell_ids: list[str
         cells[column_name(cell_id)] = float(grade.score) if graded and grade else None
     penalty = float(notebook.late_submission_penalty or 0.0)
     total = max(0.0, sum(v for v in cells.values() if v is not None) - penalty)
-    return FinalRow(*names, "submitted", cells, penalty, total, max_total)
+    comments = {
+        column_name(c.name): c.manual_comment
+        for c in notebook.comments
+        if c.manual_comment and c.manual_comment.strip()
+    }
+    return FinalRow(*names, "submitted", cells, penalty, total, max_total, comments)
 
 
 def final_rows(assignment: Assignment) -> list[FinalRow]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -18,11 +19,18 @@ from autograder.reports.atomic import write_text
 from autograder.reports.plots import figure_svg
 from autograder.results.model import BatchResult, SubmissionResult
 
+if TYPE_CHECKING:
+    from autograder.reports.export import FinalRow
+
 LABELS = {
     "de": {
         "title": "Rückmeldung",
         "student": "Abgabe von",
         "total": "Punkte (automatisch bewertet)",
+        "final_total": "Punkte (endgültig, mit manueller Bewertung)",
+        "late": "Abzug für verspätete Abgabe",
+        "comment": "Kommentar der Lehrenden",
+        "manual_done": "Manuell bewertet.",
         "manual_pending": "Freitext wird noch manuell bewertet",
         "task": "Aufgabe",
         "points": "Punkte",
@@ -36,6 +44,10 @@ LABELS = {
         "title": "Feedback",
         "student": "Submission of",
         "total": "Points (graded automatically)",
+        "final_total": "Points (final, with manual grading)",
+        "late": "Late submission penalty",
+        "comment": "Instructor's comment",
+        "manual_done": "Graded manually.",
         "manual_pending": "free text still to be graded manually",
         "task": "Task",
         "points": "Points",
@@ -54,15 +66,22 @@ _environment = jinja2.Environment(
 )
 
 
-def render_feedback(result: SubmissionResult, assignment: str, lang: str) -> str:
+def render_feedback(
+    result: SubmissionResult, assignment: str, lang: str, final: FinalRow | None = None
+) -> str:
+    """The page for one student; with ``final`` (the gradebook's row) it shows final points:
+    manual scores and overrides per task, the late penalty and the instructors' comments."""
     template = _environment.get_template("feedback.html.j2")
-    manual = any(t.kind == "manual" for t in result.tasks)
+    cells = final.cells if final else {}
+    pending = [t for t in result.tasks if t.kind == "manual" and cells.get(t.task_id) is None]
     return template.render(
         result=result,
         assignment=assignment,
         lang=lang,
         t=LABELS.get(lang, LABELS["de"]),
-        manual=manual,
+        manual=bool(pending),
+        final=final,
+        points=lambda task: cells.get(task.task_id) if final else None,
         svg=figure_svg,
     )
 

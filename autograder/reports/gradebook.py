@@ -21,6 +21,7 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
+import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins import BasePlugin, LateSubmissionPlugin
 from nbgrader.utils import parse_utc
@@ -31,6 +32,8 @@ from traitlets.utils.importstring import import_item
 
 from autograder.course import Assignment
 from autograder.release.generate import ReleaseError, nbgrader_env, run_generate_assignment
+from autograder.reports.atomic import write_text
+from autograder.reports.cell_outputs import apply_result
 from autograder.results.model import BatchResult, SubmissionResult
 
 
@@ -96,6 +99,9 @@ def record_submission(
             f"test_{task.task_id}", notebook_id, assignment.aid, result.student_id
         )
         grade.auto_score = task.score
+        # as nbgrader's SaveAutoGrades: an auto score needs no manual look unless someone has
+        # already graded it by hand (then the regrade is for review) or our grader asks for one
+        grade.needs_manual_grade = grade.manual_score is not None or task.needs_review
     gb.db.commit()
     notebook = gb.find_submission_notebook(notebook_id, assignment.aid, result.student_id)
     notebook.late_submission_penalty = None
@@ -108,13 +114,20 @@ def record_submission(
 
 
 def copy_for_formgrader(assignment: Assignment, result: SubmissionResult) -> None:
-    """formgrader shows ``autograded/<student>/<aid>/<notebook>.ipynb`` for manual grading."""
+    """formgrader shows ``autograded/<student>/<aid>/<notebook>.ipynb`` for manual grading:
+    the student's notebook with our result in each test cell (as nbgrader autograde leaves it)."""
     source = Path(result.file)
     if result.status != "graded" or not source.is_file():
         return
     target = assignment.course_root / "autograded" / result.student_id / assignment.aid
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target / assignment.source_notebook.name)
+    try:
+        notebook = nbformat.read(source, as_version=4)
+    except Exception:  # it was graded, so it parsed once; keep the plain copy if not now
+        shutil.copyfile(source, target / assignment.source_notebook.name)
+        return
+    apply_result(notebook, result)
+    write_text(target / assignment.source_notebook.name, nbformat.writes(notebook))
 
 
 def write_gradebook(batch: BatchResult, assignment: Assignment) -> int:

@@ -52,3 +52,23 @@ def test_a_failed_training_shows_both_loss_curves_in_the_feedback(grade_sources,
 def test_a_passed_task_shows_no_figure(grade_sources, model_sources):
     result = grade_sources(model_sources, only={"mlp_xor_train"})
     assert result.task("mlp_xor_train").figures == []
+
+
+def test_a_failed_optimizer_shows_the_students_path_beside_the_reference():
+    """a03: a wrong Adam step is drawn as a 2-D trajectory next to the reference's."""
+    from tests.grading.test_catalogues import kit
+
+    mistake = next(
+        e
+        for e in load_catalogue("a03_optimizers").mistakes("adam_step")
+        if e.key == "no_bias_correction"
+    )
+    task = kit("a03_optimizers").grade_entry(mistake)
+    assert task.score < task.max_score
+    paths = [f for f in task.figures if f.kind == "trajectories"]
+    assert paths, "no trajectory figure for a failed trajectory task"
+    labels = [s.label for s in paths[0].series]
+    assert labels == ["Ihre Lösung", "Referenz"]
+    student, reference = (np.column_stack([s.x, s.y]) for s in paths[0].series)
+    assert len(student) == len(reference) > 2
+    assert not np.allclose(student, reference)  # the picture shows the difference

@@ -118,3 +118,25 @@ def test_long_run_widens_float32_atol_only():
     assert_close_or_factor(got, expected, "dW", long_run=True)
     with pytest.raises(CheckFailure):  # float64 keeps its tolerance
         assert_close_or_factor(got.astype(np.float64), expected, "dW", long_run=True)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # 1/N forgotten: every layer is off by the same factor N, found at the output layer
+        ("missing_1_over_N", ["Schon die Ausgabeschicht weicht ab", "N-fache", "1/N vergessen?"]),
+        # σ′ forgotten in the hidden layers: the output layer is right, a hidden one is not
+        ("hidden_derivative_forgotten", ["stimm", "erste Abweichung", "verdeckten Schicht"]),
+        ("db_wrong_axis", ["Schon die Ausgabeschicht weicht ab", "db"]),
+    ],
+)
+def test_backward_feedback_names_the_first_wrong_layer_and_the_factor(key, expected):
+    """a02's real graders on catalogued mistakes, not synthetic arrays: where and how wrong."""
+    from autograder.grading.runner import load_catalogue
+    from tests.grading.test_catalogues import kit
+
+    entry = next(e for e in load_catalogue("a02_mlp_backprop").mistakes("backward") if e.key == key)
+    task = kit("a02_mlp_backprop").grade_entry(entry)
+    assert task.score < task.max_score
+    for text in expected:
+        assert text in task.feedback, (text, task.feedback)

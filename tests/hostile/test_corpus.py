@@ -82,7 +82,13 @@ def _survivors(ours: set[int]) -> set[int]:
 
 
 @pytest.mark.slow
-def test_hostile_corpus_in_one_batch(a01, release_notebook, model_sources, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "use_zygote",
+    [pytest.param(True, id="zygote"), pytest.param(False, id="bwrap", marks=pytest.mark.slow)],
+)
+def test_hostile_corpus_in_one_batch(
+    a01, release_notebook, model_sources, tmp_path, monkeypatch, use_zygote
+):
     honest = write_notebook(
         fill_solutions(release_notebook, model_sources), tmp_path / "in" / "honest_first.ipynb"
     )
@@ -104,7 +110,7 @@ def test_hostile_corpus_in_one_batch(a01, release_notebook, model_sources, tmp_p
 
     monkeypatch.setattr(uids, "lease_uid", recording_lease)
 
-    options = GradeOptions(GradingConfig(TEST_SEED, limits=QUICK))
+    options = GradeOptions(GradingConfig(TEST_SEED, limits=QUICK), zygote=use_zygote)
     from autograder.grading import runner
 
     original_init = runner.AssignmentGrader.__init__

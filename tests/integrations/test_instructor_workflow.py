@@ -113,6 +113,7 @@ def test_instructor_workflow_through_the_exchange(tmp_path):
     with Gradebook(db_url, course_id) as gb:  # what an instructor does in formgrader
         gb.find_grade("vorabfrage_xor", A01, A01, "alice").manual_score = 1.5
         gb.find_grade("test_neuron", A01, A01, "bob").manual_score = 1.0  # an override wins
+        gb.find_comment("vorabfrage_xor", A01, A01, "alice").manual_comment = "Gut <begründet>."
         gb.db.commit()
 
     delivered = autograder(
@@ -137,7 +138,16 @@ def test_instructor_workflow_through_the_exchange(tmp_path):
         exchange=exchange,
     )
     [page] = (alice_home / A01 / "feedback").glob(f"*/{A01}.html")
-    assert "Rückmeldung" in page.read_text() and "18 / 18" in page.read_text()
+    html = page.read_text()
+    # the gradebook's final state: 18 auto + 1.5 manual, the comment (escaped), nothing pending
+    assert "Rückmeldung" in html and "19.5 / 20" in html and "1.5 / 2" in html
+    assert "Gut &lt;begründet&gt;." in html and "manuell bewertet" not in html.replace(
+        "Manuell", ""
+    )
+    carol = (course / "feedback" / "carol" / A01 / f"{A01}.html").read_text()
+    assert "Abzug für verspätete Abgabe: −18" in carol and "0 / 20" in carol
+    bob = (course / "feedback" / "bob" / A01 / f"{A01}.html").read_text()
+    assert "noch manuell bewertet" in bob  # his free text has no score yet
 
     autograder(
         "export", A01, "--course", str(course), "--out", str(tmp_path / "final.csv"), cwd=course

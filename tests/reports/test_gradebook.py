@@ -1,6 +1,7 @@
 """Scores land in the real nbgrader gradebook: formgrader shows them, overrides win, export works."""
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -53,6 +54,7 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
         )  # + 2 points of free text, still open
         grade = gb.find_grade("test_neuron", A01, A01, "partly_wrong")
         assert grade.auto_score == pytest.approx(1.3333) and grade.score == pytest.approx(1.3333)
+        assert not grade.needs_manual_grade  # formgrader does not list auto-graded cells as open
         grade.manual_score = 2.0  # the instructor overrides in formgrader
         free_text = gb.find_grade("vorabfrage_xor", A01, A01, "partly_wrong")
         assert free_text.auto_score is None and free_text.needs_manual_grade
@@ -62,6 +64,16 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
             11.3333 - 1.3333 + 2 + 1.5
         )
     assert (course / "autograded" / "perfect" / A01 / f"{A01}.ipynb").exists()
+    autograded = json.loads(
+        (course / "autograded" / "partly_wrong" / A01 / f"{A01}.ipynb").read_text()
+    )
+    [test_cell] = [
+        c
+        for c in autograded["cells"]
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "test_neuron"
+    ]
+    shown = "".join("".join(o.get("text", "")) for o in test_cell["outputs"])
+    assert "1.3333/2 Punkte" in shown  # formgrader shows our result in the test cell
 
     export = subprocess.run(
         [sys.executable, "-m", "nbgrader", "export", "--to", str(tmp_path / "grades.csv")],
