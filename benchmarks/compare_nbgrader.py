@@ -94,22 +94,24 @@ def timed(command: list[str], cwd: Path, check: bool = True) -> tuple[float, flo
     return wall, peak / 1024
 
 
-def nbgrader_scores(course: Path) -> dict[str, float]:
-    out = course / "nbgrader.csv"
-    subprocess.run(
-        [sys.executable, "-m", "nbgrader", "export", "--to", str(out)],
-        cwd=course,
-        env=nbgrader_env(),
-        capture_output=True,
-        check=True,
-    )
-    rows = [line.split(",") for line in out.read_text().splitlines()]
-    head = rows[0]
-    return {
-        r[head.index("student_id")]: float(r[head.index("raw_score")])
-        for r in rows[1:]
-        if r[0] == AID
-    }
+def nbgrader_scores(course: Path) -> dict[str, dict[str, float]]:
+    """Per student: each task's score in nbgrader's gradebook, and the total under ``*``."""
+    from nbgrader.api import Gradebook
+
+    from autograder.reports.gradebook import nbgrader_settings
+
+    scores: dict[str, dict[str, float]] = {}
+    db_url, course_id = nbgrader_settings(course)
+    with Gradebook(db_url, course_id) as gb:
+        for submission in gb.assignment_submissions(AID):
+            tasks = {
+                g.name.removeprefix("test_"): float(g.score)
+                for notebook in submission.notebooks
+                for g in notebook.grades
+                if g.name.startswith("test_")
+            }
+            scores[submission.student.id] = {**tasks, "*": sum(tasks.values())}
+    return scores
 
 
 def run_nbgrader(count: int, root: Path) -> dict:
@@ -151,7 +153,13 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
         course,
     )
     results = json.loads((out / "results.json").read_text())["submissions"]
-    auto = {s["student_id"]: s["score"] for s in results}
+    auto = {
+        s["student_id"]: {
+            **{t["task_id"]: t["score"] for t in s["tasks"] if t["kind"] == "auto"},
+            "*": s["score"],
+        }
+        for s in results
+    }
     return {
         "wall_s": round(wall, 1),
         "per_submission_s": round(wall / count, 3),
@@ -160,19 +168,37 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
     }
 
 
-def agreement(ours: dict[str, float], theirs: dict[str, float]) -> dict:
-    """Honest = not hostile; nbgrader's scores include no free-text points either."""
-    honest = [s for s in ours if not s.endswith("hostile")]
-    by_kind: dict[str, list[str]] = {}
-    for student in honest:
+def task_verdict(ours: float, theirs: float | None, max_score: float) -> str:
+    if theirs is None:
+        return "missing in nbgrader"
+    if abs(ours - theirs) < 1e-6:
+        return "same"
+    if theirs == 0 and 0 < ours < max_score:
+        return "partial credit here, 0 in nbgrader's all-or-nothing cell"
+    return f"differ: {ours} vs {theirs}"
+
+
+def agreement(ours: dict[str, dict[str, float]], theirs: dict[str, dict[str, float]]) -> dict:
+    """Honest = not hostile; per task, since nbgrader's test cells are all or nothing."""
+    full = {t: v for t, v in ours[next(s for s in ours if "perfect" in s)].items()}
+    by_kind: dict[str, set[str]] = {}
+    for student in (s for s in ours if not s.endswith("hostile")):
         kind = re.sub(r"^s\d+_", "", student)
-        same = abs(ours[student] - theirs.get(student, float("nan"))) < 1e-6
-        by_kind.setdefault(kind, []).append(
-            "agree" if same else f"{ours[student]} vs {theirs.get(student)}"
+        for task, score in ours[student].items():
+            if task == "*":
+                continue
+            verdict = task_verdict(score, theirs.get(student, {}).get(task), full[task])
+            by_kind.setdefault(kind, set()).add(f"{task}: {verdict}")
+    totals = {
+        kind: sorted(
+            {f"{ours[s]['*']:g} vs {theirs.get(s, {}).get('*', float('nan')):g}" for s in ours if s.endswith(kind)}
         )
-    hostile = {s: (ours[s], theirs.get(s)) for s in ours if s.endswith("hostile")}
+        for kind in by_kind
+    }
+    hostile = {s: (ours[s]["*"], theirs.get(s, {}).get("*")) for s in ours if s.endswith("hostile")}
     return {
-        "honest": {k: sorted(set(v)) for k, v in by_kind.items()},
+        "honest_tasks": {k: sorted(v) for k, v in by_kind.items()},
+        "honest_totals_ours_vs_nbgrader": totals,
         "hostile_ours_vs_nbgrader": hostile,
     }
 

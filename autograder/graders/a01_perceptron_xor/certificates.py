@@ -8,7 +8,6 @@ non-strict inequalities s·x̃ᵀw ≥ 0 with s = +1, labels 0 strict ones with 
 from __future__ import annotations
 
 import itertools
-from fractions import Fraction
 
 import numpy as np
 
@@ -29,18 +28,24 @@ def certificate_problem(
         return Text(
             "Die Multiplikatoren enthalten NaN oder ∞.", "The multipliers contain NaN or ∞."
         )
-    exact = [Fraction(float(v)) for v in lam.astype(np.float64)]
+    # Exact arithmetic, fast: every float is n / 2^k, so one common power of two turns the
+    # multipliers into integers without rounding (Python ints do not overflow).
+    ratios = [float(v).as_integer_ratio() for v in lam.astype(np.float64)]
+    common = max(d for _, d in ratios)
+    exact = [n * (common // d) for n, d in ratios]
     if any(v < 0 for v in exact):
         return Text(
             "Alle Multiplikatoren müssen nichtnegativ sein (das Vorzeichen steckt schon in den "
             "Ungleichungen).",
             "All multipliers must be nonnegative (the sign is already part of the inequalities).",
         )
-    total = [Fraction(0)] * (len(points[0]) + 1)
+    total = [0] * (len(points[0]) + 1)
     for value, point, label in zip(exact, points, labels, strict=True):
-        sign = 1 if label == 1 else -1
-        for j, coordinate in enumerate((1, *point)):
-            total[j] += sign * value * coordinate
+        signed = value if label == 1 else -value
+        total[0] += signed
+        for j, coordinate in enumerate(point, 1):
+            if coordinate:
+                total[j] += signed
     if any(t != 0 for t in total):
         return Text(
             "Die gewichtete Summe der Ungleichungen hebt sich nicht zu 0 auf.",
