@@ -147,3 +147,47 @@ def test_not_a_zip_is_a_clear_error(assignment, tmp_path):
     bogus.write_text("no zip")
     with pytest.raises(SourceError, match="not a readable zip"):
         run_collect(assignment, CollectSource(zip_path=bogus))
+
+
+def test_ilias_zip_gives_logins_and_names(assignment, release_notebook, tmp_path):
+    upload = tmp_path / "ilias.zip"
+    good = notebook_bytes(release_notebook)
+    with zipfile.ZipFile(upload, "w") as archive:
+        add(archive, "Übung 1/Abgaben/Schmidt_Anna_aschmidt_123/a01.ipynb", good)
+        add(archive, "Übung 1/Abgaben/von der Heide_Max_mvdh/abgabe.ipynb", good)
+        add(archive, "Übung 1/Abgaben/Kunz_Karl_kkunz_7/notizen.txt", b"text")
+    report = run_collect(assignment, CollectSource(zip_path=upload, zip_format="ilias"), "en")
+    accepted = {v.student_id: v.candidate for v in report.accepted}
+    assert sorted(accepted) == ["aschmidt", "mvdh"]
+    assert (accepted["mvdh"].first_name, accepted["mvdh"].last_name) == ("Max", "von der Heide")
+    [rejected] = [v for v in report.verdicts if v.status == "rejected"]
+    assert rejected.student_id == "kkunz" and "not a notebook" in rejected.reason.en
+    assert (assignment.course_root / "submitted" / "aschmidt" / A01 / f"{A01}.ipynb").exists()
+
+
+def test_custom_regex_zip_like_nbgrader_zip_collect(assignment, release_notebook, tmp_path):
+    upload = tmp_path / "lms.zip"
+    with zipfile.ZipFile(upload, "w") as archive:
+        add(archive, "abgaben/ab12.ipynb", notebook_bytes(release_notebook))
+        add(archive, "abgaben/cd34.ipynb", notebook_bytes(release_notebook))
+        add(archive, "liesmich.md", b"# nichts")
+    source = CollectSource(zip_path=upload, regex=r"abgaben/(?P<student_id>\w+)\.ipynb")
+    report = run_collect(assignment, source, "en")
+    assert sorted(v.student_id for v in report.accepted) == ["ab12", "cd34"]
+    [rejected] = [v for v in report.verdicts if v.status == "rejected"]
+    assert rejected.origin == "liesmich.md"
+
+
+def test_folder_of_notebooks(assignment, release_notebook, tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "alice.ipynb").write_bytes(notebook_bytes(release_notebook))
+    (folder / "bob.ipynb").write_bytes(notebook_bytes(release_notebook))
+    (folder / "carol.ipynb").write_bytes(b"")
+    report = run_collect(assignment, CollectSource(folder=folder), "en")
+    assert sorted(v.student_id for v in report.accepted) == ["alice", "bob"]
+    [carol] = [v for v in report.verdicts if v.status == "rejected"]
+    assert carol.student_id == "carol" and "empty" in carol.reason.en
+    alice = assignment.course_root / "submitted" / "alice" / A01
+    assert (alice / f"{A01}.ipynb").exists()
+    assert not (alice / "timestamp.txt").exists()  # a file's mtime is no submission time

@@ -66,3 +66,61 @@ def test_nbgrader_autograde_uses_the_sandboxed_engine(tmp_path):
         assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(11.3333, abs=1e-3)
     autograded = (course / "autograded" / "partly_wrong" / A01 / f"{A01}.ipynb").read_text()
     assert "log₁₀ statt natürlichem Logarithmus" in autograded  # our feedback in the test cell
+
+
+WARNS_ON_STDERR = """import sys, warnings
+sys.stderr.write("hier schreibe ich etwas auf stderr\\n")
+warnings.warn("eine harmlose Warnung")
+"""
+
+
+@pytest.mark.slow
+def test_both_paths_agree_on_the_whole_hostile_corpus(tmp_path, release_notebook, model_sources):
+    """Formgrader's path and `autograder grade` on every hostile submission of the corpus, plus a
+    correct one that writes to stderr (stock nbgrader gives that one zero): identical scores."""
+    from autograder.notebook.compose import fill_solutions, write_notebook
+    from tests.hostile.corpus import load_corpus
+
+    course = build_course(tmp_path / "course")
+    with (course / "grading.toml").open("a") as config:  # hanging cases: short clocks
+        config.write("\n[limits]\ncall_seconds = 2\nsubmission_seconds = 60\n")
+    nbgrader("generate_assignment", A01, "--force", cwd=course)
+    cases = {case.key: {case.task: case.source} for case in load_corpus()}
+    cases["warns_on_stderr"] = {"neuron": WARNS_ON_STDERR + model_sources["neuron"]}
+    for student, sources in cases.items():
+        notebook = fill_solutions(release_notebook, {**model_sources, **sources})
+        write_notebook(notebook, course / "submitted" / student / A01 / f"{A01}.ipynb")
+    nbgrader("autograde", A01, "--force", cwd=course)
+    run = subprocess.run(
+        [sys.executable, "-m", "autograder", "grade", A01, str(course / "submitted")]
+        + ["--course", str(course), "--out", str(tmp_path / "out"), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr
+    results = {
+        s["student_id"]: s
+        for s in __import__("json").loads((tmp_path / "out" / "results.json").read_text())[
+            "submissions"
+        ]
+    }
+    assert set(results) == set(cases)
+    os.environ["PATH"] = nbgrader_env()["PATH"]
+    db_url, course_id = nbgrader_settings(course)
+    differ = []
+    with Gradebook(db_url, course_id) as gb:
+        for student, result in results.items():
+            for task in result["tasks"]:
+                if task["kind"] != "auto":
+                    continue
+                grade = gb.find_grade(f"test_{task['task_id']}", A01, A01, student)
+                if grade.auto_score != pytest.approx(task["score"], abs=1e-3):
+                    differ.append((student, task["task_id"], grade.auto_score, task["score"]))
+        for case in load_corpus():
+            if case.forbid:  # its verdict needs a numpy-only task, which a01's settings lack
+                continue
+            grade = gb.find_grade(f"test_{case.task}", A01, A01, case.key)
+            assert grade.auto_score == 0, (case.key, grade.auto_score)
+        assert gb.find_submission(A01, "warns_on_stderr").score == 18
+    assert not differ, differ
