@@ -24,6 +24,7 @@ from autograder.config import load_config
 from autograder.course import find_course
 from autograder.grading.runner import AssignmentGrader, GradeOptions
 from autograder.reports.cell_outputs import apply_result
+from autograder.results.journal import grading_context
 from autograder.sandbox.doctor import run_doctor
 from autograder.sandbox.launcher import SandboxSpec
 
@@ -32,8 +33,17 @@ class SandboxRefused(RuntimeError):
     """The sandbox failed its self-check: nbgrader must not fall back to in-kernel grading."""
 
 
-@functools.cache
 def _grader(course_root: str, aid: str) -> AssignmentGrader:
+    """The loaded grader for this assignment, loaded anew when graders, reference, source
+    notebook or secret change (formgrader's server process lives through such edits)."""
+    course = find_course(Path(course_root))
+    config = load_config(course.root)
+    context = grading_context(course.assignment(aid), config.fingerprint, "de")
+    return _loaded_grader(str(course.root), aid, context)
+
+
+@functools.lru_cache(maxsize=8)
+def _loaded_grader(course_root: str, aid: str, context: str) -> AssignmentGrader:
     course = find_course(Path(course_root))
     assignment = course.assignment(aid)
     config = load_config(course.root)

@@ -124,3 +124,30 @@ def test_both_paths_agree_on_the_whole_hostile_corpus(tmp_path, release_notebook
             assert grade.auto_score == 0, (case.key, grade.auto_score)
         assert gb.find_submission(A01, "warns_on_stderr").score == 18
     assert not differ, differ
+
+
+@pytest.mark.slow
+def test_formgraders_autograde_button_grades_through_the_sandbox(tmp_path, monkeypatch):
+    """What formgrader's button calls, in-process as in the server: NbGraderAPI.autograde."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    course = build_course(tmp_path / "course")
+    nbgrader("generate_assignment", A01, "--force", cwd=course)
+    for student in ("partly_wrong", "hostile"):
+        target = course / "submitted" / student / A01
+        target.mkdir(parents=True)
+        shutil.copy(EXAMPLES / f"{student}.ipynb", target / f"{A01}.ipynb")
+    monkeypatch.chdir(course)  # formgrader's server runs in the course folder
+    monkeypatch.setenv("PATH", nbgrader_env()["PATH"])
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config, root=str(course)), config=config)
+    for student in ("partly_wrong", "hostile"):
+        outcome = api.autograde(A01, student, force=True, create=True)
+        assert outcome["success"], outcome.get("log", "")[-3000:]
+    db_url, course_id = nbgrader_settings(course)
+    with Gradebook(db_url, course_id) as gb:
+        # 11.33 is our partial credit (stock nbgrader's all-or-nothing cells give 10)
+        assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(11.3333, abs=1e-3)
+        assert gb.find_submission(A01, "hostile").score == 0

@@ -21,14 +21,29 @@ def test_columns_missing_students_and_rounding():
     text = export_csv_text(rows)
     table = list(csv.DictReader(io.StringIO(text)))
     assert list(table[0]) == [
-        "student_id", "last_name", "first_name", "email", "status",
-        "neuron", "step", "essay", "quiz", "late_penalty", "total", "max_total",
+        "student_id",
+        "last_name",
+        "first_name",
+        "email",
+        "status",
+        "neuron",
+        "step",
+        "essay",
+        "quiz",
+        "late_penalty",
+        "total",
+        "max_total",
     ]
     assert [r["student_id"] for r in table] == ["amy", "late", "zoe"]  # sorted by id
     amy, late, zoe = table
     assert amy["status"] == "missing" and amy["neuron"] == "" and amy["total"] == "0.00"
     # every cell shows two decimals; the total is the sum of the unrounded cells, rounded once
-    assert (zoe["neuron"], zoe["step"], zoe["essay"], zoe["total"]) == ("0.33", "0.33", "0.33", "1.00")
+    assert (zoe["neuron"], zoe["step"], zoe["essay"], zoe["total"]) == (
+        "0.33",
+        "0.33",
+        "0.33",
+        "1.00",
+    )
     assert zoe["quiz"] == ""  # an ungraded manual cell stays empty, not 0
     assert late["late_penalty"] == "5.00" and late["total"] == "0.00"  # never below 0
     assert zoe["max_total"] == "4.00"
