@@ -1,6 +1,7 @@
 """nbgrader's own `autograde` (formgrader's button) grades through the sandbox: same scores as
 `autograder grade`, and the hostile submission gets nothing on either path."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -92,8 +93,10 @@ def test_both_paths_agree_on_the_whole_hostile_corpus(tmp_path, release_notebook
         write_notebook(notebook, course / "submitted" / student / A01 / f"{A01}.ipynb")
     nbgrader("autograde", A01, "--force", cwd=course)
     run = subprocess.run(
-        [sys.executable, "-m", "autograder", "grade", A01, str(course / "submitted")]
-        + ["--course", str(course), "--out", str(tmp_path / "out"), "-q"],
+        [
+            *(sys.executable, "-m", "autograder", "grade", A01, str(course / "submitted")),
+            *("--course", str(course), "--out", str(tmp_path / "out"), "-q"),
+        ],
         capture_output=True,
         text=True,
         timeout=900,
@@ -101,9 +104,7 @@ def test_both_paths_agree_on_the_whole_hostile_corpus(tmp_path, release_notebook
     assert run.returncode == 0, run.stderr
     results = {
         s["student_id"]: s
-        for s in __import__("json").loads((tmp_path / "out" / "results.json").read_text())[
-            "submissions"
-        ]
+        for s in json.loads((tmp_path / "out" / "results.json").read_text())["submissions"]
     }
     assert set(results) == set(cases)
     os.environ["PATH"] = nbgrader_env()["PATH"]
