@@ -77,6 +77,8 @@ def function_source(function: Callable[..., Any]) -> str:
 @dataclass
 class Catalogue:
     entries: list[Entry] = field(default_factory=list)
+    # quiz questions: the options each choice question offers (for the item analysis)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def _register(
         self,

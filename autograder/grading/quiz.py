@@ -401,6 +401,8 @@ def mistakes_of(question: Question) -> list[Entry]:
 def register_questions(catalogue: Catalogue, questions: list[Question]) -> None:
     """Add every question's mistakes and equivalent correct notations to ``catalogue``."""
     for question in questions:
+        if isinstance(question, SingleChoice | MultiSelect):
+            catalogue.choices[question.qid] = _letters(question)
         for entry in mistakes_of(question):
             catalogue.add(entry)
         for eq in question.equivalents:

@@ -45,11 +45,16 @@ def _quiz_questions(results: list[SubmissionResult]) -> list[str]:
     return list(order)
 
 
-def item_rows(results: list[SubmissionResult]) -> list[ItemRow]:
-    """Per question and option: how many students chose it, out of all who had the question."""
+def item_rows(
+    results: list[SubmissionResult], choices: dict[str, tuple[str, ...]] | None = None
+) -> list[ItemRow]:
+    """Per question and option: how many students chose it, out of all who had the question.
+
+    ``choices`` (the options each choice question offers) adds a row for every option nobody
+    chose: a distractor that attracts no one is worth knowing about too."""
     rows = []
     for question in _quiz_questions(results):
-        counts: Counter[str] = Counter()
+        counts: Counter[str] = Counter(dict.fromkeys((choices or {}).get(question, ()), 0))
         students = 0
         for result in results:
             task = next((t for t in result.tasks if t.task_id == question), None)
@@ -92,7 +97,9 @@ def items_png(rows: list[ItemRow]) -> bytes | None:
 
 def write_items(batch: BatchResult, out: Path) -> list[Path]:
     """``items.csv`` (+ ``items.png``) for an assignment with quiz questions; else nothing."""
-    rows = item_rows(batch.submissions)
+    from autograder.grading.runner import load_catalogue  # the questions' options
+
+    rows = item_rows(batch.submissions, load_catalogue(batch.assignment).choices)
     if not rows:
         return []
     paths = [out / "items.csv"]

@@ -66,3 +66,16 @@ def test_write_all_writes_items_only_for_quizzes(tmp_path):
     )
     assert write_items(code, tmp_path / "code") == []
     assert not (tmp_path / "code" / "items.csv").exists()
+
+
+def test_options_nobody_chose_get_a_row_of_their_own():
+    got = shares(item_rows(SUBMISSIONS, {"antwort_1": ("a", "b", "c", "d")}))
+    assert got[("antwort_1", "b")] == (0, 4, 0.0) and got[("antwort_1", "d")] == (0, 4, 0.0)
+    assert got[("antwort_1", "c")] == (2, 4, 0.5)
+
+
+def test_the_quiz_assignment_knows_its_options():
+    from autograder.grading.runner import load_catalogue
+
+    choices = load_catalogue("q01_fragen").choices
+    assert choices and all(len(letters) >= 2 for letters in choices.values())
