@@ -6,8 +6,8 @@ the secret seed or any submission, whenever it is started. It imports numpy and 
 each worker is then a fork of it that confines itself exactly as bubblewrap would (same mount
 plan, uid, cgroups, rlimits, seccomp program), ready in milliseconds instead of seconds.
 
-One zygote per (interpreter, forbidden libraries): a task that forbids torch gets workers from
-a zygote that never imported it. A batch's main process owns the zygotes; its parallel grader
+One zygote per (interpreter, preloaded modules): a task that forbids torch, or whose memory limit
+is too small for it, gets workers from a zygote that never imported it. A batch's main process owns the zygotes; its parallel grader
 processes connect to them through a socket in a root-only folder (``share``). Zygotes need root and Linux (pid file descriptors,
 ``pivot_root``); elsewhere workers are started through bubblewrap as before.
 """
@@ -35,6 +35,7 @@ from autograder.sandbox.process import ZygoteProcess
 log = logging.getLogger(__name__)
 
 PRELOAD = ("numpy", "torch")
+TORCH_MIN_MEMORY = 1 << 30
 READY_SECONDS = 120.0
 SPAWN_SECONDS = 30.0
 MAX_MESSAGE = 1 << 16
@@ -48,8 +49,13 @@ def usable(spec: SandboxSpec) -> bool:
     return spec.zygote and not spec.unsafe_no_sandbox and confine.supported()
 
 
-def preload_for(forbid: tuple[str, ...]) -> tuple[str, ...]:
-    hidden = {name for library in forbid for name in FORBIDDABLE[library]}
+def preload_for(spec: SandboxSpec) -> tuple[str, ...]:
+    """What the zygote for ``spec`` imports: numpy and torch, but never a forbidden library, and
+    not torch where the worker's address-space limit is too small to hold it (a forked worker
+    inherits the zygote's mappings; torch alone maps about 600 MiB)."""
+    hidden = {name for library in spec.forbid for name in FORBIDDABLE[library]}
+    if spec.limits.memory_bytes < TORCH_MIN_MEMORY:
+        hidden.add("torch")
     return tuple(name for name in PRELOAD if name not in hidden)
 
 
@@ -106,8 +112,8 @@ class Connection:
 class Zygote:
     """A zygote this process started and owns (it ends when we close it or die)."""
 
-    def __init__(self, python: str, forbid: tuple[str, ...]) -> None:
-        self.preload = preload_for(forbid)
+    def __init__(self, python: str, preload: tuple[str, ...]) -> None:
+        self.preload = preload
         self._folder = tempfile.mkdtemp(prefix="agzygote-")  # 0700: only root connects
         self.address = os.path.join(self._folder, "zygote.sock")
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -208,14 +214,14 @@ def _close(fds: list[int]) -> None:
             os.close(fd)
 
 
-Key = tuple[str, tuple[str, ...]]
+Key = tuple[str, tuple[str, ...]]  # (interpreter, preloaded modules)
 _zygotes: dict[Key, Zygote | SharedZygote] = {}
 _owner = os.getpid()  # a forked child must not use its parent's connections
 _registry_lock = threading.Lock()
 
 
 def _key(spec: SandboxSpec) -> Key:
-    return (spec.python, tuple(sorted(spec.forbid)))
+    return (spec.python, preload_for(spec))
 
 
 def _registry() -> dict[Key, Zygote | SharedZygote]:
@@ -237,7 +243,7 @@ def zygote_for(spec: SandboxSpec) -> Zygote | SharedZygote | None:
             if zygote is not None:
                 log.warning("zygote %s is gone; starting a new one", zygote.address)
                 zygote.close()
-            zygote = zygotes[_key(spec)] = Zygote(spec.python, spec.forbid)
+            zygote = zygotes[_key(spec)] = Zygote(*_key(spec))
         return zygote
 
 

@@ -283,3 +283,21 @@ def _request() -> dict:
     from autograder.sandbox.launcher import zygote_request
 
     return zygote_request(SPEC, seccomp.filter_program(), None, [])
+
+
+def test_a_small_memory_limit_gets_a_zygote_without_torch():
+    """torch maps ~600 MiB; a forked worker inherits that, so small limits preload numpy only."""
+    code = textwrap.dedent(
+        """
+        import sys
+        import numpy as np
+        def probe():
+            block = np.ones(100 << 20, dtype=np.uint8)  # 100 MiB must still fit
+            return "torch" in sys.modules, int(block.sum())
+        """
+    )
+    spec = SandboxSpec(limits=Limits(memory_bytes=512 << 20, call_seconds=20))
+    with WorkerSession(spec, [CodeCell("c", code)]) as worker:
+        torch_loaded, total = worker.call("probe")
+        assert isinstance(worker._process.child, ZygoteProcess)
+    assert torch_loaded is False and total == 100 << 20
