@@ -1,6 +1,7 @@
 """Fair numerics: the same seed regrades identically; a new seed gives fresh hidden inputs."""
 
 import numpy as np
+import pytest
 
 from autograder.config import GradingConfig
 from autograder.grading.runner import AssignmentGrader, GradeOptions, load_catalogue
@@ -50,3 +51,20 @@ def test_hidden_step_inputs_always_contain_exact_zeros():
         w, X = step_inputs_with_zeros(np.random.default_rng(seed))
         z = w[0] + X @ w[1:]
         assert (z == 0).sum() >= 10
+
+
+@pytest.mark.parametrize("constant", ["zeros", "ones"])
+def test_a_constant_answer_scores_nothing_under_any_seed(a01, release_notebook, tmp_path, constant):
+    """The hidden step inputs always hold both classes: for about 15 % of secret seeds random
+    weights used to give all-equal outputs, and a constant answer earned a test's points."""
+    source = f"def neuron(w, X, activation='step'):\n    return np.{constant}(len(X))\n"
+    path = write_notebook(
+        fill_solutions(release_notebook, {"neuron": source}), tmp_path / "c.ipynb"
+    )
+    earned = {}
+    for index in range(25):
+        grader = AssignmentGrader(a01, GradeOptions(GradingConfig(f"term-{index}")))
+        task = grader.grade_file(path, "constant", frozenset({"neuron"})).task("neuron")
+        if task.score:
+            earned[index] = task.score
+    assert earned == {}

@@ -83,11 +83,15 @@ def _survivors(ours: set[int]) -> set[int]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "use_zygote",
-    [pytest.param(True, id="zygote"), pytest.param(False, id="bwrap", marks=pytest.mark.slow)],
+    ("use_zygote", "seed"),
+    [
+        pytest.param(True, TEST_SEED, id="zygote"),
+        pytest.param(False, TEST_SEED, id="bwrap", marks=pytest.mark.slow),
+        pytest.param(True, "another-term", id="zygote-other-seed", marks=pytest.mark.slow),
+    ],
 )
 def test_hostile_corpus_in_one_batch(
-    a01, release_notebook, model_sources, tmp_path, monkeypatch, use_zygote
+    a01, release_notebook, model_sources, tmp_path, monkeypatch, use_zygote, seed
 ):
     honest = write_notebook(
         fill_solutions(release_notebook, model_sources), tmp_path / "in" / "honest_first.ipynb"
@@ -110,7 +114,7 @@ def test_hostile_corpus_in_one_batch(
 
     monkeypatch.setattr(uids, "lease_uid", recording_lease)
 
-    options = GradeOptions(GradingConfig(TEST_SEED, limits=QUICK), zygote=use_zygote)
+    options = GradeOptions(GradingConfig(seed, limits=QUICK), zygote=use_zygote)
     from autograder.grading import runner
 
     original_init = runner.AssignmentGrader.__init__

@@ -200,6 +200,12 @@ def test_forward_and_backward_match_autograd(sizes, activations, loss, batch, dt
         assert dW.shape == W.shape and db.shape == b.shape
         np.testing.assert_allclose(dW, eW, rtol=1e-10, atol=1e-14)
         np.testing.assert_allclose(db, eb, rtol=1e-10, atol=1e-14)
+    if dtype == np.float32:  # and torch computing in float32 itself, within float32's precision
+        _, _, single = _torch_gradients(params, X, Y, activations, loss)
+        for (dW, db), (sW, sb) in zip(grads, single):
+            assert sW.dtype == np.float32
+            np.testing.assert_allclose(dW, sW, rtol=2e-4, atol=1e-5)
+            np.testing.assert_allclose(db, sb, rtol=2e-4, atol=1e-5)
 
 
 @pytest.mark.parametrize("loss", list(TORCH_LOSSES))

@@ -23,9 +23,18 @@ def test_step_with_exact_zeros(student, reference, rng):
     )
 
 
+def both_classes(rng, reference, n_inputs, rows):
+    """Random weights and inputs whose step outputs contain 0s and 1s (else a constant answer,
+    e.g. all zeros, could pass for some secret seeds)."""
+    while True:
+        w = rng.normal(size=n_inputs + 1)
+        X = rng.normal(size=(rows, n_inputs))
+        if 0 < reference.neuron(w, X).sum() < rows:
+            return w, X
+
+
 def test_step_is_default(student, reference, rng):
-    w = rng.normal(size=3)
-    X = rng.normal(size=(15, 2))
+    w, X = both_classes(rng, reference, 2, 15)
     checks.assert_close(student.neuron(w, X), reference.neuron(w, X), "ŷ (Standard-Aktivierung)")
 
 
