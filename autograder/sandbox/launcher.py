@@ -17,12 +17,12 @@ import functools
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from autograder.sandbox.mounts import FORBIDDABLE, WORKER_MOUNT, bwrap_args, mount_plan
+from autograder.sandbox.scratch import private_folder
 
 __all__ = ["FORBIDDABLE", "WORKER_MOUNT", "Limits", "SandboxSpec", "worker_command"]
 
@@ -67,7 +67,7 @@ class SandboxSpec:
 @functools.cache
 def worker_dir() -> Path:
     """A world-readable copy of the worker's files (the checkout may be private)."""
-    folder = Path(tempfile.mkdtemp(prefix="agworker-"))
+    folder = private_folder("agworker-")
     folder.chmod(0o755)
     for name in INSIDE_FILES:
         shutil.copyfile(INSIDE_DIR / name, folder / name)

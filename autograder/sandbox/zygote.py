@@ -31,6 +31,7 @@ from autograder.sandbox.inside import confine
 from autograder.sandbox.launcher import SandboxSpec, sandbox_environment, worker_dir
 from autograder.sandbox.mounts import FORBIDDABLE
 from autograder.sandbox.process import ZygoteProcess
+from autograder.sandbox.scratch import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +115,10 @@ class Zygote:
 
     def __init__(self, python: str, preload: tuple[str, ...]) -> None:
         self.preload = preload
-        self._folder = tempfile.mkdtemp(prefix="agzygote-")  # 0700: only root connects
+        self._folder = str(private_folder("agzygote-"))  # 0700: only root connects
         self.address = os.path.join(self._folder, "zygote.sock")
+        root = os.path.join(self._folder, "root")  # the workers' mount point (empty, host side)
+        os.mkdir(root)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115  (the zygote's stderr, kept)
         self._popen = subprocess.Popen(
@@ -127,6 +130,7 @@ class Zygote:
                 str(os.getpid()),
                 str(theirs.fileno()),
                 self.address,
+                root,
                 *self.preload,
             ],
             env=sandbox_environment(()),

@@ -1,6 +1,6 @@
 """The zygote: a clean template process that forks one sandboxed worker per request.
 
-Started by the trusted grader with ``python -I -B zygote.py PARENT_PID CONTROL_FD SOCKET
+Started by the trusted grader with ``python -I -B zygote.py PARENT_PID CONTROL_FD SOCKET ROOT
 MODULE...``, a cleared environment and no other descriptors, before it loads graders,
 references or secrets; the grader's other processes of the same batch connect to SOCKET (in
 a folder only root can enter). It never receives any secret: a request holds only how to confine the next
@@ -32,11 +32,9 @@ import json
 import os
 import random
 import selectors
-import shutil
 import signal
 import socket
 import sys
-import tempfile
 import traceback
 from typing import Any, NoReturn
 
@@ -161,9 +159,9 @@ def _run_init(request: dict[str, Any], pipes: list[int], gate: int, root: str) -
 
 
 class Zygote:
-    def __init__(self, control: socket.socket) -> None:
+    def __init__(self, control: socket.socket, root: str) -> None:
         self.control = control
-        self.root = tempfile.mkdtemp(prefix="agzygote-root-")  # empty mount point, host side
+        self.root = root  # an empty folder of the owner's: each worker's mount point
         self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
 
     def _fork_init(self, request: dict[str, Any], pipes: list[int], gate: int) -> int:
@@ -248,9 +246,6 @@ class Zygote:
                 os.close(fd)
         return True
 
-    def cleanup(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
-
 
 def _reap() -> None:
     while True:
@@ -292,8 +287,8 @@ def _listen(path: str) -> socket.socket:
 
 
 def main() -> None:
-    parent, control_fd, address = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    preload = sys.argv[4:]
+    parent, control_fd, address, root = int(sys.argv[1]), int(sys.argv[2]), *sys.argv[3:5]
+    preload = sys.argv[5:]
     confine.die_with_parent()
     if os.getppid() != parent:
         return
@@ -301,7 +296,7 @@ def main() -> None:
     control = socket.socket(fileno=control_fd)
     loaded = _preload(preload)
     _warm_up()
-    zygote = Zygote(control)
+    zygote = Zygote(control, root)
     listener = _listen(address)
     try:
         _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
@@ -309,7 +304,6 @@ def main() -> None:
     finally:
         listener.close()
         os.unlink(address)
-        zygote.cleanup()
 
 
 if __name__ == "__main__":
