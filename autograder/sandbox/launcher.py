@@ -170,7 +170,7 @@ def bwrap_command(
 
 
 def zygote_request(
-    spec: SandboxSpec, seccomp_program: bytes, uid: int | None, cgroup_folders: list[str]
+    spec: SandboxSpec, seccomp_program: bytes, uid: int, cgroup_folders: list[str]
 ) -> dict[str, Any]:
     """What the zygote needs to confine one worker the way ``bwrap_command`` does."""
     return {

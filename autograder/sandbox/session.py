@@ -124,11 +124,9 @@ class WorkerSession:
     ) -> WorkerProcess:
         """Fork the worker from a clean zygote, or start it as a bubblewrap command."""
         factory = zygote.zygote_for(self.spec)
-        if factory is not None:
+        if factory is not None and lease is not None:
             folders = [str(f) for f in cgroup.folders] if cgroup else []
-            request = zygote_request(
-                self.spec, seccomp.filter_program(), lease.uid if lease else None, folders
-            )
+            request = zygote_request(self.spec, seccomp.filter_program(), lease.uid, folders)
             try:
                 return factory.spawn(request)
             except zygote.ZygoteFailed as exc:

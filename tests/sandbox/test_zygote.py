@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from autograder.sandbox import zygote
+from autograder.sandbox import uids, zygote
 from autograder.sandbox.launcher import Limits, SandboxSpec
 from autograder.sandbox.process import ZygoteProcess
 from autograder.sandbox.session import CodeCell, WorkerSession
@@ -265,24 +265,40 @@ def test_other_grader_processes_share_the_batch_zygote():
     (address,) = addresses.values()
     assert oct(os.stat(os.path.dirname(address)).st_mode & 0o777) == "0o700"
     shared = zygote.SharedZygote(address)
+    lease = uids.lease_uid()
     try:
-        process = shared.spawn(_request())
+        process = shared.spawn(_request(lease.uid))
         process.kill()
         process.close()
         assert process.returncode is not None
     finally:
         shared.close()
+        lease.release()
     broken = zygote.SharedZygote(address + ".missing")
     with pytest.raises(zygote.ZygoteFailed):
-        broken.spawn(_request())
+        broken.spawn(_request(uids.UID_BASE))
     assert not broken.alive()  # the registry then starts a zygote of its own
 
 
-def _request() -> dict:
+def _request(uid: int) -> dict:
     from autograder.sandbox import seccomp
     from autograder.sandbox.launcher import zygote_request
 
-    return zygote_request(SPEC, seccomp.filter_program(), None, [])
+    return zygote_request(SPEC, seccomp.filter_program(), uid, [])
+
+
+def test_the_zygote_refuses_a_worker_without_a_uid_to_drop_to():
+    """A request without a uid (a bug on our side) must not run anything as root."""
+    owner = zygote.zygote_for(SPEC)
+    assert isinstance(owner, zygote.Zygote)
+    request = {**_request(uids.UID_BASE), "uid": None}
+    process = owner.spawn(request)
+    try:
+        assert process.wait(10) is not None  # the init ended before forking any worker
+        assert b"sandbox setup failed (init)" in os.read(process.stderr_fd, 4096)
+    finally:
+        process.kill()
+        process.close()
 
 
 def test_a_small_memory_limit_gets_a_zygote_without_torch():
