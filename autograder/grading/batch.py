@@ -1,7 +1,8 @@
 """Grade many submissions of one assignment; one bad submission never stops the batch.
 
 With ``jobs > 1`` submissions are graded in parallel, each grader process holding its own
-loaded assignment; all of them fork their workers from this process's zygotes. Every finished submission is journaled at once (see
+loaded assignment; all of them fork their workers from this process's zygotes and share its
+reference results. Every finished submission is journaled at once (see
 ``autograder/results/journal.py``), so a killed batch resumes where it stopped.
 """
 

@@ -121,10 +121,10 @@ class CachedReference:
             if key in self._results:
                 self.hits += 1
                 self._results.move_to_end(key)
-            elif self._shared is not None:
-                self._results[key] = self._shared.get(key, lambda: function(*args, **kwargs))
             else:
-                self._results[key] = function(*args, **kwargs)
+                compute = lambda: function(*args, **kwargs)  # noqa: E731
+                shared = self._shared
+                self._results[key] = shared.get(key, compute) if shared else compute()
                 if len(self._results) > MAX_ENTRIES:
                     self._results.popitem(last=False)
             return copy.deepcopy(self._results[key])
