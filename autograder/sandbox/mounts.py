@@ -72,11 +72,13 @@ def _python(python: str, forbid: tuple[str, ...]) -> list[Mount]:
 def mount_plan(
     python: str, forbid: tuple[str, ...], worker_dir: Path, tmpfs_bytes: int
 ) -> list[Mount]:
+    """Applied in order. The empty /tmp comes first: a virtualenv that lives under /tmp (a
+    checkout there) is bound on top of it instead of being hidden by it."""
     return [
+        Mount("tmpfs", "/tmp", size=tmpfs_bytes, mode=0o1777),
         *_host_root(),
         *_python(python, forbid),
         Mount("ro-bind", WORKER_MOUNT, str(worker_dir)),
-        Mount("tmpfs", "/tmp", size=tmpfs_bytes, mode=0o1777),
         Mount("proc", "/proc"),
         Mount("dev", "/dev"),
         Mount("tmpfs", "/dev/shm", size=tmpfs_bytes, mode=0o1777),
