@@ -148,7 +148,8 @@ def print_doctor(report: DoctorReport) -> None:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     course = find_course(args.course)
-    targets = [GRADERS_DIR] + [p for p in (course.root / "solutions",) if p.is_dir()]
+    own = (course.root / "solutions", course.root / "graders")
+    targets = [GRADERS_DIR] + [p for p in own if p.is_dir()]
     paths = hidden_paths(*targets, *(d for d in GRADERS_DIR.iterdir() if d.is_dir()))
     report = run_doctor(SandboxSpec(limits=load_limits(course.root)), paths)
     print_doctor(report)

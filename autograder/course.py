@@ -53,6 +53,11 @@ class Course:
             else []
         )
 
+    def graders_dir(self, aid: str) -> Path:
+        """The course's own ``graders/<aid>`` where it has one, else this package's."""
+        own = self.root / "graders" / aid
+        return own if own.is_dir() else GRADERS_DIR / aid
+
     def assignment(self, aid: str) -> Assignment:
         if aid not in self.assignment_ids():
             known = ", ".join(self.assignment_ids()) or "none"
@@ -63,7 +68,7 @@ class Course:
             source_notebook=self.root / "source" / aid / f"{aid}.ipynb",
             release_dir=self.root / "assignments" / aid,
             reference_path=self.root / "solutions" / f"{aid}.py",
-            graders_dir=GRADERS_DIR / aid,
+            graders_dir=self.graders_dir(aid),
         )
         for path in (assignment.reference_path, assignment.graders_dir):
             if not path.exists():

@@ -23,11 +23,14 @@ Usage in ``autograder/graders/<aid>/catalogue.py``::
 from __future__ import annotations
 
 import ast
+import importlib.util
 import inspect
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Protocol, runtime_checkable
 
 from autograder.i18n import Text
 
@@ -145,3 +148,36 @@ class Catalogue:
 
     def variants(self, task_id: str | None = None) -> list[Entry]:
         return [e for e in self.entries if e.kind == "variant" and task_id in (None, e.task_id)]
+
+
+@runtime_checkable
+class DeclaresEntries(Protocol):
+    """A task declared in a grader file (``autograder.authoring.Task``) that brings its own
+    catalogue entries: mistakes built from the reference, variants from snippet files."""
+
+    def catalogue_entries(self, reference: Any, graders_dir: Path) -> list[Entry]: ...
+
+
+def grader_modules(graders_dir: Path) -> list[ModuleType]:
+    """The assignment's grader files, imported under private names (not through pytest)."""
+    modules = []
+    for path in sorted(graders_dir.glob("test_*.py")):
+        name = f"_graders_{graders_dir.name}_{path.stem}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot import the grader {path}")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    return modules
+
+
+def declared_entries(graders_dir: Path, reference: Any) -> list[Entry]:
+    """The catalogue entries of every task declared in the assignment's grader files."""
+    return [
+        entry
+        for module in grader_modules(graders_dir)
+        for value in vars(module).values()
+        if isinstance(value, DeclaresEntries) and not isinstance(value, type)
+        for entry in value.catalogue_entries(reference, graders_dir)
+    ]

@@ -9,9 +9,9 @@ Fixtures: ``student`` (proxy into the sandbox), ``reference`` (``solutions/<aid>
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import pytest
@@ -97,6 +97,17 @@ class GradingPlugin:
             items[:] = [i for i in items if _task_of(i) in only]
             config.hook.pytest_deselected(items=skipped)
 
+    def pytest_pycollect_makeitem(
+        self, collector: pytest.Module | pytest.Class, name: str, obj: object
+    ) -> list[pytest.Function] | None:
+        """A declared task (``autograder.authoring.Task``) becomes one test per case."""
+        if not isinstance(obj, GeneratesTests) or isinstance(obj, type):
+            return None
+        return [
+            pytest.Function.from_parent(collector, name=test_name, callobj=_marked(function))
+            for test_name, function in obj.generated_tests().items()
+        ]
+
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
@@ -120,6 +131,19 @@ class GradingPlugin:
                     figures=self.figures.pop(item.nodeid, FigureRecorder(self._resolve)).figures,
                 )
             )
+
+
+@runtime_checkable
+class GeneratesTests(Protocol):
+    """A module-level object that contributes test functions, each carrying ``task_id`` and
+    ``weight`` attributes (the authoring kit's ``Task``)."""
+
+    def generated_tests(self) -> dict[str, Callable[..., None]]: ...
+
+
+def _marked(function: Callable[..., None]) -> Callable[..., None]:
+    marked = pytest.mark.task(function.task_id)(function)  # type: ignore[attr-defined]
+    return pytest.mark.weight(function.weight)(marked)  # type: ignore[attr-defined]
 
 
 def _task_of(item: pytest.Item) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from autograder.config import GradingConfig
-from autograder.course import GRADERS_DIR, Assignment
-from autograder.grading.catalogue import Catalogue
+from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
+from autograder.grading.catalogue import Catalogue, declared_entries
 from autograder.grading.diagnosis import diagnose
 from autograder.grading.figures import shown_figures
 from autograder.grading.messages import cell_failure, explain, grader_error
@@ -80,13 +80,29 @@ class GradeOptions:
     zygote: bool = True  # fork workers from a clean zygote where the machine allows it
 
 
-def load_catalogue(aid: str) -> Catalogue:
+def load_catalogue(aid: str, assignment: Assignment | None = None) -> Catalogue:
+    """The assignment's mistakes and variants: those its tasks declare (the authoring kit) and
+    those of a ``catalogue.py`` module (assignments not yet declared with the kit)."""
+    catalogue = _catalogue_module(aid)
+    if assignment is None:
+        try:
+            assignment = find_course().assignment(aid)
+        except CourseError:
+            return catalogue
+    for entry in declared_entries(assignment.graders_dir, assignment.load_reference()):
+        catalogue.add(entry)
+    return catalogue
+
+
+def _catalogue_module(aid: str) -> Catalogue:
     try:
         module = importlib.import_module(f"autograder.graders.{aid}.catalogue")
     except ModuleNotFoundError:
         return Catalogue()
     catalogue = getattr(module, "catalogue", None)
-    return catalogue if isinstance(catalogue, Catalogue) else Catalogue()
+    if not isinstance(catalogue, Catalogue):
+        return Catalogue()
+    return Catalogue(list(catalogue.entries), dict(catalogue.choices))  # ours to extend
 
 
 def worker_profiles(
@@ -119,7 +135,7 @@ class AssignmentGrader:
         self.spec = assignment.spec()
         # once per batch: in memory, and across the batch's processes through shared_references
         self.reference = CachedReference(assignment.load_reference(), shared_references)
-        self.catalogue = load_catalogue(assignment.aid)
+        self.catalogue = load_catalogue(assignment.aid, assignment)
         self.default_profile, self.profiles = worker_profiles(assignment, self.spec, options)
 
     @property

@@ -58,17 +58,21 @@ class Kit:
         )
         return result.task(entry.task_id)
 
+    @staticmethod
+    def load(assignment: Assignment, seed: str = TEST_SEED) -> Kit:
+        aid = assignment.aid
+        return Kit(
+            assignment,
+            AssignmentGrader(assignment, GradeOptions(GradingConfig(seed))),
+            solution_sources(read_notebook(assignment.source_notebook)),
+            read_notebook(assignment.release_dir / f"{aid}.ipynb"),
+            Path(tempfile.mkdtemp(prefix=f"catalogue-{aid}-")),
+        )
+
 
 @functools.cache
 def kit(aid: str, seed: str = TEST_SEED) -> Kit:
-    assignment = COURSE.assignment(aid)
-    return Kit(
-        assignment,
-        AssignmentGrader(assignment, GradeOptions(GradingConfig(seed))),
-        solution_sources(read_notebook(assignment.source_notebook)),
-        read_notebook(assignment.release_dir / f"{aid}.ipynb"),
-        Path(tempfile.mkdtemp(prefix=f"catalogue-{aid}-")),
-    )
+    return Kit.load(COURSE.assignment(aid), seed)
 
 
 def entries(kind: str) -> list[Any]:

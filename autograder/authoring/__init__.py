@@ -1,0 +1,50 @@
+"""The authoring kit: everything a hidden grader imports, and nothing else.
+
+A task is declared in one file, ``autograder/graders/<aid>/test_<task>.py``::
+
+    from autograder.authoring import Task, call
+
+    task = Task("softmax")
+
+    @task.case(weight=2, what="softmax(Z), Form (5, 3)")
+    def matrix(rng):
+        return call(rng.normal(size=(5, 3)))
+
+    task.mistake("no_shift", "ohne Verschiebung", "without the shift", ("z - z.max(…)", "z"))
+
+Correct variants are snippet files in ``variants/<task>/<key>.py``. Unusual checks are
+ordinary pytest functions in the same file using the ``student``, ``reference``, ``rng``,
+``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
+"""
+
+from autograder.authoring.compare import Compare, assert_same, item_label, long_run
+from autograder.authoring.task import Call, Case, Task, call
+from autograder.grading.checks import (
+    CheckFailure,
+    as_array,
+    as_float,
+    as_int,
+    as_tuple,
+    assert_close,
+    fail,
+)
+from autograder.i18n import Text
+
+__all__ = [
+    "Call",
+    "Case",
+    "CheckFailure",
+    "Compare",
+    "Task",
+    "Text",
+    "as_array",
+    "as_float",
+    "as_int",
+    "as_tuple",
+    "assert_close",
+    "assert_same",
+    "call",
+    "fail",
+    "item_label",
+    "long_run",
+]
