@@ -8,6 +8,7 @@ demo: setup
 	.venv/bin/autograder demo --out demo-out
 
 test: setup
+	$(MAKE) --no-print-directory lint
 	.venv/bin/python -m pytest -q -n 2  # pytest-xdist: CI has 2 cores
 
 test-fast: setup
