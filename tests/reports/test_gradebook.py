@@ -61,7 +61,7 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
         free_text.manual_score = 1.5
         gb.db.commit()
         assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(
-            11.3333 - 1.3333 + 2 + 1.5
+            12.8333 - 1.3333 + 2 + 1.5
         )
     assert (course / "autograded" / "perfect" / A01 / f"{A01}.ipynb").exists()
     autograded = json.loads(
