@@ -87,5 +87,5 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
     rows = {r["student_id"]: r for r in csv.DictReader((tmp_path / "grades.csv").open())}
     assert float(rows["perfect"]["score"]) == 18
     assert float(rows["partly_wrong"]["score"]) == pytest.approx(
-        13.5
-    )  # 10 auto + 2 override + 1.5 free text
+        15.0
+    )  # 11.5 auto + 2 override + 1.5 free text
