@@ -1,7 +1,8 @@
 """Command line: ``autograder collect | grade | release | secret | doctor | course | demo``.
 
 Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
-(unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox).
+(unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox,
+an invalid ``assignment.toml``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -21,9 +23,11 @@ from autograder.config import ConfigError, load_config, load_limits, write_new_s
 from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions, GraderBroken
+from autograder.grading.settings import SettingsError
 from autograder.notebook.discover import DiscoveryError, Found, discover
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all
+from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
@@ -67,6 +71,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     assignment = course.assignment(args.assignment)
     config = load_config(course.root)
+    gradescope = assignment_gradescope(assignment)  # a bad [gradescope] stops before grading
     spec = SandboxSpec(
         limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox, zygote=not args.no_zygote
     )
@@ -111,7 +116,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
             f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"
         )
     out = Path(args.out)
-    paths = write_all(batch, out)
+    paths = write_all(batch, out, gradescope)
     if args.gradebook:
         from autograder.reports.gradebook import write_gradebook  # imports nbgrader: only here
 
@@ -386,9 +391,10 @@ def main(argv: list[str] | None = None) -> int:
         DiscoveryError,
         GraderBroken,
         ReleaseError,
+        SettingsError,
         SourceError,
     ) as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {escape(str(exc))}")  # "[gradescope]" is no markup
         return USAGE_ERROR
 
 

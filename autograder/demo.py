@@ -23,6 +23,7 @@ from autograder.grading.runner import GradeOptions
 from autograder.notebook.discover import discover
 from autograder.release.generate import release
 from autograder.reports.files import write_all
+from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
 
@@ -43,6 +44,7 @@ def demo_one(
     course: Course, aid: str, config: GradingConfig, out: Path, unsafe: bool, console: Console
 ) -> None:
     assignment = course.assignment(aid)
+    gradescope = assignment_gradescope(assignment)
     console.rule(f"{aid}: release with nbgrader, grade the examples in the sandbox")
     released = release(assignment, config.secret_seed)
     console.print(f"student notebook: {released / (aid + '.ipynb')} (leak check passed)")
@@ -55,7 +57,7 @@ def demo_one(
             f"  {item.student_id}: {result.score:g}/{result.max_score:g}"
         ),
     )
-    paths = write_all(batch, out / "reports" / aid)
+    paths = write_all(batch, out / "reports" / aid, gradescope)
     print_summary(batch, console)
     for result in batch.submissions:
         for task in result.tasks:

@@ -8,7 +8,9 @@ any shape or type, so every check validates the type before it looks at the valu
 
 from __future__ import annotations
 
+import math
 import numbers
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -56,7 +58,7 @@ def as_array(value: Any, what: Label, shape: tuple[int, ...] | None = None) -> n
         value = value.array
     if isinstance(value, (bool | numbers.Number | np.generic, list | tuple)):
         try:
-            value = np.asarray(value)
+            value = _real_array(np.asarray(value))
         except ValueError:
             value = None
     if not isinstance(value, np.ndarray) or value.dtype.kind not in "biuf":
@@ -70,13 +72,50 @@ def as_array(value: Any, what: Label, shape: tuple[int, ...] | None = None) -> n
             )
         )
     if shape is not None and value.shape != tuple(shape):
-        raise CheckFailure(
-            Text(
-                f"{label.de}: Form {value.shape} statt {tuple(shape)}.",
-                f"{label.en}: shape {value.shape} instead of {tuple(shape)}.",
-            )
-        )
+        raise _shape_failure(label, value.shape, shape)
     return value
+
+
+def _shape_failure(label: Text, got: tuple[int, ...], shape: tuple[int, ...]) -> CheckFailure:
+    return CheckFailure(
+        Text(
+            f"{label.de}: Form {got} statt {tuple(shape)}.",
+            f"{label.en}: shape {got} instead of {tuple(shape)}.",
+        )
+    )
+
+
+def _real_array(array: np.ndarray) -> np.ndarray:
+    """Exact rationals and ints beyond int64 (an object array of them) as float64 for
+    tolerance comparisons; any other object array is left for the caller to refuse."""
+    if array.dtype != object or not all(_is_real(x) for x in array.flat):
+        return array
+    try:
+        return array.astype(np.float64)
+    except OverflowError:  # an int or fraction beyond ±1.8e308
+        return np.full(array.shape, np.inf)
+
+
+def _is_real(x: Any) -> bool:
+    """A real number (int, float, Fraction, numpy int/float), not a bool."""
+    return isinstance(x, numbers.Real) and not isinstance(x, bool | np.bool_)
+
+
+def as_exact_vector(value: Any, what: Label, length: int) -> list[Fraction]:
+    """Numbers for an exact check: ints and Fractions as they are, floats (also from arrays
+    and tensors) by their exact binary value; NaN and ∞ are refused."""
+    label = _label(what)
+    if isinstance(value, list | tuple) and all(_is_real(x) for x in value):
+        items: list[Any] = [x.item() if isinstance(x, np.generic) else x for x in value]
+        if len(items) != length:
+            raise _shape_failure(label, (len(items),), (length,))
+    else:
+        items = as_array(value, what, shape=(length,)).tolist()
+    if not all(math.isfinite(x) for x in items if isinstance(x, float)):
+        raise CheckFailure(
+            Text(f"{label.de}: enthält NaN oder ∞.", f"{label.en}: contains NaN or ∞.")
+        )
+    return [Fraction(x) for x in items]
 
 
 def as_tuple(value: Any, length: int, what: Label) -> tuple[Any, ...]:
@@ -101,7 +140,8 @@ def as_int(value: Any, what: Label) -> int:
     label = _label(what)
     integral = isinstance(value, int | np.integer) and not isinstance(value, bool)
     whole_float = isinstance(value, float | np.floating) and float(value).is_integer()
-    if not (integral or whole_float):
+    whole_fraction = isinstance(value, Fraction) and value.denominator == 1
+    if not (integral or whole_float or whole_fraction):
         raise CheckFailure(
             Text(
                 f"{label.de}: erwartet wurde eine ganze Zahl, zurückgegeben: {describe_type(value)}.",

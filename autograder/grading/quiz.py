@@ -187,7 +187,7 @@ def chosen_letters(question: SingleChoice | MultiSelect, answer: Any) -> frozens
 
 
 def number(answer: Any) -> float:
-    """A numeric answer as a float (int, float, numpy scalar or 0-d array; not bool)."""
+    """A numeric answer as a float (int, float, Fraction, numpy scalar or 0-d array; not bool)."""
     if isinstance(answer, np.ndarray) and answer.shape == ():
         answer = answer[()]
     if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
@@ -197,7 +197,10 @@ def number(answer: Any) -> float:
                 f"The answer must be a number (e.g. 0.5); got: {type(answer).__name__}.",
             )
         )
-    value = float(answer)
+    try:
+        value = float(answer)  # a Fraction or an int of any size, too
+    except OverflowError:
+        value = math.inf
     if not math.isfinite(value):
         raise BadAnswer(
             Text(

@@ -10,6 +10,8 @@ Read from ``autograder/graders/<aid>/assignment.toml`` (hidden with the graders)
     memory_bytes = 1073741824
 
 Tasks with the same settings share one worker; a task with other settings gets its own.
+The file's ``[gradescope]`` section (how Gradescope shows the results) is read by
+``autograder.reports.gradescope``.
 """
 
 from __future__ import annotations
@@ -60,17 +62,26 @@ def _check_limits(table: dict[str, Any], where: str) -> None:
             raise SettingsError(f"{where}: {key} must be a positive number")
 
 
-def load_settings(graders_dir: Path, task_ids: tuple[str, ...]) -> AssignmentSettings:
+SECTIONS = frozenset({"limits", "tasks", "gradescope"})
+
+
+def read_settings_file(graders_dir: Path) -> tuple[Path, dict[str, Any]]:
+    """The path of ``assignment.toml`` and its parsed content ({} when there is none)."""
     path = graders_dir / SETTINGS_NAME
     if not path.exists():
-        return AssignmentSettings()
+        return path, {}
     try:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: {exc}") from None
-    unknown = set(data) - {"limits", "tasks"}
+    unknown = set(data) - SECTIONS
     if unknown:
         raise SettingsError(f"{path}: unknown sections {sorted(unknown)}")
+    return path, data
+
+
+def load_settings(graders_dir: Path, task_ids: tuple[str, ...]) -> AssignmentSettings:
+    path, data = read_settings_file(graders_dir)
     limits = data.get("limits", {})
     _check_limits(limits, f"{path} [limits]")
     tasks = data.get("tasks", {})

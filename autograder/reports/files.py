@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
 
 from autograder.reports.atomic import write_json, write_text
 from autograder.reports.feedback import write_feedback
+from autograder.reports.gradescope import DEFAULT as DEFAULT_GRADESCOPE
+from autograder.reports.gradescope import GradescopeSettings, gradescope_result
 from autograder.reports.items import write_items
-from autograder.results.model import BatchResult, SubmissionResult, round_points
+from autograder.results.model import BatchResult, round_points
 
 
 def write_results_json(batch: BatchResult, out: Path) -> Path:
@@ -19,32 +20,10 @@ def write_results_json(batch: BatchResult, out: Path) -> Path:
     return path
 
 
-def gradescope_result(result: SubmissionResult) -> dict[str, Any]:
-    """Gradescope's autograder ``results.json`` format for one submission."""
-    tests = [
-        {
-            "name": task.task_id,
-            "score": round_points(task.score),
-            "max_score": task.max_score,
-            "status": "passed" if task.status == "passed" else "failed",
-            "output": task.feedback,
-        }
-        for task in result.tasks
-        if task.kind == "auto"
-    ]
-    return {
-        "score": round_points(result.score),
-        "output": result.error or "",
-        "visibility": "visible",
-        "stdout_visibility": "hidden",
-        "tests": tests,
-    }
-
-
-def write_gradescope(batch: BatchResult, out: Path) -> Path:
+def write_gradescope(batch: BatchResult, out: Path, settings: GradescopeSettings) -> Path:
     folder = out / "gradescope"
     for result in batch.submissions:
-        write_json(folder / f"{result.student_id}.json", gradescope_result(result))
+        write_json(folder / f"{result.student_id}.json", gradescope_result(result, settings))
     return folder
 
 
@@ -75,10 +54,13 @@ def write_grades_csv(batch: BatchResult, out: Path) -> Path:
     return path
 
 
-def write_all(batch: BatchResult, out: Path) -> list[Path]:
+def write_all(
+    batch: BatchResult, out: Path, gradescope: GradescopeSettings = DEFAULT_GRADESCOPE
+) -> list[Path]:
+    """Every report of a batch; ``gradescope`` from the assignment's ``[gradescope]`` settings."""
     return [
         write_results_json(batch, out),
-        write_gradescope(batch, out),
+        write_gradescope(batch, out, gradescope),
         write_grades_csv(batch, out),
         write_feedback(batch, out),
         *write_items(batch, out),  # quiz assignments only

@@ -280,3 +280,13 @@ def test_bad_and_missing_answers_cost_only_their_question(tmp_path):
     missing = result.task("antwort_7").feedback
     assert "NotImplementedError" in missing and "nicht definiert" in missing
     assert result.score == result.max_score - 3  # 1 + 1 + 1 point lost, the rest full
+
+
+def test_numeric_answers_may_be_exact_rationals_or_ints_of_any_size():
+    from fractions import Fraction
+
+    assert grade(NUM, Fraction(644397, 10**6)).fraction == 1
+    assert grade(REL, Fraction(1, 4**10)).fraction == 1
+    for huge in (10**400, Fraction(10**400, 3)):  # beyond float64: invalid, not a grader crash
+        result = grade(NUM, huge)
+        assert result.labels == (INVALID,) and "endliche Zahl" in result.feedback.de

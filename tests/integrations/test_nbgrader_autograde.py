@@ -64,7 +64,7 @@ def test_nbgrader_autograde_uses_the_sandboxed_engine(tmp_path):
         # every attack (always-equal object, monkeypatched allclose, fake "passed" + os._exit,
         # importing the graders, memory bomb, network) scores 0 through nbgrader too
         assert gb.find_submission(A01, "hostile").score == 0
-        assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(11.3333, abs=1e-3)
+        assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(12.8333, abs=1e-3)
     autograded = (course / "autograded" / "partly_wrong" / A01 / f"{A01}.ipynb").read_text()
     assert "log₁₀ statt natürlichem Logarithmus" in autograded  # our feedback in the test cell
 
@@ -151,6 +151,6 @@ def test_formgraders_autograde_button_grades_through_the_sandbox(tmp_path, monke
         assert outcome["success"], outcome.get("log", "")[-3000:]
     db_url, course_id = nbgrader_settings(course)
     with Gradebook(db_url, course_id) as gb:
-        # 11.33 is our partial credit (stock nbgrader's all-or-nothing cells give 10)
-        assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(11.3333, abs=1e-3)
+        # 12.83 is our partial credit (stock nbgrader's all-or-nothing cells give 10)
+        assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(12.8333, abs=1e-3)
         assert gb.find_submission(A01, "hostile").score == 0

@@ -61,7 +61,7 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
         free_text.manual_score = 1.5
         gb.db.commit()
         assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(
-            11.3333 - 1.3333 + 2 + 1.5
+            12.8333 - 1.3333 + 2 + 1.5
         )
     assert (course / "autograded" / "perfect" / A01 / f"{A01}.ipynb").exists()
     autograded = json.loads(
@@ -87,5 +87,5 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
     rows = {r["student_id"]: r for r in csv.DictReader((tmp_path / "grades.csv").open())}
     assert float(rows["perfect"]["score"]) == 18
     assert float(rows["partly_wrong"]["score"]) == pytest.approx(
-        13.5
-    )  # 10 auto + 2 override + 1.5 free text
+        15.0
+    )  # 11.5 auto + 2 override + 1.5 free text

@@ -2,6 +2,7 @@
 
 import io
 import struct
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -101,3 +102,53 @@ def test_unknown_tags_are_rejected():
         codec.decode_value({"$pickle": "gASV"}, [])
     with pytest.raises(codec.ProtocolError):
         codec.decode_value({"$nd": 3, "kind": "array"}, [])
+
+
+def test_fractions_and_big_ints_cross_exactly():
+    value = [Fraction(1, 3), Fraction(-7, 2), Fraction(5), 2**200, Fraction(2**4000, 3**2000)]
+    back = roundtrip(value)
+    assert back == value and all(type(b) is type(v) for b, v in zip(back, value))
+    assert roundtrip((Fraction(0),)) == (Fraction(0),)
+
+
+def test_fractions_beyond_the_size_limit_do_not_cross():
+    with pytest.raises(codec.UnsupportedValue, match="Bit"):
+        codec.encode_value(Fraction(2**codec.MAX_INT_BITS, 3), [])
+    with pytest.raises(codec.UnsupportedValue):
+        codec.encode_value(Fraction(1, 3**3000), [])
+
+    class Sneaky(Fraction):  # a subclass could compare equal to anything
+        pass
+
+    with pytest.raises(codec.UnsupportedValue):
+        codec.encode_value(Sneaky(1, 2), [])
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {"$frac": [1, 0]},  # division by zero
+        {"$frac": [1, -2]},  # the sign belongs to the numerator
+        {"$frac": [1]},
+        {"$frac": [1, 2, 3]},
+        {"$frac": [1.5, 2]},
+        {"$frac": [True, 2]},
+        {"$frac": ["1", "2"]},
+        {"$frac": [[1], 2]},
+        {"$frac": [2**codec.MAX_INT_BITS, 1]},
+        {"$frac": [1, 2**codec.MAX_INT_BITS]},
+        {"$frac": [1, 2], "extra": 0},
+        {"$frac": {"n": 1, "d": 2}},
+    ],
+)
+def test_forged_fraction_frames_are_rejected(node):
+    with pytest.raises(codec.ProtocolError):
+        codec.decode_value(node, [])
+
+
+def test_a_forged_huge_fraction_in_a_frame_is_rejected_before_use():
+    body = b'{"value": {"$frac": [1, ' + b"9" * 4000 + b"]}}"
+    frame = codec.MAGIC + struct.pack(">I", len(body)) + body + struct.pack(">I", 0)
+    header, arrays = codec.read_message(io.BytesIO(frame))
+    with pytest.raises(codec.ProtocolError):
+        codec.decode_value(header["value"], arrays)

@@ -7,17 +7,18 @@ solution cell. Mistakes must lose points and be named; variants must score full 
 import numpy as np
 
 from autograder.graders.a01_perceptron_xor.certificates import parity_points
+from autograder.grading import checks
 from autograder.grading.catalogue import Catalogue, mutate
 
 catalogue = Catalogue()
 
 
 def _lam(value):
+    """The multipliers as exact rationals (an object array), or None if they are no vector."""
     try:
-        lam = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+        return np.array(checks.as_exact_vector(value, "λ", len(value)), dtype=object)
+    except (checks.CheckFailure, TypeError):
         return None
-    return lam if lam.ndim == 1 else None
 
 
 def _has_negative(value, args, kwargs):

@@ -8,8 +8,7 @@ non-strict inequalities s·x̃ᵀw ≥ 0 with s = +1, labels 0 strict ones with 
 from __future__ import annotations
 
 import itertools
-
-import numpy as np
+from fractions import Fraction
 
 from autograder.grading import checks
 from autograder.i18n import Text
@@ -21,26 +20,20 @@ def parity_points(n: int) -> tuple[list[tuple[int, ...]], list[int]]:
 
 
 def certificate_problem(
-    lam: np.ndarray, points: list[tuple[int, ...]], labels: list[int]
+    lam: list[Fraction], points: list[tuple[int, ...]], labels: list[int]
 ) -> Text | None:
-    """None if ``lam`` is a valid certificate, else what is wrong with it (German/English)."""
-    if not np.all(np.isfinite(lam)):
-        return Text(
-            "Die Multiplikatoren enthalten NaN oder ∞.", "The multipliers contain NaN or ∞."
-        )
-    # Exact arithmetic, fast: every float is n / 2^k, so one common power of two turns the
-    # multipliers into integers without rounding (Python ints do not overflow).
-    ratios = [float(v).as_integer_ratio() for v in lam.astype(np.float64)]
-    common = max(d for _, d in ratios)
-    exact = [n * (common // d) for n, d in ratios]
-    if any(v < 0 for v in exact):
+    """None if ``lam`` is a valid certificate, else what is wrong with it (German/English).
+
+    Exact: the multipliers are rationals (a float is its exact binary value), so a certificate
+    written with ``fractions.Fraction`` or ints is checked without any rounding."""
+    if any(v < 0 for v in lam):
         return Text(
             "Alle Multiplikatoren müssen nichtnegativ sein (das Vorzeichen steckt schon in den "
             "Ungleichungen).",
             "All multipliers must be nonnegative (the sign is already part of the inequalities).",
         )
-    total = [0] * (len(points[0]) + 1)
-    for value, point, label in zip(exact, points, labels, strict=True):
+    total = [Fraction(0)] * (len(points[0]) + 1)
+    for value, point, label in zip(lam, points, labels, strict=True):
         signed = value if label == 1 else -value
         total[0] += signed
         for j, coordinate in enumerate(point, 1):
@@ -51,7 +44,7 @@ def certificate_problem(
             "Die gewichtete Summe der Ungleichungen hebt sich nicht zu 0 auf.",
             "The weighted sum of the inequalities does not cancel to 0.",
         )
-    if not any(v > 0 for v, label in zip(exact, labels, strict=True) if label == 0):
+    if not any(v > 0 for v, label in zip(lam, labels, strict=True) if label == 0):
         return Text(
             "Mindestens eine strikte Ungleichung (ein Punkt mit Label 0) braucht einen positiven "
             "Multiplikator, sonst entsteht kein Widerspruch.",
@@ -63,7 +56,7 @@ def certificate_problem(
 
 def assert_certificate(value: object, n: int, what: str) -> None:
     points, labels = parity_points(n)
-    lam = checks.as_array(value, what, shape=(len(points),))
+    lam = checks.as_exact_vector(value, what, len(points))
     problem = certificate_problem(lam, points, labels)
     if problem is not None:
         raise checks.CheckFailure(Text(f"{what}: ", f"{what}: ") + problem)

@@ -11,7 +11,9 @@ Frame layout::
 
 Values inside the JSON are plain JSON scalars and lists, or tagged objects:
 ``{"$tuple": [...]}``, ``{"$dict": [[key, value], ...]}`` (string keys), ``{"$set": [...]}``
-(sets and frozensets of str/int/float/bool, e.g. a quiz answer ``{"a", "c"}``) and
+(sets and frozensets of str/int/float/bool, e.g. a quiz answer ``{"a", "c"}``),
+``{"$frac": [numerator, denominator]}`` (an exact ``fractions.Fraction``: two JSON integers of at
+most ``MAX_INT_BITS`` bits, denominator positive) and
 ``{"$nd": i, "kind": "array" | "scalar" | "tensor"}`` for the i-th array frame.
 
 Decoding validates everything before it allocates: header size, dtype whitelist, shape,
@@ -24,11 +26,13 @@ import io
 import json
 import struct
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, BinaryIO
 
 import numpy as np
 
 MAGIC = b"AGW1"
+MAX_INT_BITS = 4096  # numerator and denominator of a Fraction (about 1233 decimal digits)
 ALLOWED_DTYPES = frozenset(
     np.dtype(code).str
     for code in ("?", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16")
@@ -86,6 +90,8 @@ def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
         return value
     if cls is float:
         return value
+    if cls is Fraction:
+        return _encode_fraction(value)
     if isinstance(value, np.ndarray):
         arrays.append(np.array(value, copy=True, subok=False))
         return {"$nd": len(arrays) - 1, "kind": "array"}
@@ -110,6 +116,13 @@ def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
             raise UnsupportedValue("Menge mit anderen Elementen als str/int/float/bool")
         return {"$set": sorted(value, key=repr)}
     raise UnsupportedValue(f"{cls.__module__}.{cls.__qualname__}")
+
+
+def _encode_fraction(value: Fraction) -> dict[str, list[int]]:
+    numerator, denominator = int(value.numerator), int(value.denominator)
+    if max(numerator.bit_length(), denominator.bit_length()) > MAX_INT_BITS:
+        raise UnsupportedValue(f"Bruch mit mehr als {MAX_INT_BITS} Bit in Zähler oder Nenner")
+    return {"$frac": [numerator, denominator]}
 
 
 def _encode_numpy_scalar(value: np.generic, arrays: list[np.ndarray]) -> Any:
@@ -204,11 +217,22 @@ def _decode(node: Any, arrays: list[np.ndarray], budget: list[int], depth: int) 
                 raise ProtocolError("bad set item")
             budget[0] -= len(node["$set"])
             return set(node["$set"])
+        if set(node) == {"$frac"} and type(node["$frac"]) is list:
+            return _fraction(node["$frac"])
         if set(node) == {"$nd", "kind"} and type(node["$nd"]) is int:
             return _array_reference(node, arrays)
         if set(node) == {"$np", "v"} and node["$np"] in ALLOWED_DTYPES:
             return _inline_scalar(node["$np"], node["v"])
     raise ProtocolError("unknown value tag")
+
+
+def _fraction(pair: list[Any]) -> Fraction:
+    """An exact rational from two bounded JSON integers (never bools, floats or strings)."""
+    if len(pair) != 2 or any(type(n) is not int for n in pair) or pair[1] <= 0:
+        raise ProtocolError("bad fraction")
+    if max(pair[0].bit_length(), pair[1].bit_length()) > MAX_INT_BITS:
+        raise ProtocolError("fraction too large")
+    return Fraction(pair[0], pair[1])
 
 
 def _array_reference(node: dict[str, Any], arrays: list[np.ndarray]) -> Any:
