@@ -1,0 +1,142 @@
+"""Drop a notebook's outputs while reading it, before anything is parsed into objects.
+
+Grading never needs outputs (plots, printed text, widget state): the worker runs the code
+anew. They can be hundreds of megabytes, so they are cut out of the raw JSON bytes by a small
+scanner and only the rest is handed to ``json.loads``: the memory a notebook costs is its file
+plus its code, not its parsed outputs.
+
+The scanner works on UTF-8 bytes (JSON's structural characters are ASCII and never occur
+inside a multi-byte character), moves with compiled regular expressions from one string or
+bracket to the next, and skips a string of any length in one C-level match. It does not
+validate: where the bytes stop making sense (an unterminated string, an unbalanced bracket)
+it keeps the rest unchanged, and ``json.loads`` reports the error. A dropped value is replaced
+by an empty one of its kind plus the newlines it spanned, so a JSON error further down still
+names the line of the original file.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Paths of values dropped while reading: object keys, "*" for any array element.
+DROPPED = frozenset(
+    {
+        ("cells", "*", "outputs"),  # plots, printed text, errors, widget views
+        ("cells", "*", "attachments"),  # images pasted into markdown cells
+        ("metadata", "widgets"),  # ipywidgets' saved state
+    }
+)
+
+_NEXT = re.compile(rb'["\[\]{},:]')
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_SPACE = re.compile(rb"[ \t\r\n]*")
+_SCALAR = re.compile(rb"[^\s,\]}]*")
+_EMPTY = {ord("["): b"[]", ord("{"): b"{}"}
+
+
+class _Unreadable(Exception):
+    """The bytes stop being JSON here; the caller keeps the rest as it is."""
+
+
+def _skip_value(data: bytes, start: int) -> int:
+    """The end of the JSON value that begins at ``start``."""
+    if start >= len(data):
+        raise _Unreadable
+    first = data[start]
+    if first == ord('"'):
+        return _skip_string(data, start)
+    if first not in _EMPTY:
+        end = _SCALAR.match(data, start)
+        assert end is not None  # the pattern matches the empty string
+        return end.end()
+    depth, pos = 0, start
+    while True:
+        found = _NEXT.search(data, pos)
+        if found is None:
+            raise _Unreadable
+        char = found.group()
+        if char == b'"':
+            pos = _skip_string(data, found.start())
+            continue
+        pos = found.end()
+        if char in b"[{":
+            depth += 1
+        elif char in b"]}":
+            depth -= 1
+            if depth == 0:
+                return pos
+
+
+def _skip_string(data: bytes, start: int) -> int:
+    found = _STRING.match(data, start)
+    if found is None:
+        raise _Unreadable
+    return found.end()
+
+
+def _key(data: bytes, start: int, end: int) -> str:
+    """An object key's text; keys that use escapes are never ones we drop."""
+    return data[start + 1 : end - 1].decode("utf-8", errors="replace")
+
+
+def _dropped_spans(data: bytes) -> list[tuple[int, int]]:
+    """Byte ranges of the values at ``DROPPED`` paths."""
+    spans: list[tuple[int, int]] = []
+    path: list[str] = []  # per open container: the current key ("" before one), "*" in arrays
+    in_object: list[bool] = []
+    expect_key = False
+    pos = 0
+    try:
+        while (found := _NEXT.search(data, pos)) is not None:
+            char, pos = found.group(), found.end()
+            if char == b'"':
+                end = _skip_string(data, found.start())
+                if expect_key:
+                    path[-1] = _key(data, found.start(), end)
+                    expect_key = False
+                    if tuple(path) in DROPPED:
+                        end = _drop_value(data, end, spans)
+                pos = end
+            elif char in b"[{":
+                in_object.append(char == b"{")
+                path.append("" if char == b"{" else "*")
+                expect_key = char == b"{"
+            elif char in b"]}":
+                if not in_object:
+                    break
+                in_object.pop()
+                path.pop()
+                expect_key = False
+            elif char == b",":
+                expect_key = bool(in_object) and in_object[-1]
+    except _Unreadable:
+        pass
+    return spans
+
+
+def _drop_value(data: bytes, key_end: int, spans: list[tuple[int, int]]) -> int:
+    """Record the value after the key ending at ``key_end``; return where scanning goes on."""
+    colon = _SPACE.match(data, key_end)
+    assert colon is not None
+    if data[colon.end() : colon.end() + 1] != b":":
+        return key_end  # not a key after all: leave it to json
+    value = _SPACE.match(data, colon.end() + 1)
+    assert value is not None
+    end = _skip_value(data, value.end())
+    spans.append((value.end(), end))
+    return end
+
+
+def strip_outputs(data: bytes) -> bytes:
+    """``data`` (a notebook's UTF-8 JSON) without the values at ``DROPPED`` paths."""
+    spans = _dropped_spans(data)
+    if not spans:
+        return data
+    parts: list[bytes] = []
+    kept = 0
+    for start, end in spans:
+        parts.append(data[kept:start])
+        parts.append(_EMPTY.get(data[start], b"null") + b"\n" * data.count(b"\n", start, end))
+        kept = end
+    parts.append(data[kept:])
+    return b"".join(parts)
