@@ -57,8 +57,10 @@ def _read_bytes(path: Path) -> bytes:
         ) from None
 
 
-def _as_utf8(raw: bytes) -> bytes:
-    """UTF-8 bytes without a byte-order mark (UTF-16 with a BOM is converted)."""
+def as_utf8(raw: bytes) -> bytes:
+    """UTF-8 bytes without a byte-order mark (UTF-16 with a BOM is converted).
+
+    ``autograder collect`` stores accepted notebooks so (nbgrader's own tools read only UTF-8)."""
     if raw.startswith(codecs.BOM_UTF8):
         return raw[len(codecs.BOM_UTF8) :]
     if raw.startswith(_UTF16_BOMS):
@@ -108,7 +110,7 @@ def _parse(code: bytes) -> Any:
 
 def read_notebook_json(path: Path) -> Any:
     """The file's JSON without outputs, attachments and widget state."""
-    data = _as_utf8(_read_bytes(path))
+    data = as_utf8(_read_bytes(path))
     if not data.strip():
         raise NotebookError(Text("Die Datei ist leer.", "The file is empty."))
     _refuse_python_export(data)

@@ -28,7 +28,9 @@ DROPPED = frozenset(
 )
 
 _NEXT = re.compile(rb'["\[\]{},:]')
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+# a run of strings with the separators between them (a printed text's lines) in one match
+_STRINGS = re.compile(rb'(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"[ \t\r\n,:]*+)++', re.DOTALL)
 _SPACE = re.compile(rb"[ \t\r\n]*")
 _SCALAR = re.compile(rb"[^\s,\]}]*")
 _EMPTY = {ord("["): b"[]", ord("{"): b"{}"}
@@ -56,7 +58,10 @@ def _skip_value(data: bytes, start: int) -> int:
             raise _Unreadable
         char = found.group()
         if char == b'"':
-            pos = _skip_string(data, found.start())
+            strings = _STRINGS.match(data, found.start())
+            if strings is None:
+                raise _Unreadable
+            pos = strings.end()
             continue
         pos = found.end()
         if char in b"[{":
