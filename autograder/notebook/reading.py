@@ -114,16 +114,14 @@ def read_notebook_json(path: Path) -> Any:
     if not data.strip():
         raise NotebookError(Text("Die Datei ist leer.", "The file is empty."))
     _refuse_python_export(data)
-    code = strip_outputs(data)
+    stripped = strip_outputs(data)
     del data
-    if len(code) > MAX_CODE_BYTES:
-        limit = MAX_CODE_BYTES >> 20
+    if stripped.size > MAX_CODE_BYTES:
+        size, limit = stripped.size >> 20, MAX_CODE_BYTES >> 20
         raise NotebookError(
             Text(
-                f"Das Notebook ist zu groß: {len(code) >> 20} MiB ohne Ausgaben, höchstens "
-                f"{limit} MiB.",
-                f"The notebook is too large: {len(code) >> 20} MiB without outputs, at most "
-                f"{limit} MiB.",
+                f"Das Notebook ist zu groß: {size} MiB ohne Ausgaben, höchstens {limit} MiB.",
+                f"The notebook is too large: {size} MiB without outputs, at most {limit} MiB.",
             )
         )
-    return _parse(code)
+    return _parse(stripped.code)

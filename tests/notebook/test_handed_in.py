@@ -18,6 +18,7 @@ import pytest
 from autograder.course import find_course
 from autograder.notebook.compose import fill_solutions, read_notebook, solution_sources
 from autograder.notebook.reading import MAX_FILE_BYTES, NotebookError
+from autograder.notebook.strip import strip_outputs
 from autograder.notebook.submission import load_submission
 from autograder.reports.feedback import render_feedback
 
@@ -124,6 +125,14 @@ def test_a_json_error_after_dropped_outputs_names_the_original_line(spec, solved
     with pytest.raises(NotebookError) as info:
         load_submission(path, spec, "s")
     assert f"Zeile {broken.count(chr(10)) + 1}" in info.value.text.de
+
+
+def test_newlines_standing_in_for_outputs_do_not_count_as_code():
+    cells = [{"cell_type": "code", "source": "x = 1", "outputs": ["a\n"] * 3}]
+    data = json.dumps({"cells": cells}, indent=1).encode()
+    stripped = strip_outputs(data)
+    assert stripped.padding == 4 and stripped.code.count(b"\n") == data.count(b"\n")
+    assert stripped.size == len(json.dumps({"cells": [{**cells[0], "outputs": []}]}, indent=1))
 
 
 # ---------------------------------------------------------------- encodings
