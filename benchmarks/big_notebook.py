@@ -80,6 +80,13 @@ def measure(path: Path) -> None:
     )
 
 
+def parse_whole(path: Path) -> None:
+    """For comparison: the peak RSS of ``json.loads`` of the whole file, outputs and all."""
+    json.loads(path.read_bytes())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_rss_mib_json_loads_whole_file": round(peak, 1)}))
+
+
 def run_self(*args: str) -> dict[str, object]:
     """This script in a fresh process started from this small one (a process's peak RSS counts
     what it inherited at fork, so the big notebooks are built in a process of their own)."""
@@ -122,11 +129,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mib", type=int, default=200)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--parse-whole", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--build", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--batch", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         return measure(args.measure)
+    if args.parse_whole:
+        return parse_whole(args.parse_whole)
     if args.build:
         return build(args.build[0], int(args.build[1]), Path(args.build[2]))
     if args.batch:
@@ -141,7 +151,12 @@ def main() -> None:
             shutil.copy(EXAMPLES / f"{name}.ipynb", folder)
         figures = {"plain": run_self("--measure", str(EXAMPLES / "perfect.ipynb"))}
         for kind in KINDS:
-            figures[kind] = {**sizes[kind], **run_self("--measure", str(folder / f"{kind}.ipynb"))}
+            path = str(folder / f"{kind}.ipynb")
+            figures[kind] = {
+                **sizes[kind],
+                **run_self("--measure", path),
+                **run_self("--parse-whole", path),
+            }
         figures["batch"] = run_self("--batch", str(folder), str(Path(tmp) / "graded"))
     print(json.dumps({**figures, "cpus": os.cpu_count()}, indent=2))
 

@@ -97,6 +97,13 @@ def _parse(code: bytes) -> Any:
         return json.loads(code.decode("utf-8"))
     except UnicodeDecodeError:
         raise _not_text() from None
+    except RecursionError:
+        raise NotebookError(
+            Text(
+                "Die Datei ist kein gültiges Notebook (zu tief verschachtelt).",
+                "The file is not a valid notebook (nested too deeply).",
+            )
+        ) from None
     except json.JSONDecodeError as exc:
         raise NotebookError(
             Text(

@@ -48,7 +48,8 @@ def _skip_value(data: bytes, start: int) -> int:
         return _skip_string(data, start)
     if first not in _EMPTY:
         end = _SCALAR.match(data, start)
-        assert end is not None  # the pattern matches the empty string
+        if end is None or end.end() == start:  # no value at all: leave it to json
+            raise _Unreadable
         return end.end()
     depth, pos = 0, start
     while True:

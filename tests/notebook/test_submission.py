@@ -22,6 +22,8 @@ def spec(a01):
     [
         (b"", "leer"),
         (b"{not json", "JSON-Fehler"),
+        (b'{"nbformat": 4, "cells": [{"outputs": }]}', "JSON-Fehler"),  # outputs without a value
+        (b"[" * 100_000, "zu tief verschachtelt"),
         (b"\x80\x81garbage", "UTF-8"),
         (b"\xff\xfe\x00garbag", "UTF-16"),  # a UTF-16 BOM, then an odd number of bytes
         (b"# %%\ndef neuron(w, X):\n    pass\n", "Python-Skript"),  # a .py export
