@@ -17,6 +17,7 @@ import pytest
 
 from autograder.course import find_course
 from autograder.notebook.compose import fill_solutions, read_notebook, solution_sources
+from autograder.notebook.match import definition, read_cells
 from autograder.notebook.reading import MAX_FILE_BYTES, NotebookError
 from autograder.notebook.strip import strip_outputs
 from autograder.notebook.submission import load_submission
@@ -305,3 +306,17 @@ def test_the_feedback_page_shows_the_repair_note(solved, grade_json):
     html = render_feedback(grade_json(solved), "a01_perceptron_xor", "de")
     assert "Hinweise zu Ihrem Notebook" in html
     assert "Ihr Notebook hat seine nbgrader-Struktur verloren" in html
+
+
+@pytest.mark.parametrize(
+    "aid", ["a01_perceptron_xor", "a02_mlp_backprop", "a03_optimizers", "q01_fragen"]
+)
+def test_only_its_own_cell_defines_a_task_in_the_release(aid):
+    """What makes matching by function safe: no setup, test or demo cell of a release defines a
+    task's function (else a notebook without metadata could be graded on the release's code)."""
+    assignment = find_course(REPO).assignment(aid)
+    release = read_notebook(assignment.release_dir / f"{aid}.ipynb")
+    cells = read_cells([dict(cell) for cell in release.cells])
+    for task_id in assignment.spec().task_ids:
+        defining = [c.grade_id for c in cells if definition(c.source or "", task_id)]
+        assert set(defining) <= {task_id}, (task_id, defining)  # a quiz stub defines nothing
