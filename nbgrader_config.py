@@ -22,12 +22,27 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
     CheckCellMetadata,
+    ClearOutput,
     IgnorePattern,
     LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
     SaveAutoGrades,
 )
 
-from autograder.integrations.nbgrader_autograde import SandboxedAutograde  # noqa: E402
+from autograder.integrations.nbgrader_autograde import (  # noqa: E402
+    DeduplicateIdsCleanly,
+    SandboxedAutograde,
+)
+
+# nbgrader's own list, with a DeduplicateIds that leaves copied cells valid (see its docstring)
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    DeduplicateIdsCleanly,
+    OverwriteKernelspec,
+    OverwriteCells,
+    CheckCellMetadata,
+]
 
 c.Autograde.autograde_preprocessors = [
     SandboxedAutograde,

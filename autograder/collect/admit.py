@@ -1,7 +1,8 @@
 """Put screened candidates into the course: ``submitted/`` for accepted, ``rejected/`` for the rest.
 
 Accepted notebooks land in nbgrader's layout ``submitted/<student>/<aid>/<aid>.ipynb`` with
-``timestamp.txt`` (nbgrader's late-penalty rules read it), written atomically. Every other
+``timestamp.txt`` (nbgrader's late-penalty rules read it), written atomically, as UTF-8 without
+a byte-order mark (what nbgrader's own ``autograde`` can read). Every other
 file is kept in ``rejected/<aid>/<n>-<name>`` with a ``.reason.txt`` beside it, and every
 verdict goes into the report ``collect/<aid>.csv``.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 
 from autograder.collect.candidates import Verdict
+from autograder.notebook.reading import as_utf8
 from autograder.release.generate import nbgrader_env
 from autograder.reports.atomic import write_bytes, write_text
 from autograder.reports.gradebook import nbgrader_settings
@@ -43,7 +45,7 @@ def _write_accepted(course_root: Path, aid: str, verdict: Verdict) -> None:
     candidate = verdict.candidate
     assert candidate is not None
     folder = course_root / "submitted" / candidate.student_id / aid
-    write_bytes(folder / f"{aid}.ipynb", candidate.data)
+    write_bytes(folder / f"{aid}.ipynb", as_utf8(candidate.data))  # screened: it decodes
     if candidate.timestamp is not None and candidate.submission_time:
         write_text(folder / "timestamp.txt", candidate.timestamp.strftime(TIMESTAMP_FORMAT))
     if candidate.secret:

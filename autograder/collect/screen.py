@@ -8,6 +8,7 @@ from pathlib import Path
 
 from autograder.collect.candidates import SAFE_ID, Candidate, Verdict, not_a_notebook, unsafe_id
 from autograder.i18n import Text
+from autograder.notebook.reading import MAX_FILE_BYTES
 from autograder.notebook.spec import NotebookSpec
 from autograder.notebook.submission import NotebookError, load_submission
 
@@ -19,7 +20,8 @@ def problem(candidate: Candidate, spec: NotebookSpec) -> Text | None:
     if not SAFE_ID.match(candidate.student_id):
         return unsafe_id(candidate.student_id)
     if candidate.too_large:
-        return Text("Datei größer als 20 MiB", "file larger than 20 MiB")
+        limit = MAX_FILE_BYTES >> 20
+        return Text(f"Datei größer als {limit} MiB", f"file larger than {limit} MiB")
     with tempfile.TemporaryDirectory(prefix="ag-screen-") as tmp:
         path = Path(tmp) / "candidate.ipynb"
         path.write_bytes(candidate.data)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from autograder.collect.candidates import Candidate
-from autograder.notebook.submission import MAX_NOTEBOOK_BYTES
+from autograder.notebook.reading import MAX_FILE_BYTES
 
 NBGRADER_SIDECARS = ("timestamp.txt", "submission_secret.txt")
 MAX_MEMBERS = 10_000
@@ -132,7 +132,7 @@ def from_zip(path: Path, fmt: NameFormat) -> Iterator[tuple[str, Candidate | Non
             if fields is None:
                 yield name, None
                 continue
-            too_large = info.file_size > MAX_NOTEBOOK_BYTES
+            too_large = info.file_size > MAX_FILE_BYTES
             data = b"" if too_large else archive.read(info)
             yield name, _candidate(name, fields, data, (_zip_time(info), False), too_large)
 
@@ -149,7 +149,7 @@ def from_folder(folder: Path) -> Iterator[tuple[str, Candidate | None]]:
         if fields is None:
             yield relative, None
             continue
-        too_large = path.stat().st_size > MAX_NOTEBOOK_BYTES
+        too_large = path.stat().st_size > MAX_FILE_BYTES
         data = b"" if too_large else path.read_bytes()
         candidate = _candidate(relative, fields, data, _file_time(path), too_large)
         secret = path.parent / "submission_secret.txt"

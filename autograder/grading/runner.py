@@ -190,7 +190,9 @@ class AssignmentGrader:
             tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
             for task in tasks:
                 task.answer = _answer(task.task_id, plugin.runs, answers)
-            notes = _cell_notes(workers, self.options.lang)
+            notes = [self.text(n) for n in submission.notes] + _cell_notes(
+                workers, self.options.lang
+            )
         tasks += self._manual_results(submission)
         auto = [t for t in tasks if t.kind == "auto"]
         return SubmissionResult(
@@ -324,13 +326,28 @@ class AssignmentGrader:
             "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
             "No answer found (the cell is empty or unchanged).",
         )
+        look = Text(
+            "Die Antwortzelle ist im Notebook nicht mehr markiert; die Lehrenden suchen Ihre "
+            "Antwort von Hand.",
+            "The answer cell is no longer marked in the notebook; the instructors look for your "
+            "answer by hand.",
+        )
         results = []
         for manual in self.spec.manual_tasks:
             answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
             answered = answer.strip() not in UNANSWERED
             text = pending if answered or submission is None else unanswered
+            review = submission is not None and manual.task_id in submission.review
             results.append(
-                TaskResult(manual.task_id, "manual", 0.0, manual.points, "manual", self.text(text))
+                TaskResult(
+                    manual.task_id,
+                    "manual",
+                    0.0,
+                    manual.points,
+                    "manual",
+                    self.text(look if review else text),
+                    needs_review=review,
+                )
             )
         return results
 

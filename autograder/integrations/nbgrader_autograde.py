@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
 from autograder.config import load_config
 from autograder.course import find_course
@@ -66,3 +66,19 @@ class SandboxedAutograde(NbGraderPreprocessor):
             result = grader.grade_file(path, info["student"])
         apply_result(nb, result)
         return nb, resources
+
+
+class DeduplicateIdsCleanly(DeduplicateIds):
+    """nbgrader's ``DeduplicateIds`` (of several cells with one ``grade_id`` the last keeps it,
+    which is the copy our grader takes too), but the earlier copies lose their nbgrader metadata
+    entirely: nbgrader 0.9.6 leaves an empty dict, which its own ``CheckCellMetadata`` then
+    refuses as an "old version of the metadata format", so a notebook with a copied task cell
+    (JupyterLab's copy and paste keeps the metadata) could not be autograded at all."""
+
+    def preprocess_cell(
+        self, cell: Any, resources: dict[str, Any], cell_index: int
+    ) -> tuple[Any, dict[str, Any]]:
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        if cell.metadata.get("nbgrader") == {}:
+            del cell.metadata["nbgrader"]
+        return cell, resources

@@ -31,6 +31,7 @@ from traitlets.config.loader import PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
 from autograder.course import Assignment
+from autograder.notebook.reading import read_notebook_json
 from autograder.release.generate import ReleaseError, nbgrader_env, run_generate_assignment
 from autograder.reports.atomic import write_text
 from autograder.reports.cell_outputs import apply_result
@@ -121,8 +122,8 @@ def copy_for_formgrader(assignment: Assignment, result: SubmissionResult) -> Non
         return
     target = assignment.course_root / "autograded" / result.student_id / assignment.aid
     target.mkdir(parents=True, exist_ok=True)
-    try:
-        notebook = nbformat.read(source, as_version=4)
+    try:  # without the student's outputs, as nbgrader's autograde (ClearOutput) leaves it
+        notebook = nbformat.from_dict(read_notebook_json(source))
     except Exception:  # it was graded, so it parsed once; keep the plain copy if not now
         shutil.copyfile(source, target / assignment.source_notebook.name)
         return

@@ -72,6 +72,7 @@ class Journal:
 
 def _file_hash(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as file:  # in chunks: a notebook with outputs may be large
+            return hashlib.file_digest(file, "sha256").hexdigest()
     except OSError:
         return "unreadable"

@@ -191,3 +191,32 @@ def test_folder_of_notebooks(assignment, release_notebook, tmp_path):
     alice = assignment.course_root / "submitted" / "alice" / A01
     assert (alice / f"{A01}.ipynb").exists()
     assert not (alice / "timestamp.txt").exists()  # a file's mtime is no submission time
+
+
+def test_notebooks_as_saved_by_editors_are_accepted_and_stored_as_utf8(
+    assignment, release_notebook, tmp_path
+):
+    """A BOM, UTF-16 and 30 MiB of plot outputs pass the same rules as in `grade` (issue 22)."""
+    import base64
+    import os
+
+    import nbformat
+
+    data = json.loads(notebook_bytes(release_notebook))
+    text = json.dumps(data, ensure_ascii=False)
+    plots = json.loads(text)
+    image = base64.b64encode(os.urandom(30 << 20)).decode()
+    plots["cells"][1]["outputs"] = [
+        {"output_type": "display_data", "data": {"image/png": image}, "metadata": {}}
+    ]
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "dora.ipynb").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    (folder / "emil.ipynb").write_bytes(text.encode("utf-16"))
+    (folder / "frida.ipynb").write_text(json.dumps(plots))
+    report = run_collect(assignment, CollectSource(folder=folder), "de")
+    assert sorted(v.student_id for v in report.accepted) == ["dora", "emil", "frida"]
+    for student in ("dora", "emil"):
+        stored = assignment.course_root / "submitted" / student / A01 / f"{A01}.ipynb"
+        assert json.loads(stored.read_bytes().decode("utf-8")) == data
+        nbformat.read(stored, as_version=4)  # nbgrader's reader takes it

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
@@ -154,3 +155,43 @@ def test_formgraders_autograde_button_grades_through_the_sandbox(tmp_path, monke
         # 12.83 is our partial credit (stock nbgrader's all-or-nothing cells give 10)
         assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(12.8333, abs=1e-3)
         assert gb.find_submission(A01, "hostile").score == 0
+
+
+@pytest.mark.slow
+def test_repaired_notebooks_score_the_same_through_nbgrader(
+    tmp_path, release_notebook, model_sources
+):
+    """Issue 22 on formgrader's path: nbgrader keeps the last of several copies (its
+    DeduplicateIds), and a notebook without nbgrader metadata gets its grade cells back from our
+    result, so both paths record the same scores."""
+    from autograder.notebook.compose import fill_solutions, write_notebook
+
+    course = build_course(tmp_path / "course")
+    nbgrader("generate_assignment", A01, "--force", cwd=course)
+    solved = fill_solutions(release_notebook, model_sources)
+    stripped = fill_solutions(release_notebook, model_sources)
+    for cell in stripped.cells:
+        cell.metadata = {}
+    copied = fill_solutions(release_notebook, model_sources)
+    [neuron] = [
+        c for c in copied.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "neuron"
+    ]
+    wrong = nbformat.from_dict(json.loads(json.dumps(neuron)))
+    wrong.source = "def neuron(w, X, activation='step'):\n    return 0 * X[:, 0]\n"
+    wrong.id = "wrong-copy"
+    copied.cells.insert(copied.cells.index(neuron), wrong)  # wrong first: the last one counts
+    students = {"solved": solved, "stripped": stripped, "copied": copied}
+    for student, notebook in students.items():
+        write_notebook(notebook, course / "submitted" / student / A01 / f"{A01}.ipynb")
+    nbgrader("autograde", A01, "--force", cwd=course)
+
+    ours = AssignmentGrader(find_course(course).assignment(A01), GradeOptions(load_config(course)))
+    os.environ["PATH"] = nbgrader_env()["PATH"]
+    db_url, course_id = nbgrader_settings(course)
+    with Gradebook(db_url, course_id) as gb:
+        for student in students:
+            direct = ours.grade_file(course / "submitted" / student / A01 / f"{A01}.ipynb", student)
+            assert direct.score == 18, student
+            assert gb.find_submission(A01, student).score == 18, student
+        manual = gb.find_grade("vorabfrage_xor", A01, A01, "stripped")
+        assert manual.needs_manual_grade
