@@ -14,17 +14,27 @@ import pytest
 from autograder.config import GradingConfig
 from autograder.course import GRADERS_DIR, Assignment
 from autograder.grading.catalogue import Catalogue
-from autograder.grading.diagnosis import diagnose
+from autograder.grading.diagnosis import diagnose, named
 from autograder.grading.figures import shown_figures
-from autograder.grading.messages import cell_failure, explain, grader_error
+from autograder.grading.messages import (
+    ALL_PASSED,
+    NOT_GRADED,
+    PENDING,
+    RIGHT_ANSWER,
+    UNANSWERED_TEXT,
+    cell_failure,
+    explain,
+    grader_error,
+)
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
 from autograder.grading.quiz import AnswerMissing, PartialCredit
 from autograder.grading.reference import CachedReference, SharedResults
+from autograder.grading.reproduce import failing_call, with_call
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
-from autograder.notebook.spec import NotebookSpec, TaskSpec
+from autograder.notebook.spec import ManualTaskSpec, NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
@@ -174,7 +184,7 @@ class AssignmentGrader:
             tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
             for task in tasks:
                 task.answer = _answer(task.task_id, plugin.runs, answers)
-            notes = _cell_notes(workers, self.options.lang)
+            notes = _cell_notes(workers, self.options.lang, tasks)
         tasks += self._manual_results(submission)
         auto = [t for t in tasks if t.kind == "auto"]
         return SubmissionResult(
@@ -240,13 +250,15 @@ class AssignmentGrader:
             entry = diagnose(self.catalogue.mistakes(task.task_id), records)
             if entry is not None:
                 diagnosis = Diagnosis(entry.key, self.text(entry.name))
+            else:
+                messages[0] = self._with_reproducer(messages[0], failures[0], task.task_id)
         return TaskResult(
             task_id=task.task_id,
             kind="auto",
             score=round(score, 4),
             max_score=task.points,
             status=_status(passed, total, failures),
-            feedback=self._feedback(messages, len(failures), len(mine), diagnosis),
+            feedback=self._feedback(messages, len(failures), len(mine), diagnosis, task.question),
             diagnosis=diagnosis,
             tests=[
                 TestOutcome(r.name, r.weight, r.passed, self.text(m))
@@ -255,7 +267,19 @@ class AssignmentGrader:
             + [TestOutcome(r.name, r.weight, True) for r in mine if r.passed],
             needs_review=not total or any(failure_kind(r.failure) == "grader" for r in failures),
             figures=shown_figures([f for r in failures for f in r.figures]),
+            label=self._label(task),
+            question=task.question,
         )
+
+    def _with_reproducer(self, message: Text, run: TestRun, task_id: str) -> Text:
+        """An uncatalogued failure: add one small call that shows it, when there is one."""
+        if failure_kind(run.failure) == "grader" or isinstance(run.failure, AnswerMissing):
+            return message
+        records = [r for r in run.records if r.name == task_id]
+        call = failing_call(records, self.reference)
+        if call is None or f"{task_id}(" in message.de:
+            return message  # nothing small to show, or the message shows its call already
+        return with_call(message, call)
 
     def _failure_text(self, run: TestRun, task_id: str, workers: TaskWorkers) -> Text:
         kind = failure_kind(run.failure)
@@ -263,8 +287,7 @@ class AssignmentGrader:
             assert run.failure is not None
             reason = cell_failure(task_id, workers.cell_report(task_id, task_id))
             if isinstance(run.failure, AnswerMissing) and reason is not None:
-                why = Text(reason.de.rstrip() + " ", reason.en.rstrip() + " ")  # why it is missing
-                return why + check_text(run.failure)
+                return Text.join([reason, run.failure.hint])  # the cell's failure is the reason
             return check_text(run.failure)
         if kind == "student":
             assert isinstance(run.failure, errors.StudentCodeError)
@@ -273,22 +296,23 @@ class AssignmentGrader:
             return explain(run.failure, task_id, cell, profile.limits, profile.forbid)
         return grader_error(task_id)
 
+    def _label(self, task: TaskSpec | ManualTaskSpec) -> str:
+        return self.text(task.label) if task.label else ""
+
     def _feedback(
-        self, messages: list[Text], failed: int, total: int, diagnosis: Diagnosis | None
+        self,
+        messages: list[Text],
+        failed: int,
+        total: int,
+        diagnosis: Diagnosis | None,
+        question: bool = False,
     ) -> str:
         if not messages:
-            return self.text(Text("Alle Prüfungen bestanden.", "All checks passed."))
+            return self.text(RIGHT_ANSWER if question else ALL_PASSED)
         parts = []
         if diagnosis is not None and diagnosis.name not in self.text(messages[0]):
-            parts.append(
-                self.text(
-                    Text(
-                        f"Ihr Ergebnis entspricht dem typischen Fehler „{diagnosis.name}“.",
-                        f"Your result matches the known mistake “{diagnosis.name}”.",
-                    )
-                )
-            )
-        parts.append(self.text(messages[0]))
+            parts.append(self.text(named(diagnosis.name)))
+        parts.append(self.text(messages[0].sentence()))
         if total > 1:
             parts.append(
                 self.text(
@@ -301,21 +325,18 @@ class AssignmentGrader:
         return " ".join(parts)
 
     def _manual_results(self, submission: Submission | None) -> list[TaskResult]:
-        pending = Text(
-            "Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors."
-        )
-        unanswered = Text(
-            "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
-            "No answer found (the cell is empty or unchanged).",
-        )
+        """Free-text answers: pending manual grading, unanswered, or (``submission`` None: the
+        notebook was unusable) not graded at all."""
         results = []
         for manual in self.spec.manual_tasks:
             answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
             answered = answer.strip() not in UNANSWERED
-            text = pending if answered or submission is None else unanswered
-            results.append(
-                TaskResult(manual.task_id, "manual", 0.0, manual.points, "manual", self.text(text))
+            text = NOT_GRADED if submission is None else PENDING if answered else UNANSWERED_TEXT
+            result = TaskResult(
+                manual.task_id, "manual", 0.0, manual.points, "manual", self.text(text)
             )
+            result.label = self._label(manual)
+            results.append(result)
         return results
 
     def error_result(
@@ -323,7 +344,17 @@ class AssignmentGrader:
     ) -> SubmissionResult:
         message = self.text(text)
         tasks = [
-            TaskResult(t.task_id, "auto", 0.0, t.points, "error", message) for t in self.spec.tasks
+            TaskResult(
+                t.task_id,
+                "auto",
+                0.0,
+                t.points,
+                "error",
+                self.text(NOT_GRADED),  # the reason is the submission's error, shown once
+                label=self._label(t),
+                question=t.question,
+            )
+            for t in self.spec.tasks
         ]
         tasks += self._manual_results(None)
         return SubmissionResult(
@@ -368,10 +399,12 @@ def _status(passed: float, total: float, failures: list[TestRun]) -> str:
     return "failed"
 
 
-def _cell_notes(workers: TaskWorkers, lang: str) -> list[str]:
+def _cell_notes(workers: TaskWorkers, lang: str, tasks: list[TaskResult]) -> list[str]:
+    """Cells that failed when they ran, unless a task's feedback already says so (each message
+    once: a stub's cells are explained in their tasks' rows, not again below)."""
     notes = []
     for cell_id, report in workers.cell_reports().items():
         text = cell_failure(cell_id, report)
-        if text is not None:
+        if text is not None and not any(text.get(lang) in task.feedback for task in tasks):
             notes.append(text.get(lang))
     return notes

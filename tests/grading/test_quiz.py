@@ -278,5 +278,14 @@ def test_bad_and_missing_answers_cost_only_their_question(tmp_path):
     assert result.task("antwort_1").answer == [INVALID]
     assert "`antwort_2` ist nach dem Ausführen" in result.task("antwort_2").feedback
     missing = result.task("antwort_7").feedback
-    assert "NotImplementedError" in missing and "nicht definiert" in missing
+    assert "`antwort_7` ist noch nicht bearbeitet" in missing and "NotImplementedError" in missing
+    assert "`antwort_7 = ...`" in missing and "auf:" not in missing and ": Keine" not in missing
+    assert not result.notes  # the cell's failure is said once, in its row
     assert result.score == result.max_score - 3  # 1 + 1 + 1 point lost, the rest full
+
+
+def test_a_right_answer_is_called_right_not_all_checks_passed(tmp_path):
+    result = grade_q01(tmp_path, {})
+    assert {t.feedback for t in result.tasks if t.kind == "auto"} == {"Richtig."}
+    assert [t.label for t in result.tasks][:2] == ["Frage 1", "Frage 2"]
+    assert all(t.question for t in result.tasks if t.kind == "auto")
