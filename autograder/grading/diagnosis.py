@@ -53,9 +53,14 @@ def diagnose(entries: list[Entry], records: list[CallRecord]) -> Entry | None:
     return None
 
 
-def named(name: str) -> Text:
-    """The sentence that names a diagnosed mistake; feedback starts with it and the feedback
-    page shows it as the task's highlighted first line."""
+def named(name: str, question: bool = False) -> Text:
+    """The sentence that names a diagnosed mistake (a quiz answer's misconception); feedback
+    starts with it and the feedback page shows it as the task's highlighted first line."""
+    if question:
+        return Text(
+            f"Ihre Antwort entspricht der Fehlvorstellung „{name}“.",
+            f"Your answer matches the misconception “{name}”.",
+        )
     return Text(
         f"Ihr Ergebnis entspricht dem typischen Fehler „{name}“.",
         f"Your result matches the known mistake “{name}”.",

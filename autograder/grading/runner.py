@@ -311,7 +311,7 @@ class AssignmentGrader:
             return self.text(RIGHT_ANSWER if question else ALL_PASSED)
         parts = []
         if diagnosis is not None and diagnosis.name not in self.text(messages[0]):
-            parts.append(self.text(named(diagnosis.name)))
+            parts.append(self.text(named(diagnosis.name, question)))
         parts.append(self.text(messages[0].sentence()))
         if total > 1:
             parts.append(

@@ -89,7 +89,7 @@ def split_named(task: TaskResult, lang: str) -> tuple[str, str]:
     """The sentence naming the task's mistake (shown highlighted) and the rest of its feedback."""
     if task.diagnosis is None:
         return "", task.feedback
-    sentence = named(task.diagnosis.name).get(lang)
+    sentence = named(task.diagnosis.name, task.question).get(lang)
     if task.feedback.startswith(sentence):
         return sentence, task.feedback[len(sentence) :].strip()
     if task.diagnosis.name in task.feedback:

@@ -132,3 +132,39 @@ def test_limit_messages_name_the_limit_and_the_task():
     }
     for exc, phrase in cases.items():
         assert phrase in explain(exc, "conv2d", None, limits).de
+
+
+def test_no_message_ends_in_a_dangling_colon_or_reads_like_success():
+    from autograder.grading.messages import cell_failure, explain
+    from autograder.sandbox import errors
+    from autograder.sandbox.launcher import Limits
+    from autograder.sandbox.session import CellReport
+
+    stub = cell_failure("antwort_1", CellReport("antwort_1", "error", "NotImplementedError", "", 3))
+    assert stub is not None and stub.de == (
+        "Die Zelle `antwort_1` ist noch nicht bearbeitet (sie löst in Zeile 3 "
+        "NotImplementedError aus)."
+    )
+    bare = cell_failure("neuron", CellReport("neuron", "error", "KeyError", "", 2))
+    assert bare is not None and bare.de.endswith("trat in Zeile 2 KeyError auf.")
+    crashed = cell_failure("neuron", CellReport("neuron", "crash", message="Exitcode 0"))
+    assert crashed is not None and "vorzeitig beendet" in crashed.de
+    assert "(Exitcode 0)" not in crashed.de and "early" in crashed.en
+    killed = explain(errors.WorkerCrashed("Signal 9"), "neuron", None, Limits())
+    assert (
+        killed.de
+        == "Während `neuron`: Der Prozess mit Ihrem Code wurde durch Signal 9 abgebrochen."
+    )
+    silent = explain(errors.StudentException("ValueError", ""), "neuron", None, Limits())
+    assert silent.de == "`neuron` löste ValueError aus."
+
+
+def test_an_unusable_notebook_is_explained_once_and_not_graded_by_hand(grader):
+    from tests.conftest import REPO
+
+    result = grader.grade_file(REPO / "examples" / "a01_perceptron_xor" / "malformed.ipynb", "m")
+    assert result.status == "error" and "kein gültiges Notebook" in result.error
+    for task in result.tasks:
+        assert "kein gültiges Notebook" not in task.feedback  # once: in result.error
+        assert task.feedback.startswith("Nicht bewertet") and task.label
+    assert not any("manuell bewertet" in t.feedback for t in result.tasks)

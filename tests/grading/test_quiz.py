@@ -258,6 +258,8 @@ def test_partial_credit_and_answers_reach_the_results(tmp_path):
     assert (task.score, task.max_score, task.status) == (1.0, 2.0, "partial")
     assert task.answer == ["a"]
     assert task.diagnosis is not None and task.diagnosis.key == "missed_c"
+    assert task.feedback.startswith("Ihre Antwort entspricht der Fehlvorstellung „")
+    assert task.label == "Frage 3" and task.question
     assert "lokale Minima" in task.feedback.lower() or "Minima" in task.feedback
     assert result.task("antwort_1").answer == ["c"]
     assert result.task("antwort_6").answer == [CORRECT]
