@@ -58,7 +58,10 @@ def test_demo_grades_the_example_course_end_to_end(tmp_path):
         assert hostile[task_id]["score"] == 0, hostile[task_id]["feedback"]
     assert (reports / "gradescope" / "perfect.json").exists()
     page = next((reports / "feedback").glob("partly_wrong-*.html")).read_text()
-    assert "Typischer Fehler: log₁₀ statt natürlichem Logarithmus" in page
+    assert "Rückmeldung zu Übung 1: Das Perzeptron und das XOR-Problem" in page
+    assert (
+        "Ihr Ergebnis entspricht dem typischen Fehler „log₁₀ statt natürlichem Logarithmus" in page
+    )
     rows = list(csv.DictReader((reports / "grades.csv").open()))
     assert {r["student_id"]: r["total"] for r in rows}["perfect"] == "18.00"
     assert "perfect" in run.stdout and "Reports:" in run.stdout

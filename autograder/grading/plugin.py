@@ -99,12 +99,12 @@ class GradingPlugin:
             items[:] = [i for i in items if _task_of(i) in only]
             config.hook.pytest_deselected(items=skipped)
 
-    def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
-        self.first_record = len(self.proxy.records)
-
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
+
+    def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
+        self.first_record = len(self.proxy.records)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(

@@ -252,6 +252,13 @@ def grade_q01(tmp_path, sources):
     return grader.grade_file(path, "s")
 
 
+def test_a_right_answer_is_called_right_not_all_checks_passed(tmp_path):
+    result = grade_q01(tmp_path, {})
+    assert {t.feedback for t in result.tasks if t.kind == "auto"} == {"Richtig."}
+    assert [t.label for t in result.tasks][:2] == ["Frage 1", "Frage 2"]
+    assert all(t.question for t in result.tasks if t.kind == "auto")
+
+
 def test_partial_credit_and_answers_reach_the_results(tmp_path):
     result = grade_q01(tmp_path, {"antwort_3": 'antwort_3 = {"a"}\n'})
     task = result.task("antwort_3")
@@ -284,10 +291,3 @@ def test_bad_and_missing_answers_cost_only_their_question(tmp_path):
     assert "`antwort_7 = ...`" in missing and "auf:" not in missing and ": Keine" not in missing
     assert not result.notes  # the cell's failure is said once, in its row
     assert result.score == result.max_score - 3  # 1 + 1 + 1 point lost, the rest full
-
-
-def test_a_right_answer_is_called_right_not_all_checks_passed(tmp_path):
-    result = grade_q01(tmp_path, {})
-    assert {t.feedback for t in result.tasks if t.kind == "auto"} == {"Richtig."}
-    assert [t.label for t in result.tasks][:2] == ["Frage 1", "Frage 2"]
-    assert all(t.question for t in result.tasks if t.kind == "auto")
