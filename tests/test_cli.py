@@ -83,7 +83,8 @@ def test_grade_writes_reports_and_exits_zero_for_low_scores(tmp_path):
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["schema_version"] == 1 and results["lang"] == "en"
     submission = results["submissions"][0]
-    assert submission["score"] == 0 and "Not implemented yet" in submission["tasks"][0]["feedback"]
+    assert submission["score"] == 0
+    assert "`neuron` is not implemented yet" in submission["tasks"][0]["feedback"]
     gradescope = json.loads((tmp_path / "gradescope" / "stub.json").read_text())
     assert gradescope["score"] == 0 and len(gradescope["tests"]) == 7
 
