@@ -58,7 +58,10 @@ def test_demo_grades_the_example_course_end_to_end(tmp_path):
         assert hostile[task_id]["score"] == 0, hostile[task_id]["feedback"]
     assert (reports / "gradescope" / "perfect.json").exists()
     page = next((reports / "feedback").glob("partly_wrong-*.html")).read_text()
-    assert "Typischer Fehler: log₁₀ statt natürlichem Logarithmus" in page
+    assert "Rückmeldung zu Übung 1: Das Perzeptron und das XOR-Problem" in page
+    assert (
+        "Ihr Ergebnis entspricht dem typischen Fehler „log₁₀ statt natürlichem Logarithmus" in page
+    )
     rows = list(csv.DictReader((reports / "grades.csv").open()))
     assert {r["student_id"]: r["total"] for r in rows}["perfect"] == "18.00"
     assert "perfect" in run.stdout and "Reports:" in run.stdout
@@ -80,7 +83,8 @@ def test_grade_writes_reports_and_exits_zero_for_low_scores(tmp_path):
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["schema_version"] == 1 and results["lang"] == "en"
     submission = results["submissions"][0]
-    assert submission["score"] == 0 and "Not implemented yet" in submission["tasks"][0]["feedback"]
+    assert submission["score"] == 0
+    assert "`neuron` is not implemented yet" in submission["tasks"][0]["feedback"]
     gradescope = json.loads((tmp_path / "gradescope" / "stub.json").read_text())
     assert gradescope["score"] == 0 and len(gradescope["tests"]) == 7
 

@@ -44,6 +44,7 @@ def grade_batch(
         lang=options.lang,
         generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         secret_fingerprint=options.config.fingerprint,
+        title=assignment.spec().title,
     )
     results: dict[int, SubmissionResult] = {}
     todo = []

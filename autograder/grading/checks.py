@@ -182,16 +182,17 @@ def assert_close(
     worst = float(np.nanmax(rel[~ok])) if np.isfinite(rel[~ok]).any() else float("inf")
     where = f" bei Index {index}" if index else ""
     where_en = f" at index {index}" if index else ""
-    dtype = f", dtype {array.dtype}" if array.dtype != np.float64 else ""
-    label = _label(what)
+    dtype = f" für {array.dtype}" if array.dtype != np.float64 else ""
+    dtype_en = f" for {array.dtype}" if array.dtype != np.float64 else ""
+    label, required = _label(what), tol.describe()
     raise CheckFailure(
         Text(
             f"{label.de}: {len(bad)} von {ok.size} Werten weichen ab. Erste Abweichung{where}: "
             f"erwartet {_fmt(want)}, erhalten {_fmt(got)} (größter relativer Fehler "
-            f"{worst:.2g}; Toleranz {tol.describe()}{dtype}).",
+            f"{worst:.2g}; verlangt{dtype}: {required.de}).",
             f"{label.en}: {len(bad)} of {ok.size} values differ. First difference{where_en}: "
             f"expected {_fmt(want)}, got {_fmt(got)} (largest relative error {worst:.2g}; "
-            f"tolerance {tol.describe()}{dtype}).",
+            f"required{dtype_en}: {required.en}).",
         )
     )
 

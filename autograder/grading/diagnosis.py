@@ -11,6 +11,7 @@ import numpy as np
 from autograder.grading.catalogue import Entry
 from autograder.grading.checks import values_match
 from autograder.grading.proxy import CallRecord, TaskUnavailable
+from autograder.i18n import Text
 from autograder.sandbox.errors import StudentException
 
 
@@ -50,3 +51,17 @@ def diagnose(entries: list[Entry], records: list[CallRecord]) -> Entry | None:
         if all(_reproduces(entry, record) for record in usable):
             return entry
     return None
+
+
+def named(name: str, question: bool = False) -> Text:
+    """The sentence that names a diagnosed mistake (a quiz answer's misconception); feedback
+    starts with it and the feedback page shows it as the task's highlighted first line."""
+    if question:
+        return Text(
+            f"Ihre Antwort entspricht der Fehlvorstellung „{name}“.",
+            f"Your answer matches the misconception “{name}”.",
+        )
+    return Text(
+        f"Ihr Ergebnis entspricht dem typischen Fehler „{name}“.",
+        f"Your result matches the known mistake “{name}”.",
+    )

@@ -10,6 +10,25 @@ from autograder.sandbox.session import CellReport
 
 SHOWN_MESSAGE_CHARS = 200
 
+# what a task's row says when there is nothing to explain, or nothing could be graded
+ALL_PASSED = Text("Alle Prüfungen bestanden.", "All checks passed.")
+RIGHT_ANSWER = Text("Richtig.", "Correct.")
+PENDING = Text("Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors.")
+UNANSWERED_TEXT = Text(
+    "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
+    "No answer found (the cell is empty or unchanged).",
+)
+ANSWER_CELL_UNMARKED = Text(
+    "Die Antwortzelle ist im Notebook nicht mehr markiert; die Lehrenden suchen Ihre Antwort "
+    "von Hand.",
+    "The answer cell is no longer marked in the notebook; the instructors look for your answer "
+    "by hand.",
+)
+NOT_GRADED = Text(
+    "Nicht bewertet: Ihre Abgabe konnte nicht verwendet werden (Grund siehe oben).",
+    "Not graded: your submission could not be used (see the reason above).",
+)
+
 
 def shorten(message: str) -> str:
     """The first line of a student's exception message, at most 200 characters.
@@ -21,17 +40,56 @@ def shorten(message: str) -> str:
     return first if len(first) <= SHOWN_MESSAGE_CHARS else first[:SHOWN_MESSAGE_CHARS] + " …"
 
 
+def _ended(reason: str) -> Text:
+    """How the worker ended, from the sandbox's reason ("Exitcode 0", "Signal 9", …): an exit
+    code, even 0, means the student's code ended the process (``sys.exit``, ``os._exit``)."""
+    kind, _, number = reason.partition(" ")
+    if kind == "Exitcode" and number.lstrip("-").isdigit():
+        return Text(
+            f"Ihr Code hat den Python-Prozess vorzeitig beendet (z. B. mit `sys.exit()` oder "
+            f"`os._exit()`, Exitcode {number}), bevor ein Ergebnis vorlag",
+            f"your code ended the Python process early (e.g. with `sys.exit()` or `os._exit()`, "
+            f"exit code {number}) before there was a result",
+        )
+    if kind == "Signal" and number.isdigit():
+        return Text(
+            f"der Prozess mit Ihrem Code wurde durch Signal {number} abgebrochen",
+            f"the process running your code was killed by signal {number}",
+        )
+    return Text(
+        "der Prozess mit Ihrem Code lieferte keine gültige Antwort",
+        "the process running your code gave no valid answer",
+    )
+
+
+def _capitalized(text: Text) -> Text:
+    return Text(text.de[:1].upper() + text.de[1:], text.en[:1].upper() + text.en[1:])
+
+
+def _with_message(text: Text, message: str) -> Text:
+    """``text: message`` (the student's exception message, shortened), or ``text.`` if empty."""
+    shown = shorten(message)
+    return text + (Text(f": {shown}", f": {shown}") if shown else Text(".", "."))
+
+
 def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
     if report is None or report.status == "ok":
         return None
     if report.status == "error":
-        line = f" (Zeile {report.line})" if report.line else ""
-        line_en = f" (line {report.line})" if report.line else ""
-        return Text(
-            f"Beim Ausführen der Zelle `{task_id}` trat {report.error_type}{line} auf: "
-            f"{shorten(report.message)}",
-            f"Running the cell `{task_id}` raised {report.error_type}{line_en}: "
-            f"{shorten(report.message)}",
+        line = f" in Zeile {report.line}" if report.line else ""
+        line_en = f" in line {report.line}" if report.line else ""
+        if report.error_type == "NotImplementedError":
+            return Text(
+                f"Die Zelle `{task_id}` ist noch nicht bearbeitet (sie löst{line} "
+                "NotImplementedError aus).",
+                f"The cell `{task_id}` is not done yet (it raises NotImplementedError{line_en}).",
+            )
+        return _with_message(
+            Text(
+                f"Beim Ausführen der Zelle `{task_id}` trat{line} {report.error_type} auf",
+                f"Running the cell `{task_id}` raised {report.error_type}{line_en}",
+            ),
+            report.message,
         )
     if report.status == "timeout":
         return Text(
@@ -40,10 +98,10 @@ def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
             f"Running the cell `{task_id}` exceeded the time limit ({report.message}) and was "
             "skipped (an endless loop at module level?).",
         )
+    ended = _ended(report.message)
     return Text(
-        f"Die Zelle `{task_id}` hat den Prozess beim Ausführen beendet ({report.message}) und "
-        "wurde übersprungen.",
-        f"Running the cell `{task_id}` killed the process ({report.message}); it was skipped.",
+        f"Beim Ausführen der Zelle `{task_id}`: {ended.de}; die Zelle wurde übersprungen.",
+        f"Running the cell `{task_id}`: {ended.en}; the cell was skipped.",
     )
 
 
@@ -92,8 +150,8 @@ def explain(
     if isinstance(exc, errors.StudentException):
         if exc.type_name == "NotImplementedError":
             return Text(
-                "Noch nicht implementiert (NotImplementedError).",
-                "Not implemented yet (NotImplementedError).",
+                f"`{task_id}` ist noch nicht implementiert (NotImplementedError).",
+                f"`{task_id}` is not implemented yet (NotImplementedError).",
             )
         if exc.type_name == "MemoryError":
             return memory_exceeded(task_id, limits)
@@ -111,9 +169,9 @@ def explain(
                 f"Process/thread limit of {limits.processes} reached in `{task_id}` "
                 f"({exc.type_name}).",
             )
-        return Text(
-            f"`{task_id}` löste {exc.type_name} aus: {shorten(exc.message)}",
-            f"`{task_id}` raised {exc.type_name}: {shorten(exc.message)}",
+        return _with_message(
+            Text(f"`{task_id}` löste {exc.type_name} aus", f"`{task_id}` raised {exc.type_name}"),
+            exc.message,
         )
     if isinstance(exc, errors.UnsupportedReturn):
         return Text(
@@ -137,10 +195,8 @@ def explain(
     if isinstance(exc, errors.WorkerCrashed):
         if exc.memory_suspected:
             return memory_exceeded(task_id, limits)
-        return Text(
-            f"Der Prozess mit Ihrem Code wurde während `{task_id}` beendet ({exc.reason}).",
-            f"The process running your code ended during `{task_id}` ({exc.reason}).",
-        )
+        ended = _capitalized(_ended(exc.reason))
+        return Text(f"Während `{task_id}`: {ended.de}.", f"During `{task_id}`: {ended.en}.")
     return Text(f"`{task_id}`: {exc}", f"`{task_id}`: {exc}")
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from autograder.grading.checks import CheckFailure
 from autograder.grading.figures import FigureRecorder, Label
-from autograder.grading.proxy import StudentProxy
+from autograder.grading.proxy import CallRecord, StudentProxy
 from autograder.grading.seeds import rng_for
 from autograder.i18n import Text
 from autograder.results.model import Figure
@@ -35,6 +35,7 @@ class TestRun:
     passed: bool
     failure: BaseException | None = None
     figures: list[Figure] = field(default_factory=list)
+    records: list[CallRecord] = field(default_factory=list)  # the student calls it made
 
 
 @dataclass
@@ -50,6 +51,7 @@ class GradingPlugin:
     runs: list[TestRun] = field(default_factory=list)
     collection_errors: list[str] = field(default_factory=list)
     figures: dict[str, FigureRecorder] = field(default_factory=dict)  # by test node id
+    first_record: int = 0  # where the running test's calls start in ``proxy.records``
 
     # ---------------------------------------------------------------- fixtures
 
@@ -112,6 +114,9 @@ class GradingPlugin:
         if report.failed:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
 
+    def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
+        self.first_record = len(self.proxy.records)
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
@@ -129,6 +134,7 @@ class GradingPlugin:
                     passed=report.passed,
                     failure=call.excinfo.value if call.excinfo else None,
                     figures=self.figures.pop(item.nodeid, FigureRecorder(self._resolve)).figures,
+                    records=self.proxy.records[self.first_record :],
                 )
             )
 

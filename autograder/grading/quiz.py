@@ -44,7 +44,12 @@ class PartialCredit(CheckFailure):
 
 
 class AnswerMissing(CheckFailure):
-    """The answer variable is not defined after the student's cell ran."""
+    """The answer variable is not defined after the student's cell ran; ``hint`` says how to
+    write it (shown after the reason when the cell itself failed)."""
+
+    def __init__(self, text: Text, hint: Text) -> None:
+        super().__init__(text)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -294,13 +299,15 @@ def _answer_of(student: Any, qid: str) -> Any:
     try:
         return student.variable(qid, qid)
     except FunctionMissing:
-        raise AnswerMissing(
-            Text(
-                f"Keine Antwort: `{qid}` ist nach dem Ausführen Ihrer Zelle nicht definiert "
-                f"(schreiben Sie z. B. `{qid} = ...`).",
-                f"No answer: `{qid}` is not defined after your cell ran (write e.g. `{qid} = ...`).",
-            )
-        ) from None
+        hint = Text(
+            f"Schreiben Sie Ihre Antwort als `{qid} = ...`.",
+            f"Write your answer as `{qid} = ...`.",
+        )
+        missing = Text(
+            f"Keine Antwort: `{qid}` ist nach dem Ausführen Ihrer Zelle nicht definiert.",
+            f"No answer: `{qid}` is not defined after your cell ran.",
+        )
+        raise AnswerMissing(Text.join([missing, hint]), hint) from None
     except UnsupportedReturn as exc:
         raise CheckFailure(
             Text(

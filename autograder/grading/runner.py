@@ -14,17 +14,28 @@ import pytest
 from autograder.config import GradingConfig
 from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
 from autograder.grading.catalogue import Catalogue, declared_entries
-from autograder.grading.diagnosis import diagnose
+from autograder.grading.diagnosis import diagnose, named
 from autograder.grading.figures import shown_figures
-from autograder.grading.messages import cell_failure, explain, grader_error
+from autograder.grading.messages import (
+    ALL_PASSED,
+    ANSWER_CELL_UNMARKED,
+    NOT_GRADED,
+    PENDING,
+    RIGHT_ANSWER,
+    UNANSWERED_TEXT,
+    cell_failure,
+    explain,
+    grader_error,
+)
 from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
 from autograder.grading.proxy import StudentProxy
 from autograder.grading.quiz import AnswerMissing, PartialCredit
 from autograder.grading.reference import CachedReference, SharedResults
+from autograder.grading.reproduce import failing_call, with_call
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
-from autograder.notebook.spec import NotebookSpec, TaskSpec
+from autograder.notebook.spec import ManualTaskSpec, NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
@@ -191,7 +202,7 @@ class AssignmentGrader:
             for task in tasks:
                 task.answer = _answer(task.task_id, plugin.runs, answers)
             notes = [self.text(n) for n in submission.notes] + _cell_notes(
-                workers, self.options.lang
+                workers, self.options.lang, tasks
             )
         tasks += self._manual_results(submission)
         auto = [t for t in tasks if t.kind == "auto"]
@@ -258,13 +269,15 @@ class AssignmentGrader:
             entry = diagnose(self.catalogue.mistakes(task.task_id), records)
             if entry is not None:
                 diagnosis = Diagnosis(entry.key, self.text(entry.name))
+            else:
+                messages[0] = self._with_reproducer(messages[0], failures[0], task.task_id)
         return TaskResult(
             task_id=task.task_id,
             kind="auto",
             score=round(score, 4),
             max_score=task.points,
             status=_status(passed, total, failures),
-            feedback=self._feedback(messages, len(failures), len(mine), diagnosis),
+            feedback=self._feedback(messages, len(failures), len(mine), diagnosis, task.question),
             diagnosis=diagnosis,
             tests=[
                 TestOutcome(r.name, r.weight, r.passed, self.text(m))
@@ -273,7 +286,19 @@ class AssignmentGrader:
             + [TestOutcome(r.name, r.weight, True) for r in mine if r.passed],
             needs_review=not total or any(failure_kind(r.failure) == "grader" for r in failures),
             figures=shown_figures([f for r in failures for f in r.figures]),
+            label=self._label(task),
+            question=task.question,
         )
+
+    def _with_reproducer(self, message: Text, run: TestRun, task_id: str) -> Text:
+        """An uncatalogued failure: add one small call that shows it, when there is one."""
+        if failure_kind(run.failure) == "grader" or isinstance(run.failure, AnswerMissing):
+            return message
+        records = [r for r in run.records if r.name == task_id]
+        call = failing_call(records, self.reference)
+        if call is None or f"{task_id}(" in message.de:
+            return message  # nothing small to show, or the message shows its call already
+        return with_call(message, call)
 
     def _failure_text(self, run: TestRun, task_id: str, workers: TaskWorkers) -> Text:
         kind = failure_kind(run.failure)
@@ -281,8 +306,7 @@ class AssignmentGrader:
             assert run.failure is not None
             reason = cell_failure(task_id, workers.cell_report(task_id, task_id))
             if isinstance(run.failure, AnswerMissing) and reason is not None:
-                why = Text(reason.de.rstrip() + " ", reason.en.rstrip() + " ")  # why it is missing
-                return why + check_text(run.failure)
+                return Text.join([reason, run.failure.hint])  # the cell's failure is the reason
             return check_text(run.failure)
         if kind == "student":
             assert isinstance(run.failure, errors.StudentCodeError)
@@ -291,22 +315,23 @@ class AssignmentGrader:
             return explain(run.failure, task_id, cell, profile.limits, profile.forbid)
         return grader_error(task_id)
 
+    def _label(self, task: TaskSpec | ManualTaskSpec) -> str:
+        return self.text(task.label) if task.label else ""
+
     def _feedback(
-        self, messages: list[Text], failed: int, total: int, diagnosis: Diagnosis | None
+        self,
+        messages: list[Text],
+        failed: int,
+        total: int,
+        diagnosis: Diagnosis | None,
+        question: bool = False,
     ) -> str:
         if not messages:
-            return self.text(Text("Alle Prüfungen bestanden.", "All checks passed."))
+            return self.text(RIGHT_ANSWER if question else ALL_PASSED)
         parts = []
         if diagnosis is not None and diagnosis.name not in self.text(messages[0]):
-            parts.append(
-                self.text(
-                    Text(
-                        f"Ihr Ergebnis entspricht dem typischen Fehler „{diagnosis.name}“.",
-                        f"Your result matches the known mistake “{diagnosis.name}”.",
-                    )
-                )
-            )
-        parts.append(self.text(messages[0]))
+            parts.append(self.text(named(diagnosis.name, question)))
+        parts.append(self.text(messages[0].sentence()))
         if total > 1:
             parts.append(
                 self.text(
@@ -319,36 +344,25 @@ class AssignmentGrader:
         return " ".join(parts)
 
     def _manual_results(self, submission: Submission | None) -> list[TaskResult]:
-        pending = Text(
-            "Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors."
-        )
-        unanswered = Text(
-            "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
-            "No answer found (the cell is empty or unchanged).",
-        )
-        look = Text(
-            "Die Antwortzelle ist im Notebook nicht mehr markiert; die Lehrenden suchen Ihre "
-            "Antwort von Hand.",
-            "The answer cell is no longer marked in the notebook; the instructors look for your "
-            "answer by hand.",
-        )
+        """Free-text answers: pending manual grading, unanswered, looked for by hand (the cell
+        lost its marking), or (``submission`` None: the notebook was unusable) not graded."""
         results = []
         for manual in self.spec.manual_tasks:
             answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
             answered = answer.strip() not in UNANSWERED
-            text = pending if answered or submission is None else unanswered
+            text = NOT_GRADED if submission is None else PENDING if answered else UNANSWERED_TEXT
             review = submission is not None and manual.task_id in submission.review
-            results.append(
-                TaskResult(
-                    manual.task_id,
-                    "manual",
-                    0.0,
-                    manual.points,
-                    "manual",
-                    self.text(look if review else text),
-                    needs_review=review,
-                )
+            result = TaskResult(
+                manual.task_id,
+                "manual",
+                0.0,
+                manual.points,
+                "manual",
+                self.text(ANSWER_CELL_UNMARKED if review else text),
+                needs_review=review,
             )
+            result.label = self._label(manual)
+            results.append(result)
         return results
 
     def error_result(
@@ -356,7 +370,17 @@ class AssignmentGrader:
     ) -> SubmissionResult:
         message = self.text(text)
         tasks = [
-            TaskResult(t.task_id, "auto", 0.0, t.points, "error", message) for t in self.spec.tasks
+            TaskResult(
+                t.task_id,
+                "auto",
+                0.0,
+                t.points,
+                "error",
+                self.text(NOT_GRADED),  # the reason is the submission's error, shown once
+                label=self._label(t),
+                question=t.question,
+            )
+            for t in self.spec.tasks
         ]
         tasks += self._manual_results(None)
         return SubmissionResult(
@@ -401,10 +425,12 @@ def _status(passed: float, total: float, failures: list[TestRun]) -> str:
     return "failed"
 
 
-def _cell_notes(workers: TaskWorkers, lang: str) -> list[str]:
+def _cell_notes(workers: TaskWorkers, lang: str, tasks: list[TaskResult]) -> list[str]:
+    """Cells that failed when they ran, unless a task's feedback already says so (each message
+    once: a stub's cells are explained in their tasks' rows, not again below)."""
     notes = []
     for cell_id, report in workers.cell_reports().items():
         text = cell_failure(cell_id, report)
-        if text is not None:
+        if text is not None and not any(text.get(lang) in task.feedback for task in tasks):
             notes.append(text.get(lang))
     return notes

@@ -7,9 +7,12 @@ magnitude of the reference, not a constant. Long sums or many steps may widen fl
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
+
+from autograder.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -17,8 +20,18 @@ class Tolerance:
     rtol: float
     atol: float
 
-    def describe(self) -> str:
-        return f"rtol={self.rtol:g}, atol={self.atol:.3g}"
+    def describe(self) -> Text:
+        """In words a student understands: rtol 1e-9 is "auf 9 Stellen genau" (atol only
+        matters for values near 0, where it is a tiny fraction of the largest value)."""
+        digits = -math.log10(self.rtol) if self.rtol > 0 else 0.0
+        if digits >= 1 and abs(digits - round(digits)) < 1e-9:
+            return Text(f"auf {round(digits)} Stellen genau", f"accurate to {round(digits)} digits")
+        if self.rtol > 0:
+            return Text(
+                f"relative Abweichung höchstens {self.rtol:.2g}",
+                f"relative deviation at most {self.rtol:.2g}",
+            )
+        return Text(f"Abweichung höchstens {self.atol:.2g}", f"deviation at most {self.atol:.2g}")
 
 
 def _is_single_precision(dtype: np.dtype) -> bool:

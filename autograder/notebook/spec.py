@@ -21,15 +21,27 @@ from typing import Any
 
 import nbformat
 
+from autograder.i18n import Text
+from autograder.notebook.outline import (
+    Heading,
+    defines_function,
+    heading_lines,
+    own_label,
+    task_label,
+)
+
 TEST_PREFIX = "test_"
 
 
 @dataclass(frozen=True)
 class TaskSpec:
-    """An auto-graded task: the function ``task_id``, worth ``points``."""
+    """An auto-graded task: the function ``task_id`` (or, for a quiz ``question``, the variable),
+    worth ``points``; ``label`` is what the notebook calls it ("Aufgabe 3 – `perceptron_train`")."""
 
     task_id: str
     points: float
+    label: Text | None = None
+    question: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,7 @@ class ManualTaskSpec:
 
     task_id: str
     points: float
+    label: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,7 @@ class NotebookSpec:
     tasks: tuple[TaskSpec, ...]
     manual_tasks: tuple[ManualTaskSpec, ...]
     slots: tuple[CellSlot, ...]
+    title: str = ""  # the notebook's first heading ("Übung 1: Das Perzeptron und das XOR-Problem")
 
     @property
     def task_ids(self) -> tuple[str, ...]:
@@ -86,29 +100,45 @@ def _is_setup(cell: Any, meta: dict[str, Any]) -> bool:
 
 
 def read_spec(path: Path) -> NotebookSpec:
-    """Parse a source notebook into its tasks, manual tasks and cell slots."""
+    """Parse a source notebook into its tasks, manual tasks, cell slots, title and labels."""
     notebook = nbformat.read(path, as_version=4)
     points: dict[str, float] = {}
-    solution_ids: list[str] = []
+    solutions: dict[str, tuple[Text, bool]] = {}  # task id → label, is a function
     manual: list[ManualTaskSpec] = []
     slots: list[CellSlot] = []
+    titles: list[str] = []
+    heading: Heading | None = None
     for cell in notebook.cells:
         meta = nbgrader_meta(cell)
         grade_id = meta.get("grade_id")
+        if cell.get("cell_type") == "markdown" and not meta.get("solution"):
+            lines = heading_lines(cell.source)
+            titles += lines[:1]
+            heading = Heading(lines[-1]) if lines else heading
         if not grade_id:
             continue
+        if meta.get("solution"):
+            first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            label = own_label(first) or (heading.label() if heading else None)
         if meta.get("solution") and meta.get("grade"):
-            manual.append(ManualTaskSpec(grade_id, float(meta.get("points", 0))))
+            text = task_label(label, grade_id, is_function=False)
+            manual.append(ManualTaskSpec(grade_id, float(meta.get("points", 0)), text))
         elif meta.get("solution") and cell.get("cell_type") == "code":
-            solution_ids.append(grade_id)
+            function = defines_function(cell.source, grade_id)
+            solutions[grade_id] = (task_label(label, grade_id, function), function)
             slots.append(CellSlot(grade_id, None))
         elif meta.get("grade") and grade_id.startswith(TEST_PREFIX):
             points[grade_id[len(TEST_PREFIX) :]] = float(meta.get("points", 0))
         elif _is_setup(cell, meta):
             slots.append(CellSlot(grade_id, cell.source))
-    tasks = tuple(TaskSpec(tid, points[tid]) for tid in solution_ids if tid in points)
+    tasks = tuple(
+        TaskSpec(tid, points[tid], label, question=not function)
+        for tid, (label, function) in solutions.items()
+        if tid in points
+    )
     if not tasks:
         raise SpecError(f"{path}: no task (solution cell `f` with a test cell `test_f`) found")
     task_ids = {task.task_id for task in tasks}
     slots = [s for s in slots if s.setup_source is not None or s.grade_id in task_ids]
-    return NotebookSpec(path.stem, tasks, tuple(manual), tuple(slots))
+    title = titles[0] if titles else path.stem
+    return NotebookSpec(path.stem, tasks, tuple(manual), tuple(slots), title)

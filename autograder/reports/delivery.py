@@ -39,7 +39,8 @@ def deliver_feedback(batch: BatchResult, assignment: Assignment) -> Delivery:
             skipped.append(result.student_id)
             continue
         folder = assignment.course_root / "feedback" / result.student_id / assignment.aid
-        page = render_feedback(result, batch.assignment, batch.lang, final.get(result.student_id))
+        row = final.get(result.student_id)
+        page = render_feedback(result, batch.assignment, batch.lang, row, batch.title)
         write_text(folder / f"{assignment.source_notebook.stem}.html", page)
         for name in SIDECARS:
             shutil.copyfile(submitted / name, folder / name)

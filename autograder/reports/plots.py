@@ -28,8 +28,11 @@ def figure_svg(figure: Figure) -> markupsafe.Markup:
             markersize=2.5,
             label=series.label,
         )
-        if figure.kind == "trajectories" and series.x:
-            axes.plot(series.x[:1], series.y[:1], "k*", markersize=8)
+    starts = [s for s in figure.series if s.x] if figure.kind == "trajectories" else []
+    if starts:  # where the first path (the student's) starts, named in the legend
+        axes.plot(starts[0].x[:1], starts[0].y[:1], "k*", markersize=8, label="Start")
+    axes.ticklabel_format(useOffset=False)  # "1e−5−2.58e−1" under an axis helps no student
+    axes.set_yscale(figure.yscale)
     axes.set_title(figure.title)
     axes.set_xlabel(figure.xlabel)
     axes.set_ylabel(figure.ylabel)

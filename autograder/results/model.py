@@ -27,6 +27,7 @@ class Figure:
     series: list[Series]
     xlabel: str = ""
     ylabel: str = ""
+    yscale: str = "linear"  # "log" for a deviation that spans orders of magnitude
 
 
 def figure_from_dict(data: dict[str, Any]) -> Figure:
@@ -66,6 +67,8 @@ class TaskResult:
     needs_review: bool = False
     figures: list[Figure] = field(default_factory=list)  # shown in the feedback page
     answer: list[str] | None = None  # a quiz answer's chosen options (item analysis)
+    label: str = ""  # what the notebook calls it: "Aufgabe 3 – `perceptron_train`", "Frage 1"
+    question: bool = False  # a quiz question (graded against a key, not with inputs)
 
 
 @dataclass
@@ -93,6 +96,7 @@ class BatchResult:
     secret_fingerprint: str
     submissions: list[SubmissionResult] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
+    title: str = ""  # the notebook's title ("Übung 1: Das Perzeptron und das XOR-Problem")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -40,7 +40,8 @@ def test_english_feedback(a01, release_notebook, tmp_path):
     path = write_notebook(release_notebook, tmp_path / "stub.ipynb")
     english = AssignmentGrader(a01, GradeOptions(GradingConfig("s"), lang="en"))
     result = english.grade_file(path, "stub", frozenset({"neuron"}))
-    assert result.task("neuron").feedback.startswith("Not implemented yet")
+    assert result.task("neuron").feedback.startswith("`neuron` is not implemented yet")
+    assert result.task("neuron").label == "Task 1 – `neuron`"
 
 
 def test_hidden_step_inputs_always_contain_exact_zeros():

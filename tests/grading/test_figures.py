@@ -1,15 +1,18 @@
 """Figures in the feedback: recorded by graders, kept only as clean numbers, shown on failure."""
 
 import json
+import re
 from dataclasses import asdict
 
 import numpy as np
+import pytest
 
-from autograder.grading.figures import MAX_POINTS, FigureRecorder, as_points
+from autograder.grading.figures import MAX_POINTS, FigureRecorder, as_points, deviation
 from autograder.grading.runner import load_catalogue
 from autograder.i18n import Text
 from autograder.reports.feedback import render_feedback
-from autograder.results.model import submission_from_dict
+from autograder.reports.plots import figure_svg
+from autograder.results.model import Figure, Series, submission_from_dict
 
 
 def test_only_finite_curves_and_paths_are_kept_and_long_ones_thinned():
@@ -72,3 +75,67 @@ def test_a_failed_optimizer_shows_the_students_path_beside_the_reference():
     student, reference = (np.column_stack([s.x, s.y]) for s in paths[0].series)
     assert len(student) == len(reference) > 2
     assert not np.allclose(student, reference)  # the picture shows the difference
+
+
+def _pair(student, reference, kind="trajectories"):
+    recorder = FigureRecorder(lambda label: label.get("de") if isinstance(label, Text) else label)
+    add = recorder.trajectories if kind == "trajectories" else recorder.curves
+    add("Pfad", {"Ihre Lösung": student, "Referenz": reference})
+    return recorder.figures
+
+
+def test_paths_that_overlap_to_the_eye_are_drawn_as_their_distance():
+    reference = np.cumsum(np.full((12, 2), 0.1), axis=0)
+    apart = reference + np.linspace(0, 1e-4, 12)[:, None]  # 0.01 % of the path: one line
+    [figure] = _pair(apart, reference)
+    assert figure.kind == "curves" and figure.yscale == "log"
+    assert [s.label for s in figure.series] == ["Abstand zur Referenz"]
+    assert figure.series[0].y[-1] == pytest.approx(np.sqrt(2) * 1e-4)
+
+
+def test_paths_that_agree_give_no_figure_and_distinct_ones_both_paths():
+    reference = np.cumsum(np.full((12, 2), 0.1), axis=0)
+    assert _pair(reference.copy(), reference) == []  # a picture could only contradict the score
+    assert _pair(reference + 1e-15, reference) == []  # float64 noise is no difference either
+    [both] = _pair(reference[::-1].copy(), reference)
+    assert both.kind == "trajectories" and len(both.series) == 2
+    assert deviation(reference[::-1].copy(), reference, "trajectories") is None
+
+
+def test_curves_that_overlap_are_drawn_as_their_distance_too():
+    loss = np.linspace(0.7, 0.1, 30)
+    [figure] = _pair(loss * (1 + 1e-4), loss, kind="curves")
+    assert figure.yscale == "log" and figure.series[0].label == "Abstand zur Referenz"
+
+
+@pytest.mark.parametrize("key", ["state_negated", "torch_buffer_unmapped"])
+def test_a03_momentum_mistakes_in_the_state_draw_no_identical_paths(key):
+    """Their w path is right (only the returned m is wrong): both paths drawn on top of each
+    other beside 0 / 2 points would contradict the score, so no path is drawn."""
+    from tests.grading.test_catalogues import kit
+
+    mistake = next(
+        e for e in load_catalogue("a03_optimizers").mistakes("momentum_step") if e.key == key
+    )
+    task = kit("a03_optimizers").grade_entry(mistake)
+    assert task.score < task.max_score
+    for figure in task.figures:
+        if figure.kind == "trajectories":
+            student, reference = (np.column_stack([s.x, s.y]) for s in figure.series)
+            assert deviation(student, reference, "trajectories") is None, figure.title
+
+
+def test_plots_have_no_axis_offset_and_name_the_start_marker():
+    reference = 0.4467 + np.cumsum(np.full((12, 2), 1e-6), axis=0)
+    figure = Figure(
+        "Pfad",
+        "trajectories",
+        [
+            Series("Ihre Lösung", reference[:, 0].tolist(), (reference[:, 1] + 1e-5).tolist()),
+            Series("Referenz", reference[:, 0].tolist(), reference[:, 1].tolist()),
+        ],
+    )
+    svg = str(figure_svg(figure))
+    texts = re.findall(r"<!-- (.*?) -->", svg)
+    assert "Start" in texts  # the star has its legend entry
+    assert not [t for t in texts if ("e−" in t and "+" in t) or t.startswith("+")], texts

@@ -252,12 +252,21 @@ def grade_q01(tmp_path, sources):
     return grader.grade_file(path, "s")
 
 
+def test_a_right_answer_is_called_right_not_all_checks_passed(tmp_path):
+    result = grade_q01(tmp_path, {})
+    assert {t.feedback for t in result.tasks if t.kind == "auto"} == {"Richtig."}
+    assert [t.label for t in result.tasks][:2] == ["Frage 1", "Frage 2"]
+    assert all(t.question for t in result.tasks if t.kind == "auto")
+
+
 def test_partial_credit_and_answers_reach_the_results(tmp_path):
     result = grade_q01(tmp_path, {"antwort_3": 'antwort_3 = {"a"}\n'})
     task = result.task("antwort_3")
     assert (task.score, task.max_score, task.status) == (1.0, 2.0, "partial")
     assert task.answer == ["a"]
     assert task.diagnosis is not None and task.diagnosis.key == "missed_c"
+    assert task.feedback.startswith("Ihre Antwort entspricht der Fehlvorstellung „")
+    assert task.label == "Frage 3" and task.question
     assert "lokale Minima" in task.feedback.lower() or "Minima" in task.feedback
     assert result.task("antwort_1").answer == ["c"]
     assert result.task("antwort_6").answer == [CORRECT]
@@ -278,7 +287,9 @@ def test_bad_and_missing_answers_cost_only_their_question(tmp_path):
     assert result.task("antwort_1").answer == [INVALID]
     assert "`antwort_2` ist nach dem Ausführen" in result.task("antwort_2").feedback
     missing = result.task("antwort_7").feedback
-    assert "NotImplementedError" in missing and "nicht definiert" in missing
+    assert "`antwort_7` ist noch nicht bearbeitet" in missing and "NotImplementedError" in missing
+    assert "`antwort_7 = ...`" in missing and "auf:" not in missing and ": Keine" not in missing
+    assert not result.notes  # the cell's failure is said once, in its row
     assert result.score == result.max_score - 3  # 1 + 1 + 1 point lost, the rest full
 
 

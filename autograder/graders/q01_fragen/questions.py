@@ -162,9 +162,9 @@ LINEAR_ACTIVATION = MultiSelect(
         Option(
             "b",
             misconception=Text(
-                "Übersehen: lineare Aktivierung ⇒ keine Nichtlinearität "
+                "Übersehen, dass eine lineare Aktivierung keine Nichtlinearität einführt "
                 "(lineare Schichten ergeben zusammen eine lineare Abbildung)",
-                "overlooked: linear activation ⇒ no nonlinearity "
+                "overlooked that a linear activation adds no nonlinearity "
                 "(linear layers compose to a linear map)",
             ),
         ),
