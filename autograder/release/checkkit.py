@@ -10,23 +10,16 @@
 import ast
 import builtins
 import contextlib
-import hashlib
 import io
 import linecache
 import traceback
 
-_KIT_STATE = "_pruefwerkzeug_zellen"  # attribute of the IPython shell: the executed cells
-_ACTIVE: list = []  # the kit of this notebook (the last one installed)
-
-
-def _digest(source):
-    """Fingerprint of a cell's code, independent of trailing whitespace."""
-    text = "\n".join(line.rstrip() for line in source.strip().splitlines())
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+_KIT_STATE = "_pruefwerkzeug_zellen"  # Attribut der IPython-Shell: die ausgeführten Zellen
+_ACTIVE: list = []  # das Prüfwerkzeug dieses Notebooks (das zuletzt eingerichtete)
 
 
 def _defines(source, name):
-    """Does the cell define ``name`` at top level (``def name`` or ``name = …``)?"""
+    """Definiert die Zelle `name` auf oberster Ebene (`def name` oder `name = …`)?"""
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -46,21 +39,21 @@ def _defines(source, name):
 
 
 class PruefungFehlgeschlagen(Exception):
-    """A visible check failed: shown as its German message, without a long traceback."""
+    """Eine sichtbare Prüfung ist gescheitert: nur die Meldung, ohne langen Traceback."""
 
     def _render_traceback_(self):
         return [str(self)]
 
 
 class _CheckKit:
-    """Runs visible checks in a fresh namespace built from the setup and solution cells only."""
+    """Führt sichtbare Prüfungen in einem frischen Namensraum aus: nur Einrichtungs- und Lösungszellen."""
 
     def __init__(self, tasks, cells, checks):
         self.tasks = {name: (kind, points, cell_id) for name, kind, points, cell_id in tasks}
-        self.cells = cells  # notebook order: ("setup", digest) or ("task", name)
-        self.checks = checks  # task name → the source of its visible checks
+        self.cells = cells  # Reihenfolge im Notebook: ("setup", Code) oder ("task", Name)
+        self.checks = checks  # Aufgabe → Code ihrer sichtbaren Prüfungen
 
-    # ---------------------------------------------------------------- recording
+    # ---------------------------------------------------------------- Aufzeichnung
     def executed(self):
         shell = _shell()
         return getattr(shell, _KIT_STATE, []) if shell is not None else []
@@ -71,31 +64,28 @@ class _CheckKit:
         for record_id, source in records:
             if record_id == cell_id:
                 return source
-        for _, source in records:  # frontends that send no cell id (e.g. Colab)
-            if not source.lstrip().startswith("%%") and _defines(source, name):
+        # Oberflächen ohne Zellen-ID (z. B. Colab): die Zelle, die `name` definiert, sonst die
+        # unveränderte Vorlage, deren Kommentar in der ersten Zeile `name` nennt (Quizfragen)
+        candidates = [src for _, src in records if not src.lstrip().startswith("%%")]
+        for source in candidates:
+            if _defines(source, name):
+                return source
+        for source in candidates:
+            first = source.lstrip().partition("\n")[0]
+            if first.startswith("#") and f" {name} " in f" {first} ":
                 return source
         return None
 
-    def _setup_source(self, digest):
-        for _, source in reversed(self.executed()):
-            if _digest(source) == digest:
-                return source
-        return None
-
-    # ---------------------------------------------------------------- namespace
+    # ---------------------------------------------------------------- Namensraum
     def namespace(self):
-        """The namespace grading sees, and why a task's cell gives nothing usable."""
+        """Der Namensraum wie bei der Bewertung, und warum eine Lösungszelle nichts liefert."""
         scope = {"__name__": "__main__", "__builtins__": builtins}
         problems = {}
         for kind, key in self.cells:
-            if kind == "setup":
-                source = self._setup_source(key)
-                if source is None:
-                    raise PruefungFehlgeschlagen(
-                        "✗ Bitte zuerst die vorgegebenen Einrichtungszellen oben (unverändert) "
-                        "ausführen."
-                    )
-                self._execute(source, "Einrichtungszelle", scope)
+            if (
+                kind == "setup"
+            ):  # wie bei der Bewertung: der vorgegebene Code, nicht der im Notebook
+                self._execute(key, "Einrichtungszelle", scope)
                 continue
             source = self._task_source(key)
             if source is None:
@@ -124,9 +114,9 @@ class _CheckKit:
             return f"✗ `{name}` ist noch nicht beantwortet (dort steht noch `raise NotImplementedError()`)."
         return f"✗ `{name}` ist noch nicht implementiert (dort steht noch `raise NotImplementedError()`)."
 
-    # ---------------------------------------------------------------- checks
+    # ---------------------------------------------------------------- Prüfungen
     def run(self, task, source):
-        """Run visible checks; returns (printed output, number passed, failure or None)."""
+        """Führt Prüfungen aus; Rückgabe (Ausgabe, Anzahl bestanden, Fehler oder None)."""
         scope, problems = self.namespace()
         printed = io.StringIO()
         failure: Exception | None = None
@@ -163,7 +153,7 @@ class _CheckKit:
         return f"✗ NameError: {exc}"
 
     def check_cell(self, task, source):
-        """The body of ``%%pruefung task``: print the checks, fail the cell like grading would."""
+        """Der Rumpf von `%%pruefung aufgabe`: zeigt die Prüfungen, scheitert wie die Bewertung."""
         if task not in self.tasks:
             raise PruefungFehlgeschlagen(f"✗ Unbekannte Aufgabe `{task}`.")
         printed, _, failure = self.run(task, source)
@@ -172,7 +162,7 @@ class _CheckKit:
             raise failure
 
     def table(self, names):
-        """Run the embedded visible checks of ``names`` and print a table of them."""
+        """Führt die sichtbaren Prüfungen der Aufgaben `names` aus und zeigt eine Tabelle."""
         rows = []
         for name in names:
             _, passed, failure = self.run(name, self.checks[name])
@@ -187,7 +177,7 @@ class _CheckKit:
 
 
 def _solution_cell(exc):
-    """The innermost solution cell in the traceback of ``exc`` (which task raised)."""
+    """Die innerste Lösungszelle im Traceback von `exc` (welche Aufgabe den Fehler auslöste)."""
     name = None
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename.startswith("<Lösungszelle "):
@@ -220,13 +210,13 @@ def _print_table(rows):
 def _shell():
     try:
         from IPython import get_ipython
-    except ImportError:  # plain Python: no cells to record, no cell magic
+    except ImportError:  # reines Python: keine Zellen, kein Zellen-Magic
         return None
     return get_ipython()
 
 
 def _record(result):
-    """IPython hook: remember the code of every executed cell (and its cell id, if sent)."""
+    """IPython-Hook: merkt sich den Code jeder ausgeführten Zelle (und ihre ID, falls gesendet)."""
     shell = _shell()
     info = getattr(result, "info", None)
     if shell is None or info is None or not isinstance(info.raw_cell, str):
@@ -237,7 +227,7 @@ def _record(result):
 
 
 def _install(kit):
-    """Register the recorder and the ``%%pruefung`` cell magic (again after a re-run)."""
+    """Richtet die Aufzeichnung und `%%pruefung` ein (auch erneut nach einem zweiten Ausführen)."""
     _ACTIVE[:] = [kit]
     shell = _shell()
     if shell is None:

@@ -2,8 +2,8 @@
 
 Students in JupyterLab or Colab upload only the ``.ipynb``, so the helper behind ``%%pruefung``,
 ``pruefe_aufgabe`` and ``pruefe_alle`` must live in the notebook. Its code is written once, in
-``checkkit.py``; this module renders it with one assignment's tasks, setup-cell fingerprints and
-visible checks (all visible in the notebook anyway) into the cell ``pruefwerkzeug``, and keeps
+``checkkit.py``; this module renders it with one assignment's tasks, setup cells and visible
+checks (all visible in the notebook anyway) into the cell ``pruefwerkzeug``, and keeps
 every source notebook's copy current (``autograder release`` calls ``sync_kit``).
 """
 
@@ -56,14 +56,8 @@ class KitData:
     """What the kit needs to know about one notebook."""
 
     tasks: list[tuple[str, str, float, str]]  # (name, "funktion" | "antwort", points, cell id)
-    cells: list[tuple[str, str]]  # notebook order: ("setup", fingerprint) | ("task", name)
+    cells: list[tuple[str, str]]  # notebook order: ("setup", its code) | ("task", name)
     checks: dict[str, str]  # task → its visible checks (the test cell without the magic line)
-
-
-def _digest(source: str) -> str:
-    namespace: dict[str, object] = {}
-    exec(compile(KIT_CODE.read_text(), str(KIT_CODE), "exec"), namespace)
-    return str(namespace["_digest"](source))  # type: ignore[operator]
 
 
 def check_body(source: str) -> str:
@@ -81,9 +75,7 @@ def kit_data(notebook: nbformat.NotebookNode, path: Path) -> KitData:
         kind = "funktion" if f"def {task.task_id}(" in cell.source else "antwort"
         tasks.append((task.task_id, kind, task.points, cell.get("id", "")))
     cells = [
-        ("setup", _digest(slot.setup_source))
-        if slot.setup_source is not None
-        else ("task", slot.grade_id)
+        ("setup", slot.setup_source) if slot.setup_source is not None else ("task", slot.grade_id)
         for slot in spec.slots
     ]
     checks = {t.task_id: check_body(by_id[TEST_PREFIX + t.task_id].source) for t in spec.tasks}
@@ -101,6 +93,13 @@ def _indented(lines: list[str], depth: int) -> str:
 
 def render_kit(data: KitData) -> str:
     """The kit cell: the shared code, then this notebook's data."""
+    cells: list[str] = []
+    for kind, value in data.cells:
+        if kind == "setup":
+            literal = _source_literal(value)
+            cells += [f"({kind!r}, {literal[0]}", *literal[1:-1], literal[-1] + "),"]
+        else:
+            cells.append(f"({kind!r}, {value!r}),")
     checks: list[str] = []
     for name, body in data.checks.items():
         literal = _source_literal(body)
@@ -110,7 +109,7 @@ def render_kit(data: KitData) -> str:
         + "\n\n_install(\n    _CheckKit(\n        tasks=[\n"
         + _indented([f"{task!r}," for task in data.tasks], 3)
         + "        ],\n        cells=[\n"
-        + _indented([f"{cell!r}," for cell in data.cells], 3)
+        + _indented(cells, 3)
         + "        ],\n        checks={\n"
         + _indented(checks, 3)
         + "        },\n    )\n)\n"
