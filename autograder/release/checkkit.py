@@ -2,7 +2,7 @@
 #
 # Es führt die sichtbaren Prüfungen so aus, wie später bewertet wird: nur mit den vorgegebenen
 # Einrichtungszellen und Ihren Lösungszellen – nicht mit Zellen, die Sie selbst eingefügt haben.
-#   %%pruefung neuron      – erste Zeile jeder Prüfzelle (prüft die Aufgabe unter der Zelle darüber)
+#   %%pruefung neuron      – erste Zeile jeder Prüfzelle (prüft die Lösungszelle darüber)
 #   pruefe_aufgabe("neuron") – die sichtbaren Prüfungen einer Aufgabe, mit kurzer Tabelle
 #   pruefe_alle()          – die sichtbaren Prüfungen aller Aufgaben als Punktetabelle
 # Die Punkte vergeben bei der Bewertung verdeckte Tests mit anderen Eingaben; diese Tabelle zeigt

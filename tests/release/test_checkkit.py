@@ -188,3 +188,21 @@ def test_untouched_release_says_in_german_what_is_missing(aid, tmp_path):
     assert "Sichtbare Prüfungen" in table and "verdeckte Tests" in table
     assert f"0 / {spec.max_score:g}" in table
     assert sum(f"\n{task} " in table for task in spec.task_ids) == len(spec.task_ids)
+
+
+def test_a_stale_kit_is_found_and_synced(tmp_path):
+    import shutil
+
+    from autograder.release.kitcell import sync_kit
+
+    source = COURSE.assignment("a01_perceptron_xor").source_notebook
+    copy_path = tmp_path / source.name
+    shutil.copy(source, copy_path)
+    notebook = nbformat.read(copy_path, as_version=4)
+    _cell(notebook, KIT_CELL_ID).source += "\n# von Hand geändert\n"
+    _cell(notebook, "test_neuron").source += "\npruefe(True, 'neue Prüfung')\n"
+    nbformat.write(notebook, copy_path)
+    assert not kit_is_current(copy_path)
+    assert sync_kit(copy_path) and kit_is_current(copy_path)
+    kit = _cell(nbformat.read(copy_path, as_version=4), KIT_CELL_ID).source
+    assert "neue Prüfung" in kit and "von Hand" not in kit
