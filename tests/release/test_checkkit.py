@@ -140,6 +140,7 @@ def _text(cell: nbformat.NotebookNode) -> str:
     return "".join(parts)
 
 
+@pytest.mark.slow
 def test_inserted_helper_fails_the_check_cell_like_grading(
     release_notebook, model_sources, tmp_path
 ):
@@ -153,23 +154,48 @@ def test_inserted_helper_fails_the_check_cell_like_grading(
     assert "✗" not in _text(_cell(notebook, "test_bce_sgd_step"))
 
 
-def test_cell_ids_decide_which_cell_is_graded():
-    """JupyterLab sends cell ids: a copy of a task in an inserted cell is not its solution cell."""
-    from IPython.core.interactiveshell import InteractiveShell
+CELL_ID_SESSION = """
+import json, sys
+import nbformat
+from IPython.core.interactiveshell import InteractiveShell
 
-    release = _notebooks("release")[0]
-    shell = InteractiveShell.instance()
-    shell.run_cell(_cell(release, KIT_CELL_ID).source, cell_id=KIT_CELL_ID)
-    shell.run_cell(_cell(release, "setup").source, cell_id=_cell(release, "setup").id)
-    stub = _cell(release, "neuron")
-    shell.run_cell(stub.source, cell_id=stub.id)
-    solution = "def neuron(w, X, activation='step'):\n    return np.ones(len(X))\n"
-    shell.run_cell(solution, cell_id="eingefuegt")
-    result = shell.run_cell(_cell(release, "test_neuron").source, cell_id="t")
-    assert "noch nicht implementiert" in str(result.error_in_exec)
-    shell.run_cell(solution, cell_id=stub.id)
-    result = shell.run_cell(_cell(release, "test_neuron").source, cell_id="t")
-    assert "noch nicht implementiert" not in str(result.error_in_exec)
+release = nbformat.read(sys.argv[1], as_version=4)
+cells = {c.get("id"): c for c in release.cells}
+by_grade_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in release.cells}
+shell = InteractiveShell.instance()
+shell.run_cell(cells["pruefwerkzeug"].source, cell_id="pruefwerkzeug")
+shell.run_cell(by_grade_id["setup"].source, cell_id=by_grade_id["setup"].id)
+stub = by_grade_id["neuron"]
+shell.run_cell(stub.source, cell_id=stub.id)
+solution = "def neuron(w, X, activation='step'):\\n    return np.ones(len(X))\\n"
+shell.run_cell(solution, cell_id="eingefuegt")
+before = shell.run_cell(by_grade_id["test_neuron"].source, cell_id="t").error_in_exec
+shell.run_cell(solution, cell_id=stub.id)
+after = shell.run_cell(by_grade_id["test_neuron"].source, cell_id="t").error_in_exec
+print(json.dumps([str(before), str(after)]))
+"""
+
+
+def test_cell_ids_decide_which_cell_is_graded():
+    """JupyterLab sends cell ids: a copy of a task in an inserted cell is not its solution cell.
+
+    (In a subprocess: an IPython shell in the test process would change its hooks.)
+    """
+    import json
+    import subprocess
+    import sys
+
+    release = COURSE.assignment("a01_perceptron_xor").release_dir / "a01_perceptron_xor.ipynb"
+    process = subprocess.run(
+        [sys.executable, "-c", CELL_ID_SESSION, str(release)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    before, after = json.loads(process.stdout.strip().splitlines()[-1])
+    assert "`neuron` ist noch nicht implementiert" in before
+    assert "noch nicht implementiert" not in after
 
 
 @pytest.mark.slow
