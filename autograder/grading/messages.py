@@ -105,6 +105,22 @@ def cell_failure(task_id: str, report: CellReport | None) -> Text | None:
     )
 
 
+def undefined_name(task_id: str, message: str) -> Text:
+    """A NameError in a task: most often a helper defined in a cell that is not graded."""
+    name = message.split("'")[1][:60] if message.count("'") >= 2 else ""
+    what = f"`{name}` ist" if name else "Ein Name ist"
+    what_en = f"`{name}` is" if name else "A name is"
+    return Text(
+        f"`{task_id}` löste NameError aus: {what} bei der Bewertung nicht definiert. Bewertet "
+        "werden nur die Lösungszellen (zusammen mit den vorgegebenen Einrichtungszellen); Zellen, "
+        "die Sie selbst eingefügt haben, werden nicht ausgeführt. Hilfsfunktionen gehören in eine "
+        "Lösungszelle, am besten in die der Aufgabe, die sie benutzt.",
+        f"`{task_id}` raised NameError: {what_en} not defined when grading. Only the solution "
+        "cells are graded (together with the given setup cells); cells you inserted yourself are "
+        "not run. Helpers belong in a solution cell, best in the one of the task that uses them.",
+    )
+
+
 def _size(n: int) -> str:
     return f"{n / (1 << 30):g} GiB" if n >= 1 << 30 else f"{n / (1 << 20):g} MiB"
 
@@ -155,6 +171,8 @@ def explain(
             )
         if exc.type_name == "MemoryError":
             return memory_exceeded(task_id, limits)
+        if exc.type_name == "NameError":
+            return undefined_name(task_id, exc.message)
         if "File too large" in exc.message or "No space left on device" in exc.message:
             return Text(
                 f"Dateigrößen- bzw. Speicherplatzlimit ({_size(limits.file_bytes)} pro Datei, "

@@ -40,6 +40,7 @@ from autograder.notebook.submission import NotebookError, Submission, load_submi
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
 from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.session import CodeCell
 
 UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
 
@@ -132,6 +133,20 @@ def sandbox_specs(assignment: Assignment, options: GradeOptions) -> list[Sandbox
     return distinct_specs(profiles, default, options.unsafe_no_sandbox, options.zygote)
 
 
+WORKER_HELPERS = "worker_helpers.py"
+
+
+def worker_helper_cells(assignment: Assignment) -> list[CodeCell]:
+    """The graders' helpers that must run next to the student's code (``worker_helpers.py``).
+
+    Some tasks take functions, which cannot cross into the sandbox; a helper builds them there
+    and calls the student's function (``StudentProxy.probe``). Helpers are instructor code, run
+    after the student's cells (so they cannot be replaced), and stay out of the notebook.
+    """
+    path = assignment.graders_dir / WORKER_HELPERS
+    return [CodeCell("worker_helpers", path.read_text())] if path.exists() else []
+
+
 class AssignmentGrader:
     """Loads an assignment once (spec, reference, catalogue) and grades submissions of it."""
 
@@ -148,6 +163,7 @@ class AssignmentGrader:
         self.reference = CachedReference(assignment.load_reference(), shared_references)
         self.catalogue = load_catalogue(assignment.aid, assignment)
         self.default_profile, self.profiles = worker_profiles(assignment, self.spec, options)
+        self.worker_helpers = worker_helper_cells(assignment)
 
     @property
     def sandbox_name(self) -> str:
@@ -171,7 +187,7 @@ class AssignmentGrader:
     def grade(self, submission: Submission, only: frozenset[str] | None = None) -> SubmissionResult:
         """Grade every task, or just the tasks in ``only``."""
         started = time.monotonic()
-        cells = submission.code_cells(self.spec)
+        cells = submission.code_cells(self.spec) + self.worker_helpers
         workers = TaskWorkers(
             cells,
             self.profiles,

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from autograder.course import Assignment, find_course
+from autograder.release.kitcell import kit_is_current, sync_kit
 from autograder.release.leakcheck import Leak, find_leaks
 
 COURSE_CONFIG = "nbgrader_config.py"  # the course's own nbgrader configuration (root-relative)
@@ -64,7 +65,11 @@ def nbgrader_env() -> dict[str, str]:
 
 
 def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
-    """Regenerate ``assignments/<aid>`` from source, refusing if anything hidden leaks."""
+    """Regenerate ``assignments/<aid>`` from source, refusing if anything hidden leaks.
+
+    The source notebook's check kit cell is brought up to date first (``kitcell.sync_kit``).
+    """
+    sync_kit(assignment.source_notebook)
     with tempfile.TemporaryDirectory(prefix="ag-release-") as tmp:
         generated = generate_into(assignment, Path(tmp))
         leaks = find_leaks(generated, assignment, secret_seed)
@@ -106,6 +111,7 @@ def _notebook_json(path: Path) -> object:
 
 def out_of_sync(assignment: Assignment) -> list[str]:
     """Files whose committed release differs from a fresh generation (empty = in sync)."""
+    stale = [] if kit_is_current(assignment.source_notebook) else ["source: the check kit cell"]
     with tempfile.TemporaryDirectory(prefix="ag-sync-") as tmp:
         generated = generate_into(assignment, Path(tmp))
         fresh = {p.relative_to(generated) for p in generated.rglob("*") if p.is_file()}
@@ -118,7 +124,7 @@ def out_of_sync(assignment: Assignment) -> list[str]:
             if assignment.release_dir.is_dir()
             else set()
         )
-        differing = sorted(str(p) for p in fresh ^ committed)
+        differing = stale + sorted(str(p) for p in fresh ^ committed)
         for rel in sorted(fresh & committed):
             a, b = generated / rel, assignment.release_dir / rel
             same = (

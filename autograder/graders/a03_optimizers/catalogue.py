@@ -84,8 +84,10 @@ _register(
         ),
         (
             "state_negated",
-            "m mit umgekehrtem Vorzeichen gespeichert (m ← βm + η∇J, w ← w − m)",
-            "m stored with the opposite sign (m ← βm + η∇J, w ← w − m)",
+            "Form des Mathematik-Foliensatzes (v ← βv + η∇J, w ← w − v) ohne Umrechnung m = −v: "
+            "der Zustand hat das umgekehrte Vorzeichen",
+            "the math deck's form (v ← βv + η∇J, w ← w − v) without the mapping m = −v: "
+            "the state has the opposite sign",
             [
                 (M_NEW, M_NEW.replace(" - lr", " + lr")),
                 (M_RETURN, M_RETURN.replace(" + m_new", " - m_new")),

@@ -1,4 +1,4 @@
-"""minimize takes functions: the setup cell's ``_grader_minimize`` calls it in the sandbox with
+"""minimize takes functions: ``worker_helpers._grader_minimize`` calls it in the sandbox with
 the setup cell's gradients and toy step functions; diagnosis replays the mistakes on the same
 functions (the hyper-parameters bound into the step function with functools.partial)."""
 

@@ -1,4 +1,4 @@
-"""nesterov_step takes a function: the setup cell's ``_grader_nesterov`` builds it in the sandbox
+"""nesterov_step takes a function: ``worker_helpers._grader_nesterov`` builds it in the sandbox
 from (A, b); diagnosis replays the mistakes with the same function built here."""
 
 import numpy as np

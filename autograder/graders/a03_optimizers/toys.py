@@ -1,8 +1,8 @@
 """The notebook's setup cell ``setup_toys``, loaded into the trusted process.
 
 ``minimize`` and ``nesterov_step`` take functions, which cannot cross into the sandbox: the
-setup cell defines gradients, toy step functions (optimizers that are *not* tasks here) and
-the helpers the graders call by name. Diagnosis replays the catalogued mistakes on the very
+setup cell defines gradients and toy step functions (optimizers that are *not* tasks here);
+``worker_helpers.py`` calls the student's functions with them in the sandbox. Diagnosis replays the catalogued mistakes on the very
 same functions, executed here from the source notebook (instructor code, never the student's).
 """
 

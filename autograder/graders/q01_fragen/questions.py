@@ -147,10 +147,10 @@ BACKPROP_GRADIENT = SingleChoice(
     ),
 )
 
-# Fragen III: what is true about linear activation functions? (key: none of a-c, see the notes)
+# Fragen III: what is true about linear activation functions? (key: c, reworded; see the notes)
 LINEAR_ACTIVATION = MultiSelect(
     "antwort_5",
-    frozenset({"d"}),
+    frozenset({"c"}),
     (
         Option(
             "a",
@@ -168,33 +168,34 @@ LINEAR_ACTIVATION = MultiSelect(
                 "(linear layers compose to a linear map)",
             ),
         ),
+        Option("c"),
         Option(
-            "c",
+            "d",
             misconception=Text(
-                "Konstante Ableitung ⇒ kein Gradientenabstieg (der Gradient existiert, "
-                "nur bleibt das Netz linear)",
-                "constant derivative ⇒ no gradient descent (the gradient exists; the network "
-                "just stays linear)",
+                "Übersehen: konstante Ableitung ⇒ das ganze Netz bleibt eine lineare Abbildung "
+                "(weitere Schichten bringen nichts)",
+                "overlooked: constant derivative ⇒ the whole network stays a linear map "
+                "(more layers add nothing)",
             ),
         ),
-        Option("d"),
     ),
     "all_or_nothing",
     (
-        _set_call('set("d")'),
-        Equivalent("frozenset", 'frozenset({"d"})', Text("frozenset", "frozenset")),
+        _set_call('set("c")'),
+        Equivalent("frozenset", 'frozenset({"c"})', Text("frozenset", "frozenset")),
     ),
 )
 
-# The worked example of deck 000: J = -ln(1 - σ(-0.1)) for the XOR point (0, 0), y = 0.
+# The neuron of deck 000's worked example on the XOR point (1, 1), y = 0: J = -ln(1 - σ(1.15)).
+# (a01's visible checks print the slide's own point (0, 0), so the quiz asks another one.)
 XOR_NEURON_LOSS = Numeric(
     "antwort_6",
-    0.6443966600735709,
+    1.4250805831863982,
     abs_tol=5e-4,
     wrong=(
         WrongValue(
             "log10",
-            0.2798579136268373,
+            0.6189046335453208,
             Text(
                 "log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
                 "log₁₀ instead of the natural log in the loss",
@@ -202,7 +203,7 @@ XOR_NEURON_LOSS = Numeric(
         ),
         WrongValue(
             "wrong_branch",
-            0.744396660073571,
+            0.27508058318639855,
             Text(
                 "Falscher Zweig der Kreuzentropie: −ln ŷ statt −ln(1 − ŷ) für y = 0",
                 "wrong branch of the cross-entropy: −ln ŷ instead of −ln(1 − ŷ) for y = 0",
@@ -210,58 +211,78 @@ XOR_NEURON_LOSS = Numeric(
         ),
         WrongValue(
             "slide_typo",
-            0.3233063903751334,
+            0.11946597935658132,
             Text(
-                "Druckfehler der Folie übernommen: −log₁₀(0.475) statt −ln(1 − ŷ)",
-                "the slide's typo taken over: −log₁₀(0.475) instead of −ln(1 − ŷ)",
+                "Druckfehler der Folie übernommen: −log₁₀ ŷ statt −ln(1 − ŷ)",
+                "the slide's typo taken over: −log₁₀ ŷ instead of −ln(1 − ŷ)",
             ),
         ),
     ),
     equivalents=(
-        Equivalent("formula", "-np.log(1 - 0.475021)", Text("als Formel", "as a formula")),
-        Equivalent("rounded", "0.644", Text("auf drei Stellen gerundet", "rounded to 3 places")),
+        Equivalent(
+            "formula", "-np.log(1 - 1 / (1 + np.exp(-1.15)))", Text("als Formel", "as a formula")
+        ),
+        Equivalent("rounded", "1.425", Text("auf drei Stellen gerundet", "rounded to 3 places")),
     ),
 )
 
-# Softmax of (1.3, 5.1, 2.2, 0.7, 1.1): the probability of the second class (0.90 on the slide).
+# The slide's logits (1.3, 5.1, 2.2, 0.7, 1.1) with the third class true: J = -ln softmax(z)₃.
+# (a02's visible checks print the slide's rounded probabilities, so the quiz asks for the loss.)
 SOFTMAX_PROBABILITY = Numeric(
     "antwort_7",
-    0.9025376890165726,
+    3.0025448289638708,
     abs_tol=5e-3,
     wrong=(
         WrongValue(
             "no_exp",
-            0.4903846153846154,
+            1.5533484457830566,
             Text("Softmax ohne Exponentialfunktion (zₖ/Σz)", "softmax without the exponential"),
         ),
         WrongValue(
-            "sigmoid",
-            0.9939401985084158,
-            Text("Sigmoid statt Softmax", "the sigmoid instead of the softmax"),
+            "log10",
+            1.303988650886152,
+            Text(
+                "log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
+                "log₁₀ instead of the natural log in the loss",
+            ),
+        ),
+        WrongValue(
+            "wrong_class",
+            0.10254482896387118,
+            Text(
+                "Kosten der wahrscheinlichsten statt der richtigen Klasse",
+                "the loss of the most probable instead of the true class",
+            ),
         ),
     ),
     equivalents=(
         Equivalent(
             "formula",
-            "np.exp(5.1) / np.exp([1.3, 5.1, 2.2, 0.7, 1.1]).sum()",
+            "-np.log(np.exp(2.2) / np.exp([1.3, 5.1, 2.2, 0.7, 1.1]).sum())",
             Text("als Formel", "as a formula"),
         ),
-        Equivalent("slide", "0.90", Text("wie auf der Folie gerundet", "rounded as on the slide")),
+        Equivalent("rounded", "3.00", Text("gerundet", "rounded")),
     ),
 )
 
-# Parameters of Flatten(28×28) → Dense(300) → Dense(1): 784·300 + 300 + 300·1 + 1.
+# Deck 000's dropout model: Flatten(28×28) → Dense(300) → Dropout → Dense(100) → Dropout →
+# Dense(10): 784·300 + 300 + 300·100 + 100 + 100·10 + 10 (a02 prints 784 → 300 → 1's count).
 PARAMETER_COUNT = Numeric(
     "antwort_8",
-    235801.0,
+    266610.0,
     abs_tol=0.5,
     wrong=(
         WrongValue(
             "no_bias",
+            266200.0,
+            Text("Bias-Parameter vergessen", "bias parameters forgotten"),
+        ),
+        WrongValue(
+            "first_layer_only",
             235500.0,
             Text(
-                "Bias-Parameter vergessen oder nur die erste Dense-Schicht gezählt",
-                "bias parameters forgotten or only the first dense layer counted",
+                "Nur die erste Dense-Schicht gezählt (784·300 + 300)",
+                "only the first dense layer counted (784·300 + 300)",
             ),
         ),
         WrongValue(
@@ -274,17 +295,30 @@ PARAMETER_COUNT = Numeric(
         ),
     ),
     equivalents=(
-        Equivalent("formula", "784 * 300 + 300 + 300 * 1 + 1", Text("als Formel", "as a formula")),
-        Equivalent("float", "235_801.0", Text("als float", "as a float")),
+        Equivalent(
+            "formula",
+            "784 * 300 + 300 + 300 * 100 + 100 + 100 * 10 + 10",
+            Text("als Formel", "as a formula"),
+        ),
+        Equivalent("float", "266_610.0", Text("als float", "as a float")),
     ),
 )
 
-# Vanishing gradient: σ′ ≤ 0.25, so 10 sigmoid layers scale the gradient by at most 0.25¹⁰.
+# Vanishing gradient: σ′ ≤ 0.25 as a factor 10 times: at most 0.25¹⁰ ≈ 9.54e-7; 5 % accepts
+# the deck's own rounding 10⁻⁶ (4.9 % off). The question counts the factors, so 0.25⁹ is a mistake.
 VANISHING_FACTOR = Numeric(
     "antwort_9",
     0.25**10,
-    rel_tol=1e-3,
+    rel_tol=0.05,
     wrong=(
+        WrongValue(
+            "one_factor_short",
+            0.25**9,
+            Text(
+                "Ein Faktor σ′ zu wenig gezählt (0.25⁹ statt 0.25¹⁰)",
+                "one factor σ′ too few (0.25⁹ instead of 0.25¹⁰)",
+            ),
+        ),
         WrongValue(
             "sigma_of_zero",
             0.5**10,
@@ -305,6 +339,7 @@ VANISHING_FACTOR = Numeric(
     equivalents=(
         Equivalent("power", "0.25**10", Text("als Potenz", "as a power")),
         Equivalent("rounded", "9.537e-7", Text("gerundet", "rounded")),
+        Equivalent("slide", "1e-6", Text("wie auf der Folie gerundet", "rounded as on the slide")),
     ),
 )
 
