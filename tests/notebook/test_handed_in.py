@@ -54,6 +54,11 @@ def _cell(notebook: Notebook, grade_id: str) -> dict[str, Any]:
     return next(c for c in notebook["cells"] if _grade_id(c) == grade_id)
 
 
+def _number(notebook: Notebook, grade_id: str) -> int:
+    """The cell's number as the notes count it (from 1, top to bottom)."""
+    return notebook["cells"].index(_cell(notebook, grade_id)) + 1
+
+
 def _grade_id(cell: dict[str, Any]) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
@@ -163,17 +168,19 @@ def test_of_different_copies_the_last_counts_with_a_note_naming_both(solved, gra
     first = _cell(solved, "neuron")
     wrong = json.loads(json.dumps(first))
     wrong["source"] = "def neuron(w, X, activation='step'):\n    return 0 * X[:, 0]\n"
-    solved["cells"].insert(solved["cells"].index(first), wrong)  # wrong first, right last
+    at = solved["cells"].index(first)
+    solved["cells"].insert(at, wrong)  # wrong first (cell n), right last (cell n + 1)
+    n = at + 1
     result = grade_json(solved)
     assert _full_marks(result)
     assert result.notes == [
-        "Die Zelle `neuron` kommt 2-mal mit verschiedenem Inhalt vor (Zellen 4 und 5, von oben "
-        "gezählt). Bewertet wurde die letzte (Zelle 5): Beim Ausführen von oben nach unten gilt "
-        "sie. Bitte behalten Sie nur eine."
+        f"Die Zelle `neuron` kommt 2-mal mit verschiedenem Inhalt vor (Zellen {n} und {n + 1}, von "
+        f"oben gezählt). Bewertet wurde die letzte (Zelle {n + 1}): Beim Ausführen von oben nach "
+        "unten gilt sie. Bitte behalten Sie nur eine."
     ]
-    solved["cells"][3], solved["cells"][4] = solved["cells"][4], solved["cells"][3]
+    solved["cells"][at], solved["cells"][at + 1] = solved["cells"][at + 1], solved["cells"][at]
     swapped = grade_json(solved, "swapped")  # right first, wrong last: the wrong one counts
-    assert swapped.task("neuron").score == 0 and "Zelle 5" in swapped.notes[0]
+    assert swapped.task("neuron").score == 0 and f"Zelle {n + 1}" in swapped.notes[0]
 
 
 # ---------------------------------------------------------------- lost metadata
@@ -204,17 +211,19 @@ def test_stripped_quiz_answers_are_found_by_their_variable(tmp_path):
 
 
 def test_an_edited_grade_id_is_matched_by_the_function(solved, grade_json):
+    n = _number(solved, "neuron")
     _cell(solved, "neuron")["metadata"]["nbgrader"]["grade_id"] = "neuron_v2"
     result = grade_json(solved)
     assert _full_marks(result)
     assert result.notes == [
         "Die Lösungszelle `neuron` hatte ihre nbgrader-Kennung verloren (oder eine geänderte); "
-        "bewertet wurde Zelle 4, die `def neuron(` enthält."
+        f"bewertet wurde Zelle {n}, die `def neuron(` enthält."
     ]
 
 
 @pytest.mark.parametrize("kind, label", [("markdown", "Markdown-Zelle"), ("raw", "Raw-Zelle")])
 def test_a_task_cell_turned_into_markdown_or_raw_says_so(spec, solved, tmp_path, kind, label):
+    n = _number(solved, "neuron")
     cell = _cell(solved, "neuron")
     cell["cell_type"] = kind
     del cell["outputs"], cell["execution_count"]
@@ -222,7 +231,7 @@ def test_a_task_cell_turned_into_markdown_or_raw_says_so(spec, solved, tmp_path,
     path.write_text(json.dumps(solved))
     submission = load_submission(path, spec, "s")
     problem = submission.problems["neuron"].de
-    assert f"keine Code-Zelle mehr, sondern eine {label} (Zelle 4)" in problem
+    assert f"keine Code-Zelle mehr, sondern eine {label} (Zelle {n})" in problem
     assert "Taste Y" in problem and "bce_sgd_step" in submission.solutions
 
 
