@@ -21,7 +21,7 @@ from autograder.config import ConfigError, load_config, load_limits, write_new_s
 from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions, GraderBroken
-from autograder.notebook.discover import DiscoveryError, Found, discover
+from autograder.notebook.discover import Discovery, DiscoveryError, Found, discover_submissions
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all
 from autograder.reports.summary import make_console, print_summary
@@ -70,6 +70,15 @@ def cmd_grade(args: argparse.Namespace) -> int:
     spec = SandboxSpec(
         limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox, zygote=not args.no_zygote
     )
+    discovery = discover_submissions(
+        [Path(p) for p in args.submissions], assignment.aid, course.assignment_ids()
+    )
+    skipped = skipped_line(discovery, assignment.aid)
+    found = discovery.found
+    if not found:
+        raise UsageError(
+            "no notebooks found in the given paths" + (f"; {skipped}" if skipped else "")
+        )
     if args.unsafe_no_sandbox:
         warn_unsafe()
     else:
@@ -79,9 +88,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
             raise UsageError(
                 "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
             )
-    found = discover([Path(p) for p in args.submissions], assignment.aid)
-    if not found:
-        raise UsageError("no notebooks found in the given paths")
     options = GradeOptions(
         config,
         args.lang,
@@ -120,8 +126,22 @@ def cmd_grade(args: argparse.Namespace) -> int:
             f"{written} submission(s) written to the nbgrader gradebook (formgrader shows them)"
         )
     print_summary(batch, console)
+    if skipped:
+        console.print(skipped, markup=False)
     console.print("Reports: " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def skipped_line(discovery: Discovery, aid: str) -> str:
+    """One line for the notebooks of other assignments that a folder held (never students)."""
+    count = len(discovery.other_assignments)
+    if not count:
+        return ""
+    folders = sorted({p.parent.name for p in discovery.other_assignments})
+    return (
+        f"skipped {count} notebook(s) of other assignments ({', '.join(folders)}): "
+        f"in nbgrader's layout only <student>/{aid}/ is graded"
+    )
 
 
 def hidden_paths(*paths: Path) -> list[Path]:
