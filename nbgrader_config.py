@@ -38,3 +38,9 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties,
     CheckCellMetadata,
 ]
+
+# nbgrader's generate_feedback (formgrader's "Generate feedback") would overwrite the pages of
+# `autograder feedback --nbgrader`: it refuses and says what to run instead.
+from autograder.integrations.nbgrader_feedback import RefuseGenerateFeedback  # noqa: E402
+
+c.GenerateFeedback.exporter_class = RefuseGenerateFeedback
