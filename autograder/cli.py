@@ -1,4 +1,4 @@
-"""Command line: ``autograder collect | grade | release | secret | doctor | course | demo``.
+"""Command line: ``autograder collect | grade | feedback | export | manual-score | release | …``.
 
 Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
 (unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox).
@@ -262,6 +262,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_manual_score(args: argparse.Namespace) -> int:
+    from autograder.reports.gradebook import ManualScoreError, set_manual_score
+
+    assignment = find_course(args.course).assignment(args.assignment)
+    try:
+        total = set_manual_score(assignment, args.student, args.task, args.points, args.comment)
+    except ManualScoreError as exc:
+        raise UsageError(str(exc)) from None
+    print(
+        f"{args.student} · {args.task}: {args.points:g} points by hand "
+        f"({assignment.aid} now {total:g} after any late penalty)"
+    )
+    return 0
+
+
 def cmd_secret(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     if not args.new:
@@ -367,6 +382,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", help="CSV file (default: <course>/exports/<aid>.csv)")
     export.add_argument("--course", type=Path)
     export.set_defaults(func=cmd_export)
+
+    manual = sub.add_parser(
+        "manual-score",
+        help="enter a manual score (and comment) in the gradebook, as formgrader's grade field does",
+    )
+    manual.add_argument("assignment")
+    manual.add_argument("student")
+    manual.add_argument("task", help="a free-text cell (vorabfrage_xor) or a task to override")
+    manual.add_argument("points", type=float)
+    manual.add_argument("--comment", help="the comment the student reads on the feedback page")
+    manual.add_argument("--course", type=Path)
+    manual.set_defaults(func=cmd_manual_score)
 
     secret = sub.add_parser("secret", help="show or create the secret seed for hidden inputs")
     secret.add_argument("--new", action="store_true")

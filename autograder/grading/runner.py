@@ -24,13 +24,12 @@ from autograder.grading.reference import CachedReference, SharedResults
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
+from autograder.notebook.released import released_texts, unchanged
 from autograder.notebook.spec import NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
 from autograder.sandbox.launcher import SandboxSpec
-
-UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
 
 
 class _Answers:
@@ -121,6 +120,10 @@ class AssignmentGrader:
         self.reference = CachedReference(assignment.load_reference(), shared_references)
         self.catalogue = load_catalogue(assignment.aid)
         self.default_profile, self.profiles = worker_profiles(assignment, self.spec, options)
+        self.released = released_texts(
+            assignment.release_dir / assignment.source_notebook.name,
+            tuple(m.task_id for m in self.spec.manual_tasks),
+        )
 
     @property
     def sandbox_name(self) -> str:
@@ -305,16 +308,18 @@ class AssignmentGrader:
             "Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors."
         )
         unanswered = Text(
-            "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
-            "No answer found (the cell is empty or unchanged).",
+            "Keine Antwort gefunden (die Zelle ist unverändert).",
+            "No answer found (the cell is unchanged).",
         )
         results = []
         for manual in self.spec.manual_tasks:
-            answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
-            answered = answer.strip() not in UNANSWERED
-            text = pending if answered or submission is None else unanswered
+            answer = submission.manual_answers.get(manual.task_id) if submission else None
+            if submission is None or not unchanged(answer, self.released.get(manual.task_id)):
+                status, text = "manual", pending  # the instructors grade it in formgrader
+            else:  # as nbgrader: an unchanged cell scores 0 and needs no manual grade
+                status, text = "failed", unanswered
             results.append(
-                TaskResult(manual.task_id, "manual", 0.0, manual.points, "manual", self.text(text))
+                TaskResult(manual.task_id, "manual", 0.0, manual.points, status, self.text(text))
             )
         return results
 
