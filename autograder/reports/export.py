@@ -59,7 +59,10 @@ def _cell_ids(gb: Gradebook, assignment: Assignment) -> list[str]:
 def _row(gb: Gradebook, assignment: Assignment, student: Any, cell_ids: list[str]) -> FinalRow:
     notebook_id = assignment.source_notebook.stem
     max_total = sum(gb.find_grade_cell(c, notebook_id, assignment.aid).max_score for c in cell_ids)
-    names = (student.id, student.last_name or "", student.first_name or "", student.email or "")
+    last_name = (
+        "" if (student.last_name, student.first_name) == (student.id, "") else student.last_name
+    )
+    names = (student.id, last_name or "", student.first_name or "", student.email or "")
     try:
         notebook = gb.find_submission_notebook(notebook_id, assignment.aid, student.id)
     except MissingEntry:

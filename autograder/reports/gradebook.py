@@ -82,6 +82,22 @@ def submission_time(result: SubmissionResult) -> datetime | None:
         return None
 
 
+def record_student(
+    gb: Gradebook, student_id: str, first_name: str = "", last_name: str = ""
+) -> None:
+    """Names from the source win. A student the gradebook knows no name of gets the id as last
+    name: formgrader prints a missing name as "None, None". Names already there are kept."""
+    if first_name or last_name:
+        gb.update_or_create_student(student_id, first_name=first_name, last_name=last_name)
+        return
+    try:
+        student = gb.find_student(student_id)
+    except MissingEntry:
+        student = None
+    if student is None or (student.first_name, student.last_name) == (None, None):
+        gb.update_or_create_student(student_id, first_name="", last_name=student_id)
+
+
 def grade_cell_id(task: TaskResult) -> str:
     """The nbgrader grade cell of a task: ``test_<task>`` for auto tasks, the cell itself else."""
     return f"test_{task.task_id}" if task.kind == "auto" else task.task_id
@@ -117,7 +133,7 @@ def refresh_late_penalty(
 def record_submission(
     gb: Gradebook, assignment: Assignment, result: SubmissionResult, plugin: BasePlugin
 ) -> None:
-    gb.update_or_create_student(result.student_id)
+    record_student(gb, result.student_id)
     try:
         gb.find_submission(assignment.aid, result.student_id)
     except MissingEntry:
