@@ -295,9 +295,7 @@ def cmd_course_init(args: argparse.Namespace) -> int:
     root = init_course(Path(args.folder), term=args.term)
     released = register_course_assignments(root)
     print(f"course folder ready: {root} (assignments: {', '.join(released)})")
-    print(
-        f"  cd {root} && nbgrader formgrader / nbgrader autograde <aid> / autograder grade <aid> …"
-    )
+    print(f"  cd {root} && autograder grade <aid> … / jupyter lab, then open /formgrader")
     return 0
 
 
