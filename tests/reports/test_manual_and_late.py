@@ -146,6 +146,9 @@ def test_manual_score_closes_the_cell_and_the_penalty_takes_the_final_total(cour
     done = manual_score(course, "late_cli", FREE_TEXT, "1.5", "--comment", "Gut begründet.")
     assert done.returncode == 0, done.stderr
     assert "late_cli · vorabfrage_xor: 1.5 points" in done.stdout
+    with gradebook(course) as gb:  # grading kept the earlier manual score, marked for a look
+        first = gb.find_grade(FREE_TEXT, A01, A01, "late_first")
+        assert (first.manual_score, first.needs_manual_grade) == (1.5, True)
     with gradebook(course) as gb:  # formgrader lists the submission as graded
         assert not gb.find_grade(FREE_TEXT, A01, A01, "late_cli").needs_manual_grade
         assert not gb.find_submission_notebook(A01, A01, "late_cli").needs_manual_grade
