@@ -27,7 +27,9 @@ STATUS_STYLE = {
 
 def summary_table(batch: BatchResult) -> Table:
     task_ids = [t.task_id for t in batch.submissions[0].tasks] if batch.submissions else []
-    table = Table(title=f"{batch.assignment}: {len(batch.submissions)} Abgabe(n)")
+    table = Table(
+        title=f"{batch.assignment}: {len(batch.submissions)} submission(s)"
+    )  # like its columns
     table.add_column("student")
     table.add_column("status")
     for task_id in task_ids:
