@@ -53,3 +53,15 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties,
     CheckCellMetadata,
 ]
+
+# nbgrader's generate_feedback (formgrader's "Generate feedback") would overwrite the pages of
+# `autograder feedback --nbgrader`: it refuses and says what to run instead.
+from autograder.integrations.nbgrader_feedback import RefuseGenerateFeedback  # noqa: E402
+
+c.GenerateFeedback.exporter_class = RefuseGenerateFeedback
+
+# formgrader renders formulas with MathJax from the course server (jupyter-server-mathjax), not
+# from a CDN: an offline course server would show raw TeX (autograder/integrations/formgrader_mathjax.py).
+from autograder.integrations.formgrader_mathjax import TEMPLATE  # noqa: E402
+
+c.HTMLExporter.template_file = str(TEMPLATE)

@@ -1,4 +1,4 @@
-"""Command line: ``autograder collect | grade | release | secret | doctor | course | demo``.
+"""Command line: ``autograder collect | grade | feedback | export | manual-score | release | …``.
 
 Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
 (unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox,
@@ -24,7 +24,7 @@ from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions, GraderBroken
 from autograder.grading.settings import SettingsError
-from autograder.notebook.discover import DiscoveryError, Found, discover
+from autograder.notebook.discover import Discovery, DiscoveryError, Found, discover_submissions
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all
 from autograder.reports.gradescope import assignment_gradescope
@@ -75,6 +75,15 @@ def cmd_grade(args: argparse.Namespace) -> int:
     spec = SandboxSpec(
         limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox, zygote=not args.no_zygote
     )
+    discovery = discover_submissions(
+        [Path(p) for p in args.submissions], assignment.aid, course.assignment_ids()
+    )
+    skipped = skipped_line(discovery, assignment.aid)
+    found = discovery.found
+    if not found:
+        raise UsageError(
+            "no notebooks found in the given paths" + (f"; {skipped}" if skipped else "")
+        )
     if args.unsafe_no_sandbox:
         warn_unsafe()
     else:
@@ -84,9 +93,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
             raise UsageError(
                 "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
             )
-    found = discover([Path(p) for p in args.submissions], assignment.aid)
-    if not found:
-        raise UsageError("no notebooks found in the given paths")
     options = GradeOptions(
         config,
         args.lang,
@@ -125,8 +131,22 @@ def cmd_grade(args: argparse.Namespace) -> int:
             f"{written} submission(s) written to the nbgrader gradebook (formgrader shows them)"
         )
     print_summary(batch, console)
+    if skipped:
+        console.print(skipped, markup=False)
     console.print("Reports: " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def skipped_line(discovery: Discovery, aid: str) -> str:
+    """One line for the notebooks of other assignments that a folder held (never students)."""
+    count = len(discovery.other_assignments)
+    if not count:
+        return ""
+    folders = sorted({p.parent.name for p in discovery.other_assignments})
+    return (
+        f"skipped {count} notebook(s) of other assignments ({', '.join(folders)}): "
+        f"in nbgrader's layout only <student>/{aid}/ is graded"
+    )
 
 
 def hidden_paths(*paths: Path) -> list[Path]:
@@ -248,6 +268,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_manual_score(args: argparse.Namespace) -> int:
+    from autograder.reports.gradebook import ManualScoreError, set_manual_score
+
+    assignment = find_course(args.course).assignment(args.assignment)
+    try:
+        total = set_manual_score(assignment, args.student, args.task, args.points, args.comment)
+    except ManualScoreError as exc:
+        raise UsageError(str(exc)) from None
+    print(
+        f"{args.student} · {args.task}: {args.points:g} points by hand "
+        f"({assignment.aid} now {total:g} after any late penalty)"
+    )
+    return 0
+
+
 def cmd_secret(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     if not args.new:
@@ -266,9 +301,7 @@ def cmd_course_init(args: argparse.Namespace) -> int:
     root = init_course(Path(args.folder), term=args.term)
     released = register_course_assignments(root)
     print(f"course folder ready: {root} (assignments: {', '.join(released)})")
-    print(
-        f"  cd {root} && nbgrader formgrader / nbgrader autograde <aid> / autograder grade <aid> …"
-    )
+    print(f"  cd {root} && autograder grade <aid> … / jupyter lab, then open /formgrader")
     return 0
 
 
@@ -353,6 +386,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", help="CSV file (default: <course>/exports/<aid>.csv)")
     export.add_argument("--course", type=Path)
     export.set_defaults(func=cmd_export)
+
+    manual = sub.add_parser(
+        "manual-score",
+        help="enter a manual score (and comment) in the gradebook, as formgrader's grade field does",
+    )
+    manual.add_argument("assignment")
+    manual.add_argument("student")
+    manual.add_argument("task", help="a free-text cell (vorabfrage_xor) or a task to override")
+    manual.add_argument("points", type=float)
+    manual.add_argument("--comment", help="the comment the student reads on the feedback page")
+    manual.add_argument("--course", type=Path)
+    manual.set_defaults(func=cmd_manual_score)
 
     secret = sub.add_parser("secret", help="show or create the secret seed for hidden inputs")
     secret.add_argument("--new", action="store_true")

@@ -21,7 +21,7 @@ from autograder.collect.candidates import Verdict
 from autograder.notebook.reading import as_utf8
 from autograder.release.generate import nbgrader_env
 from autograder.reports.atomic import write_bytes, write_text
-from autograder.reports.gradebook import nbgrader_settings
+from autograder.reports.gradebook import nbgrader_settings, record_student
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # as nbgrader's exchange writes it
 
@@ -71,17 +71,16 @@ def _report_csv(verdicts: list[Verdict], lang: str) -> str:
 
 
 def _record_names(course_root: Path, verdicts: list[Verdict]) -> None:
-    """Names from the LMS export go into nbgrader's gradebook (formgrader and export show them)."""
-    named = [v.candidate for v in verdicts if v.candidate and v.candidate.last_name]
-    if not named:
+    """Names from the LMS export go into nbgrader's gradebook (formgrader and export show them);
+    students whose source has none (the exchange, a folder) are shown by their id."""
+    candidates = [v.candidate for v in verdicts if v.candidate]
+    if not candidates:
         return
     db_url, course_id = nbgrader_settings(course_root)
     os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
     with Gradebook(db_url, course_id) as gb:
-        for c in named:
-            gb.update_or_create_student(
-                c.student_id, first_name=c.first_name, last_name=c.last_name
-            )
+        for c in candidates:
+            record_student(gb, c.student_id, c.first_name, c.last_name)
 
 
 def admit(course_root: Path, aid: str, verdicts: list[Verdict], lang: str = "de") -> CollectReport:

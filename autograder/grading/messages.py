@@ -15,8 +15,8 @@ ALL_PASSED = Text("Alle Prüfungen bestanden.", "All checks passed.")
 RIGHT_ANSWER = Text("Richtig.", "Correct.")
 PENDING = Text("Wird von den Lehrenden manuell bewertet.", "Graded manually by the instructors.")
 UNANSWERED_TEXT = Text(
-    "Keine Antwort gefunden (die Zelle ist leer oder unverändert).",
-    "No answer found (the cell is empty or unchanged).",
+    "Keine Antwort gefunden (die Zelle ist unverändert).",
+    "No answer found (the cell is unchanged).",
 )
 ANSWER_CELL_UNMARKED = Text(
     "Die Antwortzelle ist im Notebook nicht mehr markiert; die Lehrenden suchen Ihre Antwort "

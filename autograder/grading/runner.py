@@ -35,14 +35,13 @@ from autograder.grading.reproduce import failing_call, with_call
 from autograder.grading.settings import WorkerProfile, load_settings
 from autograder.grading.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
+from autograder.notebook.released import released_texts, unchanged
 from autograder.notebook.spec import ManualTaskSpec, NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
 from autograder.sandbox.launcher import SandboxSpec
 from autograder.sandbox.session import CodeCell
-
-UNANSWERED = ("", "IHRE ANTWORT HIER", "YOUR ANSWER HERE")  # nbgrader's text stubs (ours, default)
 
 
 class _Answers:
@@ -164,6 +163,10 @@ class AssignmentGrader:
         self.catalogue = load_catalogue(assignment.aid, assignment)
         self.default_profile, self.profiles = worker_profiles(assignment, self.spec, options)
         self.worker_helpers = worker_helper_cells(assignment)
+        self.released = released_texts(
+            assignment.release_dir / assignment.source_notebook.name,
+            tuple(m.task_id for m in self.spec.manual_tasks),
+        )
 
     @property
     def sandbox_name(self) -> str:
@@ -360,21 +363,28 @@ class AssignmentGrader:
         return " ".join(parts)
 
     def _manual_results(self, submission: Submission | None) -> list[TaskResult]:
-        """Free-text answers: pending manual grading, unanswered, looked for by hand (the cell
-        lost its marking), or (``submission`` None: the notebook was unusable) not graded."""
+        """Free-text answers: pending manual grading; unchanged from the release (0 and closed,
+        as nbgrader does); looked for by hand (the cell lost its marking); or, ``submission``
+        None (the notebook was unusable), not graded."""
         results = []
         for manual in self.spec.manual_tasks:
-            answer = submission.manual_answers.get(manual.task_id, "") if submission else ""
-            answered = answer.strip() not in UNANSWERED
-            text = NOT_GRADED if submission is None else PENDING if answered else UNANSWERED_TEXT
+            answer = submission.manual_answers.get(manual.task_id) if submission else None
             review = submission is not None and manual.task_id in submission.review
+            if submission is None:
+                status, text = "manual", NOT_GRADED
+            elif review:
+                status, text = "manual", ANSWER_CELL_UNMARKED
+            elif unchanged(answer, self.released.get(manual.task_id)):
+                status, text = "failed", UNANSWERED_TEXT  # as nbgrader: 0, no manual grade
+            else:
+                status, text = "manual", PENDING  # the instructors grade it in formgrader
             result = TaskResult(
                 manual.task_id,
                 "manual",
                 0.0,
                 manual.points,
-                "manual",
-                self.text(ANSWER_CELL_UNMARKED if review else text),
+                status,
+                self.text(text),
                 needs_review=review,
             )
             result.label = self._label(manual)

@@ -3,11 +3,16 @@
 Accepts notebook files and folders. In a folder, every ``*.ipynb`` below it is a submission
 (checkpoints excluded). The student id is the folder name in nbgrader's layout
 ``<student>/<aid>/<aid>.ipynb``, else the notebook's file name without ``.ipynb``.
+
+nbgrader's ``submitted/`` holds every assignment of every student (``<student>/<aid>/``). A
+folder in that layout contributes only ``<student>/<the graded aid>/``; a notebook in another
+assignment's folder is skipped (and counted), never taken for a student of its own.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -15,6 +20,12 @@ from pathlib import Path
 class Found:
     student_id: str
     path: Path
+
+
+@dataclass(frozen=True)
+class Discovery:
+    found: list[Found]
+    other_assignments: list[Path] = field(default_factory=list)  # skipped notebooks
 
 
 class DiscoveryError(ValueError):
@@ -28,19 +39,46 @@ def student_id_for(path: Path, aid: str) -> str:
     return path.stem
 
 
-def discover(paths: list[Path], aid: str) -> list[Found]:
+def _notebooks(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def _of_other_assignment(
+    notebooks: list[Path], folder: Path, aid: str, known: Collection[str]
+) -> set[Path]:
+    """Notebooks that sit in another assignment's folder: one named like a known assignment
+    of the course, or any ``<student>/<other>/`` when the folder is in nbgrader's layout."""
+    nested = {p: p.relative_to(folder).parts for p in notebooks}
+    layout = any(len(parts) == 3 and parts[1] in {aid, *known} for parts in nested.values())
+    return {
+        p
+        for p, parts in nested.items()
+        if p.parent.name != aid and (p.parent.name in known or (layout and len(parts) == 3))
+    }
+
+
+def discover_submissions(
+    paths: list[Path], aid: str, known_assignments: Collection[str] = ()
+) -> Discovery:
+    """The submissions of ``aid`` in ``paths``; ``known_assignments`` are the course's ids."""
+    known = set(known_assignments) - {aid}
     found: list[Found] = []
+    skipped: list[Path] = []
     for path in paths:
         if path.is_dir():
-            notebooks = sorted(
-                p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
-            )
-            found += [Found(student_id_for(p, aid), p) for p in notebooks]
+            notebooks = _notebooks(path)
+            others = _of_other_assignment(notebooks, path, aid, known)
+            skipped += [p for p in notebooks if p in others]
+            found += [Found(student_id_for(p, aid), p) for p in notebooks if p not in others]
         elif path.exists():
             found.append(Found(student_id_for(path, aid), path))
         else:
             raise DiscoveryError(f"{path}: no such file or folder")
-    return _unique_ids(found)
+    return Discovery(_unique_ids(found), skipped)
+
+
+def discover(paths: list[Path], aid: str) -> list[Found]:
+    return discover_submissions(paths, aid).found
 
 
 def _unique_ids(found: list[Found]) -> list[Found]:

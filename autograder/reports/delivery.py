@@ -22,6 +22,9 @@ from autograder.reports.feedback import render_feedback
 from autograder.results.model import BatchResult
 
 SIDECARS = ("timestamp.txt", "submission_secret.txt")
+# nbgrader's own feedback mode: release_feedback copies the page into the exchange with its mode,
+# and fetch_feedback runs under the student's account, so the page must be world-readable
+PAGE_MODE = 0o644
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def deliver_feedback(batch: BatchResult, assignment: Assignment) -> Delivery:
         folder = assignment.course_root / "feedback" / result.student_id / assignment.aid
         row = final.get(result.student_id)
         page = render_feedback(result, batch.assignment, batch.lang, row, batch.title)
-        write_text(folder / f"{assignment.source_notebook.stem}.html", page)
+        write_text(folder / f"{assignment.source_notebook.stem}.html", page, PAGE_MODE)
         for name in SIDECARS:
             shutil.copyfile(submitted / name, folder / name)
         delivered.append(result.student_id)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +24,8 @@ from typing import Any
 from nbgrader.api import Gradebook, MissingEntry
 
 from autograder.course import Assignment
-from autograder.release.generate import nbgrader_env
 from autograder.reports.atomic import write_text
-from autograder.reports.gradebook import nbgrader_settings
+from autograder.reports.gradebook import course_plugin, nbgrader_settings, refresh_late_penalty
 from autograder.results.model import round_points
 
 HEAD = ("student_id", "last_name", "first_name", "email", "status")
@@ -46,6 +44,7 @@ class FinalRow:
     total: float
     max_total: float
     comments: dict[str, str] = field(default_factory=dict)  # column → instructor's comment
+    graded_by_hand: frozenset[str] = frozenset()  # columns with an instructor's manual score
 
 
 def column_name(grade_id: str) -> str:
@@ -60,7 +59,10 @@ def _cell_ids(gb: Gradebook, assignment: Assignment) -> list[str]:
 def _row(gb: Gradebook, assignment: Assignment, student: Any, cell_ids: list[str]) -> FinalRow:
     notebook_id = assignment.source_notebook.stem
     max_total = sum(gb.find_grade_cell(c, notebook_id, assignment.aid).max_score for c in cell_ids)
-    names = (student.id, student.last_name or "", student.first_name or "", student.email or "")
+    last_name = (
+        "" if (student.last_name, student.first_name) == (student.id, "") else student.last_name
+    )
+    names = (student.id, last_name or "", student.first_name or "", student.email or "")
     try:
         notebook = gb.find_submission_notebook(notebook_id, assignment.aid, student.id)
     except MissingEntry:
@@ -79,13 +81,18 @@ def _row(gb: Gradebook, assignment: Assignment, student: Any, cell_ids: list[str
         for c in notebook.comments
         if c.manual_comment and c.manual_comment.strip()
     }
-    return FinalRow(*names, "submitted", cells, penalty, total, max_total, comments)
+    by_hand = frozenset(column_name(g.name) for g in grades.values() if g.manual_score is not None)
+    return FinalRow(*names, "submitted", cells, penalty, total, max_total, comments, by_hand)
 
 
 def final_rows(assignment: Assignment) -> list[FinalRow]:
+    """Every student's final grades; late penalties are first brought up to date with the
+    current totals (manual scores entered in formgrader since grading included)."""
     db_url, course_id = nbgrader_settings(assignment.course_root)
-    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
+    plugin = course_plugin(assignment)
     with Gradebook(db_url, course_id) as gb:
+        for submission in gb.assignment_submissions(assignment.aid):
+            refresh_late_penalty(gb, assignment, submission.student.id, plugin)
         cell_ids = _cell_ids(gb, assignment)
         return [_row(gb, assignment, s, cell_ids) for s in gb.students]
 

@@ -109,7 +109,7 @@ def render_feedback(
     task, the late penalty and the instructors' comments."""
     template = _environment.get_template("feedback.html.j2")
     cells = final.cells if final else {}
-    pending = [t for t in result.tasks if t.kind == "manual" and cells.get(t.task_id) is None]
+    pending = [t for t in result.tasks if t.status == "manual" and cells.get(t.task_id) is None]
     auto = [t for t in result.tasks if t.kind == "auto"]
     return template.render(
         result=result,
@@ -119,6 +119,7 @@ def render_feedback(
         manual=bool(pending) and result.status != "error",
         final=final,
         points=lambda task: cells.get(task.task_id) if final else None,
+        by_hand=final.graded_by_hand if final else frozenset(),
         svg=figure_svg,
         code=code_spans,
         split_named=lambda task: split_named(task, lang),

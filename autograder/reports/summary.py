@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -26,7 +27,9 @@ STATUS_STYLE = {
 
 def summary_table(batch: BatchResult) -> Table:
     task_ids = [t.task_id for t in batch.submissions[0].tasks] if batch.submissions else []
-    table = Table(title=f"{batch.assignment}: {len(batch.submissions)} Abgabe(n)")
+    table = Table(
+        title=f"{batch.assignment}: {len(batch.submissions)} submission(s)"
+    )  # like its columns
     table.add_column("student")
     table.add_column("status")
     for task_id in task_ids:
@@ -63,16 +66,45 @@ def print_summary(batch: BatchResult, console: Console) -> None:
             console.print(f"[yellow]{result.student_id}[/]: review needed for {', '.join(flagged)}")
 
 
+@dataclass(frozen=True)
+class CollectLabels:
+    title: str  # with {aid} and {count}
+    columns: tuple[str, str, str, str]
+    statuses: dict[str, str]
+    report: str
+
+
+COLLECT_LABELS = {
+    "de": CollectLabels(
+        "{aid}: {count} Abgabe(n) übernommen",
+        ("Datei", "Kennung", "Ergebnis", "Grund"),
+        {"accepted": "übernommen", "superseded": "ersetzt", "rejected": "abgelehnt"},
+        "Bericht",
+    ),
+    "en": CollectLabels(
+        "{aid}: {count} submission(s) accepted",
+        ("file", "student", "status", "reason"),
+        {"accepted": "accepted", "superseded": "superseded", "rejected": "rejected"},
+        "report",
+    ),
+}
+
+
 def print_collect(report: CollectReport, lang: str, console: Console) -> None:
-    """One row per file: taken, or why not (file names and ids are student-chosen: escaped)."""
-    table = Table(title=f"{report.aid}: {len(report.accepted)} Abgabe(n) übernommen")
-    for column in ("file", "student", "status", "reason"):
+    """One row per file: taken, or why not (file names and ids are student-chosen: escaped).
+    All of it in ``lang``, like the reasons; the CSV report keeps English status keys."""
+    labels = COLLECT_LABELS.get(lang, COLLECT_LABELS["de"])
+    table = Table(title=labels.title.format(aid=report.aid, count=len(report.accepted)))
+    for column in labels.columns:
         table.add_column(column)
     for v in report.verdicts:
         style = VERDICT_STYLE.get(v.status, "")
         reason = v.reason.get(lang) if v.reason else ""
         table.add_row(
-            escape(v.origin), escape(v.student_id), f"[{style}]{v.status}[/]", escape(reason)
+            escape(v.origin),
+            escape(v.student_id),
+            f"[{style}]{labels.statuses.get(v.status, v.status)}[/]",
+            escape(reason),
         )
     console.print(table)
-    console.print(f"report: {report.report_path}")
+    console.print(f"{labels.report}: {report.report_path}", markup=False)

@@ -138,7 +138,9 @@ def test_released_stub_scores_zero_on_every_task(aid):
             assert "NotImplementedError" in task.feedback
     manual = [t for t in result.tasks if t.kind == "manual"]
     assert [t.task_id for t in manual] == [m.task_id for m in assignment.spec().manual_tasks]
-    assert all(t.status == "manual" for t in manual)
+    # nbgrader's rule: an unchanged free-text cell scores 0 and needs no manual grade
+    assert all((t.status, t.score) == ("failed", 0.0) for t in manual)
+    assert all("unverändert" in t.feedback for t in manual)
 
 
 @pytest.mark.slow

@@ -1,4 +1,7 @@
-"""formgrader, in a real headless Chromium, shows the scores `autograder grade --gradebook` wrote.
+"""formgrader, in a real headless Chromium, opened as docs/instructor.md says (`jupyter lab` in the
+course folder, then /formgrader): it shows the scores `autograder grade --gradebook` wrote, the
+students by name or id (never "None, None"), and formulas typeset by MathJax from the course
+server itself (this machine has no internet: a CDN's MathJax would leave raw TeX).
 
 Set FORMGRADER_SCREENSHOT=path to also save the picture (docs/img/formgrader.png comes from it).
 """
@@ -12,6 +15,7 @@ import time
 import urllib.request
 
 import pytest
+from nbgrader.api import Gradebook
 
 from autograder.config import load_config
 from autograder.course import find_course
@@ -20,7 +24,7 @@ from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions
 from autograder.notebook.discover import discover
 from autograder.release.generate import nbgrader_env
-from autograder.reports.gradebook import write_gradebook
+from autograder.reports.gradebook import nbgrader_settings, write_gradebook
 from tests.conftest import A01, REPO
 
 TOKEN = "browser-test"
@@ -74,14 +78,16 @@ def test_formgrader_shows_our_scores(tmp_path):
     batch = grade_batch(assignment, found, GradeOptions(load_config(course)), lambda *_: None)
     write_gradebook(batch, assignment)
     scores = {r.student_id: r.score for r in batch.submissions}
+    with Gradebook(*nbgrader_settings(course)) as gb:
+        submission_id = gb.find_submission_notebook(A01, A01, "perfect").id
 
     port = free_port()
     server = subprocess.Popen(
-        [
+        [  # the documented `jupyter lab`, without a browser, on a free port, as root
             sys.executable,
             "-m",
             "jupyter",
-            "server",
+            "lab",
             f"--port={port}",
             "--ServerApp.ip=127.0.0.1",
             f"--IdentityProvider.token={TOKEN}",
@@ -99,10 +105,18 @@ def test_formgrader_shows_our_scores(tmp_path):
         wait_for(f"{base}/api/status?token={TOKEN}")
         profile = tmp_path / "browser"
         chromium(profile, "--dump-dom", f"{base}/tree?token={TOKEN}")  # log in: the cookie stays
+        home = chromium(profile, "--dump-dom", f"{base}/formgrader")  # the documented URL
+        assert "Manage Assignments" in home and A01 in home, home[-2000:]
         page = chromium(profile, "--dump-dom", base + PAGE)
         assert "Submission #" in page, page[-2000:]
         for score in scores.values():
             assert f"{score:.2f}".rstrip("0").rstrip(".") + " / 20" in page
+        students = chromium(profile, "--dump-dom", f"{base}/formgrader/manage_students")
+        assert "perfect, " in students and "None, None" not in students, students[-2000:]
+        graded = chromium(profile, "--dump-dom", f"{base}/formgrader/submissions/{submission_id}")
+        assert "static/jupyter_server_mathjax/MathJax.js" in graded
+        assert "cdnjs" not in graded
+        assert 'id="MathJax-Element-1-Frame"' in graded, graded[-3000:]  # typeset, not raw TeX
         if os.environ.get("FORMGRADER_SCREENSHOT"):
             chromium(
                 profile,

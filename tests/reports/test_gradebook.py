@@ -49,16 +49,15 @@ def test_grades_go_into_the_gradebook_and_nbgrader_exports_them(tmp_path):
     db_url, course_id = nbgrader_settings(course)
     with Gradebook(db_url, course_id) as gb:
         perfect = gb.find_submission(A01, "perfect")
-        assert (
-            perfect.score == 18 and perfect.max_score == 20
-        )  # + 2 points of free text, still open
+        # the examples leave the free text as released: 0 points, nothing to grade (nbgrader's rule)
+        assert perfect.score == 18 and perfect.max_score == 20
         grade = gb.find_grade("test_neuron", A01, A01, "partly_wrong")
         assert grade.auto_score == pytest.approx(1.3333) and grade.score == pytest.approx(1.3333)
         assert not grade.needs_manual_grade  # formgrader does not list auto-graded cells as open
         grade.manual_score = 2.0  # the instructor overrides in formgrader
         free_text = gb.find_grade("vorabfrage_xor", A01, A01, "partly_wrong")
-        assert free_text.auto_score is None and free_text.needs_manual_grade
-        free_text.manual_score = 1.5
+        assert free_text.auto_score == 0 and not free_text.needs_manual_grade
+        free_text.manual_score = 1.5  # the instructor may still give points
         gb.db.commit()
         assert gb.find_submission(A01, "partly_wrong").score == pytest.approx(
             12.8333 - 1.3333 + 2 + 1.5
