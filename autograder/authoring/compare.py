@@ -7,7 +7,7 @@ case drew float32 inputs, so a float64 result with float32 rounding errors is st
 Ready-made comparisons for ``Task(compare=…)``, ``@task.case(compare=…)`` or one drawn call's
 ``call(…).compared_by(…)``:
 
-* ``assert_same`` — the default; ``same(long_run=…, factor=…, batch_size=…)`` its options
+* ``assert_same`` — the default; ``same(long_run=…, factor=…, batch_size=…, parts=…)`` its options
   (``long_run``: float32's wider atol for results of many steps; ``factor``: on failure, say
   whether the result is a constant multiple of the reference, "factor 2 or 1/N forgotten?");
 * ``layers(batch_size=…)`` — per-layer ``[(dW, db), …]`` checked from the output layer back,
@@ -57,19 +57,21 @@ def assert_same(
     long_run: bool = False,
     factor: bool = False,
     batch_size: int | None = None,
+    parts: tuple[str, ...] = (),
 ) -> None:
     """Fail with a student-facing message unless ``actual`` matches ``expected`` in structure
     (tuple/list length, dict keys), exact values (str, bool, None) and numbers (tolerance).
 
     ``factor``: a wrong array that is a constant multiple of the reference says so (with
-    ``batch_size`` N, "1/N forgotten?")."""
+    ``batch_size`` N, "1/N forgotten?"); ``parts``: the names of a returned tuple's items
+    ("dW", "db") for the messages."""
     same_items = partial(
         assert_same, precision=precision, long_run=long_run, factor=factor, batch_size=batch_size
     )
     if isinstance(expected, tuple | list):
         items = checks.as_tuple(actual, len(expected), what)
         for index, (a, e) in enumerate(zip(items, expected, strict=True)):
-            same_items(a, e, item_label(what, index, len(expected)))
+            same_items(a, e, _part_label(what, parts, index, len(expected)))
     elif isinstance(expected, dict):
         _same_keys(actual, expected, what)
         for key in expected:
@@ -88,6 +90,13 @@ def assert_same(
         array = checks.as_array(actual, what, shape=reference.shape)
         tol = tolerance(array, reference, precision, long_run)
         checks.assert_close(array, reference, what, tol=tol)
+
+
+def _part_label(what: Label, parts: tuple[str, ...], index: int, length: int) -> Text:
+    if len(parts) != length:
+        return item_label(what, index, length)
+    label = _text(what)
+    return Text(f"{parts[index]} {label.de}", f"{parts[index]} {label.en}")
 
 
 def _shown(value: Any) -> str:
@@ -117,9 +126,17 @@ def long_run(actual: Any, expected: Any, what: Label, precision: np.dtype | None
     assert_same(actual, expected, what, precision, long_run=True)
 
 
-def same(long_run: bool = False, factor: bool = False, batch_size: int | None = None) -> Compare:
-    """``assert_same`` with options: ``same(factor=True, batch_size=N)`` for a delta of N samples."""
-    return partial(assert_same, long_run=long_run, factor=factor, batch_size=batch_size)
+def same(
+    long_run: bool = False,
+    factor: bool = False,
+    batch_size: int | None = None,
+    parts: tuple[str, ...] = (),
+) -> Compare:
+    """``assert_same`` with options: ``same(factor=True, batch_size=N)`` for a delta of N samples,
+    ``same(parts=("dW", "db"))`` to name a returned pair's items."""
+    return partial(
+        assert_same, long_run=long_run, factor=factor, batch_size=batch_size, parts=parts
+    )
 
 
 def layers(batch_size: int | None = None, long_run: bool = False) -> Compare:

@@ -42,6 +42,8 @@ def test_same_with_factor_walks_tuples() -> None:
     same(factor=True)((dW, db), (dW, db), "(dW, db)")
     message = _message(same(factor=True, batch_size=4), (dW, 4 * db), (dW, db), "(dW, db)")
     assert "Element 2 von 2" in message and "N-fache" in message
+    named = same(parts=("dW", "db"))
+    assert _message(named, (dW, 4 * db), (dW, db), "(N = 4)").startswith("db (N = 4)")
 
 
 def test_layers_names_the_first_wrong_layer_from_the_output() -> None:

@@ -13,8 +13,8 @@ def _gradients(rng, N, dtype=np.float64):
     A_prev = rng.normal(size=(N, m)).astype(dtype)
     return (
         call(delta, A_prev)
-        .labelled(f"(dW, db) für δ der Form {delta.shape}, A_prev der Form {A_prev.shape}")
-        .compared_by(same(factor=True, batch_size=N))
+        .labelled(f"(δ der Form {delta.shape}, A_prev der Form {A_prev.shape})")
+        .compared_by(same(factor=True, batch_size=N, parts=("dW", "db")))
     )
 
 
