@@ -17,7 +17,16 @@ ordinary pytest functions in the same file using the ``student``, ``reference``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
 
-from autograder.authoring.compare import Compare, assert_same, item_label, long_run
+from autograder.authoring.compare import (
+    Compare,
+    assert_same,
+    exact_int,
+    item_label,
+    layers,
+    long_run,
+    same,
+    scalar,
+)
 from autograder.authoring.task import Call, Case, Task, call
 from autograder.grading.checks import (
     CheckFailure,
@@ -44,7 +53,11 @@ __all__ = [
     "assert_close",
     "assert_same",
     "call",
+    "exact_int",
     "fail",
     "item_label",
+    "layers",
     "long_run",
+    "same",
+    "scalar",
 ]

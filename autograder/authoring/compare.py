@@ -3,17 +3,28 @@ lists and dicts and compares numbers with the dtype's tolerance (CONVENTIONS.md)
 
 A ``Compare`` takes (actual, expected, what, precision): ``precision`` is float32 when the
 case drew float32 inputs, so a float64 result with float32 rounding errors is still right.
+
+Ready-made comparisons for ``Task(compare=…)``, ``@task.case(compare=…)`` or one drawn call's
+``call(…).compared_by(…)``:
+
+* ``assert_same`` — the default; ``same(long_run=…, factor=…, batch_size=…, parts=…)`` its options
+  (``long_run``: float32's wider atol for results of many steps; ``factor``: on failure, say
+  whether the result is a constant multiple of the reference, "factor 2 or 1/N forgotten?");
+* ``layers(batch_size=…)`` — per-layer ``[(dW, db), …]`` checked from the output layer back,
+  naming the first wrong layer (``autograder.grading.localize``);
+* ``scalar`` — one number (any array of size 1), ``exact_int`` — an integer, compared exactly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
 
 from autograder.grading import checks
-from autograder.grading.localize import tolerance
+from autograder.grading.localize import assert_close_or_factor, assert_layers_close, tolerance
 from autograder.i18n import Text
 
 Label = str | Text
@@ -44,17 +55,27 @@ def assert_same(
     what: Label,
     precision: np.dtype | None = None,
     long_run: bool = False,
+    factor: bool = False,
+    batch_size: int | None = None,
+    parts: tuple[str, ...] = (),
 ) -> None:
     """Fail with a student-facing message unless ``actual`` matches ``expected`` in structure
-    (tuple/list length, dict keys), exact values (str, bool, None) and numbers (tolerance)."""
+    (tuple/list length, dict keys), exact values (str, bool, None) and numbers (tolerance).
+
+    ``factor``: a wrong array that is a constant multiple of the reference says so (with
+    ``batch_size`` N, "1/N forgotten?"); ``parts``: the names of a returned tuple's items
+    ("dW", "db") for the messages."""
+    same_items = partial(
+        assert_same, precision=precision, long_run=long_run, factor=factor, batch_size=batch_size
+    )
     if isinstance(expected, tuple | list):
         items = checks.as_tuple(actual, len(expected), what)
         for index, (a, e) in enumerate(zip(items, expected, strict=True)):
-            assert_same(a, e, item_label(what, index, len(expected)), precision, long_run)
+            same_items(a, e, _part_label(what, parts, index, len(expected)))
     elif isinstance(expected, dict):
         _same_keys(actual, expected, what)
         for key in expected:
-            assert_same(actual[key], expected[key], item_label(what, str(key)), precision, long_run)
+            same_items(actual[key], expected[key], item_label(what, str(key)))
     elif expected is None or isinstance(expected, str | bool):
         if type(actual) is not type(expected) or actual != expected:
             label = _text(what)
@@ -62,11 +83,20 @@ def assert_same(
                 f"{label.de}: erwartet {expected!r}, erhalten {_shown(actual)}.",
                 f"{label.en}: expected {expected!r}, got {_shown(actual)}.",
             )
+    elif factor:
+        assert_close_or_factor(actual, expected, what, batch_size, precision, long_run)
     else:
         reference = np.asarray(expected)
         array = checks.as_array(actual, what, shape=reference.shape)
         tol = tolerance(array, reference, precision, long_run)
         checks.assert_close(array, reference, what, tol=tol)
+
+
+def _part_label(what: Label, parts: tuple[str, ...], index: int, length: int) -> Text:
+    if len(parts) != length:
+        return item_label(what, index, length)
+    label = _text(what)
+    return Text(f"{parts[index]} {label.de}", f"{parts[index]} {label.en}")
 
 
 def _shown(value: Any) -> str:
@@ -94,6 +124,47 @@ def _same_keys(actual: Any, expected: dict[Any, Any], what: Label) -> None:
 def long_run(actual: Any, expected: Any, what: Label, precision: np.dtype | None = None) -> None:
     """``assert_same`` for results of many steps (float32's wider atol, CONVENTIONS.md)."""
     assert_same(actual, expected, what, precision, long_run=True)
+
+
+def same(
+    long_run: bool = False,
+    factor: bool = False,
+    batch_size: int | None = None,
+    parts: tuple[str, ...] = (),
+) -> Compare:
+    """``assert_same`` with options: ``same(factor=True, batch_size=N)`` for a delta of N samples,
+    ``same(parts=("dW", "db"))`` to name a returned pair's items."""
+    return partial(
+        assert_same, long_run=long_run, factor=factor, batch_size=batch_size, parts=parts
+    )
+
+
+def layers(batch_size: int | None = None, long_run: bool = False) -> Compare:
+    """Per-layer ``[(dW, db), …]`` (input layer first), checked from the output layer back: the
+    message names the first wrong layer and part, and a constant factor (``batch_size`` N)."""
+
+    def compare(actual: Any, expected: Any, what: Label, precision: np.dtype | None = None) -> None:
+        assert_layers_close(
+            actual, expected, what, batch_size=batch_size, precision=precision, long_run=long_run
+        )
+
+    return compare
+
+
+def scalar(actual: Any, expected: Any, what: Label, precision: np.dtype | None = None) -> None:
+    """One number: a Python or numpy number, a tensor or an array of size 1."""
+    assert_same(checks.as_float(actual, what), expected, what, precision)
+
+
+def exact_int(actual: Any, expected: Any, what: Label, precision: np.dtype | None = None) -> None:
+    """An integer (a whole float is accepted), equal to the reference's."""
+    got = checks.as_int(actual, what)
+    if got != expected:
+        label = _text(what)
+        checks.fail(
+            f"{label.de}: erwartet {expected}, erhalten {got}.",
+            f"{label.en}: expected {expected}, got {got}.",
+        )
 
 
 def precision_of(values: Iterable[Any]) -> np.dtype | None:

@@ -13,9 +13,10 @@ The common case needs no hand-written test::
                  ("z - z.max(axis=-1, keepdims=True)", "z"))
 
 Each case becomes one hidden pytest test: the student's and the reference's function are
-called with the same drawn arguments, and ``compare`` judges the student's result. Unusual
-checks stay ordinary pytest functions in the same file (``student``, ``reference``, ``rng``
-fixtures).
+called with the same drawn arguments, and ``compare`` judges the student's result. A case may
+draw several calls (a list): one test, checked call by call. Unusual checks stay ordinary
+pytest functions in the same file (``student``, ``reference``, ``rng`` fixtures), marked with
+``@task.test(weight=…)``.
 """
 
 from __future__ import annotations
@@ -23,24 +24,58 @@ from __future__ import annotations
 import copy
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import pytest
 
 from autograder.authoring.compare import Compare, assert_same, precision_of
+from autograder.authoring.source import with_helpers
 from autograder.authoring.variants import variants_of
 from autograder.grading.catalogue import Entry, Matcher, function_source, mutate
 from autograder.i18n import Text
 
 Label = str | Text
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
 class Call:
-    """The arguments of one call, drawn by a case."""
+    """The arguments of one call, drawn by a case, and how its result is judged.
+
+    ``what`` and ``compare`` override the case's label and comparison for this call (a label
+    naming drawn sizes, a comparison that needs the drawn batch size). ``helper``: the student's
+    function is reached through the setup cell's ``helper(*sent)`` (see ``through``).
+    """
 
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
+    what: Label | None = None
+    compare: Compare | None = None
+    helper: str | None = None
+    sent: tuple[Any, ...] = ()
+
+    def labelled(self, what: Label) -> Call:
+        return replace(self, what=what)
+
+    def compared_by(self, compare: Compare) -> Call:
+        return replace(self, compare=compare)
+
+    def through(self, helper: str, *sent: Any) -> Call:
+        """Call the student's function via the notebook's ``helper(*sent)``, for arguments that
+        cannot cross into the sandbox (a function ``f``): the reference and the catalogued
+        mistakes get this call's own (trusted) arguments (``StudentProxy.probe``)."""
+        return replace(self, helper=helper, sent=sent)
+
+    def run_student(self, student: Any, task_id: str) -> Any:
+        if self.helper is not None:
+            return student.probe(task_id, self.helper, self.sent, replay=self.args)
+        return getattr(student, task_id)(*self.args, **self.kwargs)
+
+    def run_reference(self, reference: Any, task_id: str) -> Any:
+        function = getattr(reference, task_id)
+        return function(*copy.deepcopy(self.args), **copy.deepcopy(self.kwargs))
 
 
 def call(*args: Any, **kwargs: Any) -> Call:
@@ -53,19 +88,24 @@ class Case:
     """One hidden test of a task: draws its inputs, carries its share of the task's points."""
 
     name: str
-    draw: Callable[..., Call | tuple[Any, ...]]
+    draw: Callable[..., Call | list[Call] | tuple[Any, ...]]
     weight: float
     what: Label
     compare: Compare | None = None
 
-    def arguments(self, fixtures: dict[str, Any]) -> Call:
-        """The drawn call; the draw function asks for fixtures by name (``rng``, ``reference``)."""
+    def calls(self, fixtures: dict[str, Any]) -> list[Call]:
+        """The drawn calls; the draw function asks for fixtures by name (``rng``, ``reference``);
+        parameters with a default that are no fixtures keep it (cases made in a loop)."""
         wanted = inspect.signature(self.draw).parameters
-        unknown = [name for name in wanted if name not in fixtures]
+        unknown = [n for n, p in wanted.items() if n not in fixtures and p.default is p.empty]
         if unknown:
             raise TypeError(f"case {self.name!r} asks for unknown fixtures {unknown}")
-        drawn = self.draw(**{name: fixtures[name] for name in wanted})
-        return drawn if isinstance(drawn, Call) else Call(tuple(drawn), {})
+        drawn = self.draw(**{name: fixtures[name] for name in wanted if name in fixtures})
+        if isinstance(drawn, Call):
+            return [drawn]
+        if isinstance(drawn, list):
+            return drawn
+        return [Call(tuple(drawn), {})]
 
 
 @dataclass(frozen=True)
@@ -92,18 +132,33 @@ class Task:
     # ------------------------------------------------------------ declaring
 
     def case(
-        self, weight: float = 1.0, what: Label | None = None, compare: Compare | None = None
+        self,
+        weight: float = 1.0,
+        what: Label | None = None,
+        compare: Compare | None = None,
+        name: str | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Declare a hidden test whose function draws the call's arguments."""
+        """Declare a hidden test whose function draws the call's arguments; the test is named
+        ``test_<name>`` (``name`` defaults to the function's: set it for cases made in a loop)."""
 
         def register(draw: Callable[..., Any]) -> Callable[..., Any]:
-            if any(c.name == draw.__name__ for c in self.cases):
-                raise ValueError(f"{self.task_id}: two cases named {draw.__name__!r}")
+            case_name = name or draw.__name__
+            if any(c.name == case_name for c in self.cases):
+                raise ValueError(f"{self.task_id}: two cases named {case_name!r}")
             label = what if what is not None else f"{self.task_id}(…)"
-            self.cases.append(Case(draw.__name__, draw, float(weight), label, compare))
+            self.cases.append(Case(case_name, draw, float(weight), label, compare))
             return draw
 
         return register
+
+    def test(self, weight: float = 1.0) -> Callable[[F], F]:
+        """Mark an ordinary pytest function as one of this task's hidden tests."""
+
+        def mark(function: F) -> F:
+            marked = pytest.mark.task(self.task_id)(function)
+            return pytest.mark.weight(weight)(marked) if weight != 1.0 else marked
+
+        return mark
 
     def mistake(
         self,
@@ -150,13 +205,13 @@ class Task:
         task_id = self.task_id
 
         def test(student: Any, reference: Any, rng: Any, device: str) -> None:
-            drawn = case.arguments({"rng": rng, "reference": reference, "device": device})
-            expected = getattr(reference, task_id)(
-                *copy.deepcopy(drawn.args), **copy.deepcopy(drawn.kwargs)
-            )
-            actual = getattr(student, task_id)(*drawn.args, **drawn.kwargs)
-            precision = precision_of([*drawn.args, *drawn.kwargs.values()])
-            compare(actual, expected, case.what, precision)
+            fixtures = {"rng": rng, "reference": reference, "device": device}
+            for drawn in case.calls(fixtures):
+                expected = drawn.run_reference(reference, task_id)
+                actual = drawn.run_student(student, task_id)
+                precision = precision_of([*drawn.args, *drawn.kwargs.values()])
+                judge = drawn.compare or compare
+                judge(actual, expected, drawn.what or case.what, precision)
 
         test.__name__ = f"test_{case.name}"
         test.__doc__ = f"{task_id}: {case.name} (weight {case.weight:g})"
@@ -167,14 +222,20 @@ class Task:
     # ------------------------------------------------------------ catalogue
 
     def catalogue_entries(self, reference: Any, graders_dir: Path) -> list[Entry]:
-        """Mistakes (edits applied to the reference's source) and the variant snippet files."""
-        return self.mistake_entries(reference) + variants_of(graders_dir, self.task_id)
+        """Mistakes (edits applied to the reference's source) and the variant snippet files.
 
-    def mistake_entries(self, reference: Any) -> list[Entry]:
-        """The mistakes as catalogue entries, edits applied to the reference's source."""
-        return [self._mistake_entry(spec, reference) for spec in self.mistake_specs]
+        The other tasks of the assignment (one grader file ``test_<task>.py`` each) are the
+        notebook's own functions; an edited reference brings every other helper it uses."""
+        tasks = {path.stem.removeprefix("test_") for path in graders_dir.glob("test_*.py")}
+        return self.mistake_entries(reference, tasks) + variants_of(graders_dir, self.task_id)
 
-    def _mistake_entry(self, spec: MistakeSpec, reference: Any) -> Entry:
+    def mistake_entries(self, reference: Any, provided: set[str] | None = None) -> list[Entry]:
+        """The mistakes as catalogue entries, edits applied to the reference's source;
+        ``provided``: names the notebook defines (not copied into a mistake's cell)."""
+        names = {self.task_id, *(provided or ())}
+        return [self._mistake_entry(spec, reference, names) for spec in self.mistake_specs]
+
+    def _mistake_entry(self, spec: MistakeSpec, reference: Any, provided: set[str]) -> Entry:
         if spec.function is not None:
             return Entry(
                 self.task_id, spec.key, spec.name, spec.function, "mistake", spec.matcher,
@@ -184,7 +245,8 @@ class Task:
         source = function_source(correct)
         if spec.edits:
             source = mutate(source, *spec.edits)
-        namespace = dict(vars(inspect.getmodule(correct) or reference))
+        module = inspect.getmodule(correct) or reference
+        namespace = dict(vars(module))
         exec(compile(source, f"<mistake {self.task_id}/{spec.key}>", "exec"), namespace)
         return Entry(
             self.task_id,
@@ -194,5 +256,5 @@ class Task:
             "mistake",
             spec.matcher,
             spec.long_run,
-            source_text=source,
+            source_text=with_helpers(source, module, provided),
         )

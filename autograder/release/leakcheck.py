@@ -62,8 +62,8 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _hidden_texts(assignment: Assignment) -> Iterable[tuple[str, str]]:
     yield "reference", assignment.reference_path.read_text()
-    for path in sorted(assignment.graders_dir.glob("*.py")):
-        yield f"grader {path.name}", path.read_text()
+    for path in sorted(assignment.graders_dir.rglob("*.py")):  # variants/<task>/*.py too
+        yield f"grader {path.relative_to(assignment.graders_dir)}", path.read_text()
     answers = solution_sources(read_notebook(assignment.source_notebook))
     for grade_id, source in answers.items():
         yield f"model solution of {grade_id}", source

@@ -135,7 +135,7 @@ def test_case_asks_for_known_fixtures_only() -> None:
     task = Task("f")
     task.case()(lambda secret: call(1))
     with pytest.raises(TypeError, match="unknown fixtures"):
-        task.cases[0].arguments({"rng": None})
+        task.cases[0].calls({"rng": None})
 
 
 def test_variant_file_must_name_itself(tmp_path: Path) -> None:

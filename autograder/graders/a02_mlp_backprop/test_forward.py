@@ -1,45 +1,71 @@
+"""forward(X, params, activations): Ŷ and the cache [(A_prev, Z)] of every layer."""
+
 import numpy as np
-import pytest
 
-from autograder.graders.a02_mlp_backprop.problems import close, network
-from autograder.grading import checks
-
-pytestmark = pytest.mark.task("forward")
+from autograder.authoring import Task, as_tuple, assert_same, call
+from autograder.graders.a02_mlp_backprop.problems import EVERY_HIDDEN, Net, network_cases, per_loss
 
 
-def _compare(student, reference, net, long_run=False):
+def forward_matches(long_run=False):
     """Ŷ first, then the cache layer by layer: (A_prev, Z) of every layer."""
-    got = checks.as_tuple(student.forward(net.X, net.params, net.activations), 2, "(Y_hat, cache)")
-    expected_Y_hat, expected_cache = reference.forward(net.X, net.params, net.activations)
-    layers = len(net.params)
-    cache = checks.as_tuple(got[1], layers, "cache (ein Eintrag pro Schicht)")
-    for index, (entry, (A_prev, Z)) in enumerate(zip(cache, expected_cache, strict=True)):
-        pair = checks.as_tuple(entry, 2, f"cache[{index}] = (A_prev, Z)")
-        close(pair[1], Z, f"Z{index + 1} in cache[{index}][1]", net.dtype, long_run)
-        close(pair[0], A_prev, f"A_prev in cache[{index}][0] (= A{index})", net.dtype, long_run)
-    close(got[0], expected_Y_hat, f"Y_hat (Aktivierungen {net.activations})", net.dtype, long_run)
+
+    def compare(actual, expected, what, precision=None):
+        Y_hat, cache = as_tuple(actual, 2, "(Y_hat, cache)")
+        expected_Y_hat, expected_cache = expected
+        cache = as_tuple(cache, len(expected_cache), "cache (ein Eintrag pro Schicht)")
+        for index, (entry, (A_prev, Z)) in enumerate(zip(cache, expected_cache, strict=True)):
+            pair = as_tuple(entry, 2, f"cache[{index}] = (A_prev, Z)")
+            assert_same(pair[1], Z, f"Z{index + 1} in cache[{index}][1]", precision, long_run)
+            label = f"A_prev in cache[{index}][0] (= A{index})"
+            assert_same(pair[0], A_prev, label, precision, long_run)
+        assert_same(Y_hat, expected_Y_hat, what, precision, long_run)
+
+    return compare
 
 
-@pytest.mark.weight(3)
-@pytest.mark.parametrize("loss", ["binary_cross_entropy", "categorical_cross_entropy", "mse"])
-def test_random_networks(student, reference, rng, loss):
-    depth = {"binary_cross_entropy": 1, "categorical_cross_entropy": 2, "mse": 3}[loss]
-    _compare(
-        student, reference, network(rng, reference, depth, loss, batch=int(rng.integers(3, 9)))
+task = Task("forward")
+
+
+def _forward(net):
+    return (
+        call(net.X, net.params, net.activations)
+        .labelled(f"Y_hat (Aktivierungen {net.activations})")
+        .compared_by(forward_matches(long_run=net.dtype == np.float32))
     )
 
 
-def test_every_hidden_activation(student, reference, rng):
-    hidden = ["sigmoid", "tanh", "relu", "leaky_relu", "selu", "linear"]
-    net = network(rng, reference, 6, "categorical_cross_entropy", 5, hidden=hidden)
-    _compare(student, reference, net)
+network_cases(
+    task,
+    _forward,
+    {
+        **per_loss(depths=(1, 2, 3), batches=(3, 9)),
+        "every_hidden_activation": Net(6, "categorical_cross_entropy", 5, hidden=EVERY_HIDDEN),
+        "single_layer_single_sample": Net(0, "categorical_cross_entropy", 1),
+        "float32": Net(2, "mse", 6, 2, np.float32),
+    },
+)
 
 
-def test_single_layer_single_sample(student, reference, rng):
-    _compare(student, reference, network(rng, reference, 0, "categorical_cross_entropy", 1))
-
-
-@pytest.mark.weight(2)
-def test_float32(student, reference, rng):
-    net = network(rng, reference, 2, "mse", 6, dtype=np.float32)
-    _compare(student, reference, net, long_run=True)
+LINEAR = "Z = A @ _f64(W).T + _f64(b)"
+task.mistake(
+    "x_times_w",
+    "X·W statt X·Wᵀ (Layout n_out × n_in missachtet)",
+    "X·W instead of X·Wᵀ (ignores the n_out × n_in layout)",
+    (LINEAR, "Z = A @ _f64(W) + _f64(b)"),
+)
+task.mistake("bias_missing", "Bias vergessen", "bias forgotten", (LINEAR, "Z = A @ _f64(W).T"))
+task.mistake(
+    "cache_after_activation",
+    "Cache speichert (A, Z) nach der Aktivierung statt (A_prev, Z)",
+    "cache holds (A, Z) after the activation instead of (A_prev, Z)",
+    (
+        "cache.append((A, Z))\n        A = activate(Z, name)",
+        "A = activate(Z, name)\n        cache.append((A, Z))",
+    ),
+)
+task.mistake(
+    "last_activation_skipped",
+    "Aktivierung der Ausgabeschicht vergessen (Logits zurückgegeben)",
+    "output activation forgotten (logits returned)",
+    ("A = activate(Z, name)", "A = activate(Z, name) if len(cache) < len(params) else Z"),
+)

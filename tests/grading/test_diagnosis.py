@@ -1,0 +1,40 @@
+"""Naming the mistake: a recorded call is reproduced within the tolerance its inputs call for."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.grading.catalogue import Entry
+from autograder.grading.checks import values_match
+from autograder.grading.diagnosis import diagnose
+from autograder.grading.proxy import CallRecord
+from autograder.i18n import Text
+
+
+def _doubled(x):
+    return 2.0 * np.asarray(x, dtype=np.float64)
+
+
+DOUBLED = Entry("f", "doubled", Text("verdoppelt", "doubled"), _doubled, "mistake")
+
+
+def test_float32_inputs_are_reproduced_in_float32s_tolerance():
+    """A student who computes partly in float32 and returns float64 still shows the mistake."""
+    x = np.random.default_rng(1).normal(size=20).astype(np.float32)
+    partly_single = (2.0 * x).astype(np.float32).astype(np.float64) * (1 + 3e-8)
+    record = CallRecord("f", (x,), {}, value=partly_single)
+    assert diagnose([DOUBLED], [record]) is DOUBLED
+
+
+def test_float64_inputs_keep_float64s_tolerance():
+    x = np.random.default_rng(1).normal(size=20)
+    record = CallRecord("f", (x,), {}, value=2.0 * x * (1 + 3e-8))
+    assert diagnose([DOUBLED], [record]) is None
+
+
+def test_values_match_in_single_precision():
+    expected = np.array([1.0, 2.0, 3.0])
+    off = expected * (1 + 1e-7)
+    assert not values_match(off, expected)
+    assert values_match((off, {"b": off}), (expected, {"b": expected}), single=True)
+    assert not values_match(expected * 1.01, expected, single=True)
