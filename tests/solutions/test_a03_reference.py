@@ -242,13 +242,18 @@ def test_import_torch_in_a_task_scores_zero_with_a_clear_message(tmp_path):
     assert result.task("sgd_step").score == result.task("sgd_step").max_score
 
 
+def _mistake(task_id, key):
+    """The catalogued mistake's function (an edit of the reference, declared in its grader)."""
+    from autograder.grading.runner import load_catalogue
+
+    return next(
+        e.function for e in load_catalogue("a03_optimizers").mistakes(task_id) if e.key == key
+    )
+
+
 def test_torch_rmsprop_is_the_catalogued_eps_outside_mistake():
     """torch's ε placement is exactly the mistake the graders name (ours moves ε into the root)."""
-    from autograder.graders.a03_optimizers.catalogue import catalogue
-
-    outside = next(
-        e.function for e in catalogue.mistakes("rmsprop_step") if e.key == "eps_outside_root"
-    )
+    outside = _mistake("rmsprop_step", "eps_outside_root")
     A, b, w0 = _problem(4, 1e-5)
     _assert_same_updates(
         _our_path(outside, A, b, w0, lr=0.01, beta=0.9, eps=1e-7),
@@ -258,9 +263,7 @@ def test_torch_rmsprop_is_the_catalogued_eps_outside_mistake():
 
 
 def test_torch_adam_differs_from_the_catalogued_eps_inside_mistake():
-    from autograder.graders.a03_optimizers.catalogue import catalogue
-
-    inside = next(e.function for e in catalogue.mistakes("adam_step") if e.key == "eps_inside_root")
+    inside = _mistake("adam_step", "eps_inside_root")
     A, b, w0 = _problem(5, 1e-5)
     theirs = np.diff(_torch_path(torch.optim.Adam, A, b, w0, lr=0.01), axis=0)
     mistaken = np.diff(_our_path(inside, A, b, w0, lr=0.01), axis=0)

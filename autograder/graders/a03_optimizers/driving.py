@@ -13,8 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading import checks
-from autograder.i18n import Text
+from autograder.authoring import CheckFailure, Text, as_array, as_tuple, assert_close
 
 SCALES = (1e-5, 1e-3, 1.0)  # gradient magnitudes: |g| ≤ 1e-5 exposes a misplaced ε
 YOURS = Text("Ihre Lösung", "your solution")
@@ -33,7 +32,7 @@ def _unpack(value: Any, n_states: int, k: int) -> tuple[Any, tuple[Any, ...]]:
     if n_states == 0:
         return value, ()
     names = Text(f"Rückgabe im Schritt {k}", f"return value in step {k}")
-    w_new, *states = checks.as_tuple(value, n_states + 1, names)
+    w_new, *states = as_tuple(value, n_states + 1, names)
     return w_new, tuple(states)
 
 
@@ -68,7 +67,7 @@ def compare_runs(
     for w, states in expected:  # the grader's own inputs must keep the reference finite
         assert all(np.isfinite(a).all() for a in (w, *states)), "non-finite reference run"
     mine = [w0]
-    first: checks.CheckFailure | None = None
+    first: CheckFailure | None = None
     try:
         w, states = w0, states0
         for k in range(1, steps + 1):
@@ -96,9 +95,9 @@ def _student_step(
 ) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
     """The student's update k as float arrays of w's shape (a clear failure if unusable)."""
     w_new, new_states = _unpack(student(k - 1, w, states), len(states), k)
-    w_new = checks.as_array(w_new, Text(f"w_neu im Schritt {k}", f"w_new in step {k}"), w.shape)
+    w_new = as_array(w_new, Text(f"w_neu im Schritt {k}", f"w_new in step {k}"), w.shape)
     new_states = tuple(
-        checks.as_array(s, Text(f"{n}_neu im Schritt {k}", f"{n}_new in step {k}"), w.shape)
+        as_array(s, Text(f"{n}_neu im Schritt {k}", f"{n}_new in step {k}"), w.shape)
         for n, s in zip(names, new_states, strict=True)
     )
     return w_new.astype(float), tuple(s.astype(float) for s in new_states)
@@ -111,20 +110,18 @@ def _difference(
     states: tuple[np.ndarray, ...],
     expected: list[tuple[np.ndarray, tuple[np.ndarray, ...]]],
     names: Sequence[str],
-) -> checks.CheckFailure | None:
+) -> CheckFailure | None:
     """How update k differs from the reference's (Δw first, then each state), if it does."""
     want_w, want_states = expected[k]
     try:
-        checks.assert_close(
+        assert_close(
             w_new - w,
             want_w - expected[k - 1][0],
             Text(f"Δw = w_neu − w im Schritt {k}", f"Δw = w_new − w in step {k}"),
         )
         for name, got, want in zip(names, states, want_states, strict=True):
-            checks.assert_close(
-                got, want, Text(f"{name}_neu im Schritt {k}", f"{name}_new in step {k}")
-            )
-    except checks.CheckFailure as failure:
+            assert_close(got, want, Text(f"{name}_neu im Schritt {k}", f"{name}_new in step {k}"))
+    except CheckFailure as failure:
         return failure
     return None
 
@@ -132,8 +129,8 @@ def _difference(
 def gradient_run(
     student: Any,
     reference: Any,
-    task: str,
     rng: np.random.Generator,
+    task: str,
     *,
     scale: float,
     state_names: Sequence[str] = (),
@@ -144,7 +141,8 @@ def gradient_run(
     warmup: int = 0,
     figure: Any = None,
 ) -> None:
-    """Compare ``task(w, grad, *states[, t], **hparams)`` over a run of stochastic gradients.
+    """Compare ``task(w, grad, *states[, t], **hparams)`` over a run of stochastic gradients
+    (a task's file binds its fixed options: ``partial(gradient_run, task=…, state_names=…)``).
 
     ``warmup`` reference steps first produce a consistent, non-zero state to start from; with
     ``counts_t`` the update number t = 1, 2, … (counting the warm-up) follows the states.

@@ -7,12 +7,11 @@ import functools
 import numpy as np
 import pytest
 
+from autograder.authoring import Task, Text, as_array, assert_close
 from autograder.graders.a03_optimizers import toys
 from autograder.graders.a03_optimizers.driving import REFERENCE, YOURS
-from autograder.grading import checks
-from autograder.i18n import Text
 
-pytestmark = pytest.mark.task("minimize")
+task = Task("minimize")
 
 HPARAMS = {
     "adagrad_step": lambda rng: {"lr": float(rng.uniform(0.1, 0.5))},
@@ -37,14 +36,14 @@ def _compare(student, reference, figure, step_name, w0, steps, hparams, A=None, 
         Text(f"minimize mit {step_name}", f"minimize with {step_name}"),
         {YOURS: got, REFERENCE: expected},
     )
-    path = checks.as_array(got, Text("Trajektorie", "trajectory"), expected.shape)
-    checks.assert_close(
+    path = as_array(got, Text("Trajektorie", "trajectory"), expected.shape)
+    assert_close(
         np.diff(path, axis=0), np.diff(expected, axis=0), Text("Schritte Δw", "updates Δw")
     )
-    checks.assert_close(path[0], w0, Text("erste Zeile (w0)", "first row (w0)"))
+    assert_close(path[0], w0, Text("erste Zeile (w0)", "first row (w0)"))
 
 
-@pytest.mark.weight(2)
+@task.test(weight=2)
 @pytest.mark.parametrize("step_name", toys.TOY_STEPS)
 def test_quadratic(student, reference, rng, figure, step_name):
     Q = rng.normal(size=(2, 2))
@@ -54,12 +53,43 @@ def test_quadratic(student, reference, rng, figure, step_name):
     _compare(student, reference, figure, step_name, rng.normal(size=2), steps, hparams, A, b)
 
 
+@task.test()
 def test_rosenbrock(student, reference, rng, figure):
     w0 = np.array([-1.5, 2.0]) + rng.uniform(-0.2, 0.2, size=2)
     _compare(student, reference, figure, "adadelta_step", w0, 50, {"rho": 0.9})
 
 
+@task.test()
 def test_higher_dimension_default_hparams(student, reference, rng, figure):
     Q = rng.normal(size=(4, 4))
     A, b = Q @ Q.T / 4 + 0.5 * np.eye(4), rng.normal(size=4)
     _compare(student, reference, figure, "decayed_sgd_step", rng.normal(size=4), 12, {}, A, b)
+
+
+task.mistake(
+    "t_from_zero",
+    "t beginnt bei 0 statt bei 1",
+    "t starts at 0 instead of 1",
+    ("for t in range(1, steps + 1):", "for t in range(steps):"),
+)
+task.mistake(
+    "w0_missing",
+    "Startpunkt w0 fehlt in der Trajektorie (nur steps Zeilen)",
+    "the start w0 is missing from the trajectory (only steps rows)",
+    ("path = [w.copy()]", "path = []"),
+)
+task.mistake(
+    "state_not_carried",
+    "Zustände nicht weitergereicht (jedes Update startet wieder bei 0)",
+    "states not carried forward (every update starts from zero again)",
+    ("states = dict(zip(states, values, strict=True))", "values = None"),
+)
+task.mistake(
+    "gradient_at_w0",
+    "Gradient immer am Startpunkt w0 statt am aktuellen w ausgewertet",
+    "gradient always evaluated at the start w0 instead of the current w",
+    (
+        "np.asarray(grad_fn(w), dtype=float)",
+        "np.asarray(grad_fn(np.array(w0, dtype=float)), dtype=float)",
+    ),
+)

@@ -4,11 +4,11 @@ from (A, b); diagnosis replays the mistakes with the same function built here.""
 import numpy as np
 import pytest
 
+from autograder.authoring import Task, Text
 from autograder.graders.a03_optimizers import toys
 from autograder.graders.a03_optimizers.driving import SCALES, compare_runs
-from autograder.i18n import Text
 
-pytestmark = pytest.mark.task("nesterov_step")
+task = Task("nesterov_step")
 
 
 def quadratic(rng, d, scale):
@@ -35,12 +35,40 @@ def _run(student, reference, rng, scale, lr, beta, d=2, steps=12, figure=None):
     compare_runs(mine, ref, w0, [np.zeros(d)], ["m"], steps, figure, title)
 
 
-@pytest.mark.weight(3)
+@task.test(weight=3)
 @pytest.mark.parametrize("scale", SCALES)
 def test_trajectory(student, reference, rng, figure, scale):
     lr = float(rng.uniform(0.05, 0.3)) / scale  # a stable step for the curvature ≈ scale
     _run(student, reference, rng, scale, lr, float(rng.uniform(0.6, 0.95)), figure=figure)
 
 
+@task.test()
 def test_higher_dimension(student, reference, rng):
     _run(student, reference, rng, 1.0, 0.1, 0.9, d=5, steps=10)
+
+
+LOOK_AHEAD = "look_ahead = w + beta * m"
+task.mistake(
+    "plain_momentum",
+    "Nesterov wie gewöhnliches Momentum: Gradient bei w statt bei w + βm",
+    "Nesterov as plain momentum: gradient at w instead of w + βm",
+    (LOOK_AHEAD, "look_ahead = w"),
+)
+task.mistake(
+    "look_behind",
+    "Gradient bei w − βm statt bei w + βm",
+    "gradient at w − βm instead of w + βm",
+    (LOOK_AHEAD, "look_ahead = w - beta * m"),
+)
+task.mistake(
+    "returns_look_ahead",
+    "den vorausgeschauten Punkt w + βm zurückgegeben (PyTorchs gespeicherter Punkt)",
+    "returned the look-ahead point w + βm (the point PyTorch stores)",
+    ("return w + m_new, m_new", "return w + m_new + beta * m_new, m_new"),
+)
+task.mistake(
+    "sign_flipped",
+    "Vorzeichen im Momentum vertauscht: m ← βm + η∇J(w + βm)",
+    "momentum sign flipped: m ← βm + η∇J(w + βm)",
+    ("beta * m - lr", "beta * m + lr"),
+)

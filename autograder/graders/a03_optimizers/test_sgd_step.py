@@ -1,27 +1,53 @@
+"""sgd_step(w, grad, lr): w ← w − η∇J(w), checked update by update along a run."""
+
+from functools import partial
+
 import numpy as np
 import pytest
 
+from autograder.authoring import Task, assert_close
 from autograder.graders.a03_optimizers.driving import SCALES, gradient_run
-from autograder.grading import checks
 
-pytestmark = pytest.mark.task("sgd_step")
+task = Task("sgd_step")
+run = partial(gradient_run, task="sgd_step")
 
 
+@task.test()
 def test_worked_example(student, reference):
     w, grad = np.array([1.0, 2.0]), np.array([0.5, -1.0])
-    checks.assert_close(
+    assert_close(
         np.asarray(student.sgd_step(w, grad, 0.1)) - w, reference.sgd_step(w, grad, 0.1) - w, "Δw"
     )
 
 
-@pytest.mark.weight(2)
+@task.test(weight=2)
 @pytest.mark.parametrize("scale", SCALES)
 def test_trajectory(student, reference, rng, figure, scale):
-    lr = float(rng.uniform(0.05, 0.5))
-    gradient_run(
-        student, reference, "sgd_step", rng, scale=scale, hparams={"lr": lr}, figure=figure
+    run(
+        student,
+        reference,
+        rng,
+        scale=scale,
+        hparams={"lr": float(rng.uniform(0.05, 0.5))},
+        figure=figure,
     )
 
 
+@task.test()
 def test_higher_dimension(student, reference, rng):
-    gradient_run(student, reference, "sgd_step", rng, scale=1.0, hparams={"lr": 0.3}, d=7, steps=10)
+    run(student, reference, rng, scale=1.0, hparams={"lr": 0.3}, d=7, steps=10)
+
+
+UPDATE = "np.asarray(w, dtype=float) - lr * np.asarray(grad, dtype=float)"
+task.mistake(
+    "gradient_ascent",
+    "Vorzeichen vertauscht: w + η∇J (Gradientenaufstieg)",
+    "sign flipped: w + η∇J (gradient ascent)",
+    (UPDATE, UPDATE.replace(" - ", " + ")),
+)
+task.mistake(
+    "lr_ignored",
+    "Lernrate η vergessen (w − ∇J)",
+    "learning rate η forgotten (w − ∇J)",
+    ("- lr * np", "- np"),
+)
