@@ -268,3 +268,19 @@ def test_torch_adam_differs_from_the_catalogued_eps_inside_mistake():
     theirs = np.diff(_torch_path(torch.optim.Adam, A, b, w0, lr=0.01), axis=0)
     mistaken = np.diff(_our_path(inside, A, b, w0, lr=0.01), axis=0)
     assert (np.abs(mistaken - theirs) / np.abs(theirs)).max() > 0.5
+
+
+def test_adamw_without_bias_correction_is_an_edit_of_the_call_of_adam_step():
+    """The mistake passes t = ∞ to adam_step: β^∞ = 0, so m̂ = m and v̂ = v exactly."""
+    rng = np.random.default_rng(3)
+    w, g, m, v = rng.normal(size=(4, 5))
+    v = np.abs(v)
+    lr, wd, t = 0.05, 0.2, 2
+    m_new = 0.9 * m + 0.1 * g
+    v_new = 0.999 * v + 0.001 * g**2
+    expected = w * (1 - lr * wd) - lr * m_new / (np.sqrt(v_new) + 1e-8)
+    mistake = _mistake("adamw_step", "no_bias_correction")
+    got = mistake(w, g, m, v, t, lr=lr, weight_decay=wd)
+    np.testing.assert_allclose(got[0], expected, rtol=1e-12)
+    np.testing.assert_allclose(got[1:], (m_new, v_new))
+    assert not np.allclose(ref.adamw_step(w, g, m, v, t, lr=lr, weight_decay=wd)[0], expected)

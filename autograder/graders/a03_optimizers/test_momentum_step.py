@@ -25,11 +25,12 @@ def test_default_beta_from_a_running_state(student, reference, rng):
 
 M_NEW = "m_new = beta * np.asarray(m, dtype=float) - lr * np.asarray(grad, dtype=float)"
 RETURN = "return np.asarray(w, dtype=float) + m_new, m_new"
+UPHILL = (M_NEW, M_NEW.replace(" - lr", " + lr"))  # m ← βm + η∇J
 task.mistake(
     "sign_flipped",
     "Vorzeichen im Momentum vertauscht: m ← βm + η∇J, w ← w + m (läuft bergauf)",
     "momentum sign flipped: m ← βm + η∇J, w ← w + m (runs uphill)",
-    (M_NEW, M_NEW.replace(" - lr", " + lr")),
+    UPHILL,
 )
 task.mistake(
     "state_negated",
@@ -37,7 +38,7 @@ task.mistake(
     "der Zustand hat das umgekehrte Vorzeichen",
     "the math deck's form (v ← βv + η∇J, w ← w − v) without the mapping m = −v: "
     "the state has the opposite sign",
-    (M_NEW, M_NEW.replace(" - lr", " + lr")),
+    UPHILL,
     (RETURN, RETURN.replace(" + m_new", " - m_new")),
 )
 task.mistake(

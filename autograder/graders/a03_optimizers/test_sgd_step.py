@@ -38,12 +38,11 @@ def test_higher_dimension(student, reference, rng):
     run(student, reference, rng, scale=1.0, hparams={"lr": 0.3}, d=7, steps=10)
 
 
-UPDATE = "np.asarray(w, dtype=float) - lr * np.asarray(grad, dtype=float)"
 task.mistake(
     "gradient_ascent",
     "Vorzeichen vertauscht: w + η∇J (Gradientenaufstieg)",
     "sign flipped: w + η∇J (gradient ascent)",
-    (UPDATE, UPDATE.replace(" - ", " + ")),
+    ("dtype=float) - lr * np", "dtype=float) + lr * np"),
 )
 task.mistake(
     "lr_ignored",
