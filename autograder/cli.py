@@ -32,7 +32,7 @@ from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
 from autograder.sandbox.doctor import DoctorReport, run_doctor
-from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 
 USAGE_ERROR = 2
 err = Console(stderr=True)
@@ -72,9 +72,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     assignment = course.assignment(args.assignment)
     config = load_config(course.root)
     gradescope = assignment_gradescope(assignment)  # a bad [gradescope] stops before grading
-    spec = SandboxSpec(
-        limits=config.limits, unsafe_no_sandbox=args.unsafe_no_sandbox, zygote=not args.no_zygote
-    )
+    mode = SandboxMode.from_flags(args.unsafe_no_sandbox, args.no_zygote)
+    spec = SandboxSpec(limits=config.limits, mode=mode)
     discovery = discover_submissions(
         [Path(p) for p in args.submissions], assignment.aid, course.assignment_ids()
     )
@@ -84,7 +83,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         raise UsageError(
             "no notebooks found in the given paths" + (f"; {skipped}" if skipped else "")
         )
-    if args.unsafe_no_sandbox:
+    if not mode.sandboxed:
         warn_unsafe()
     else:
         report = run_doctor(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
@@ -93,13 +92,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
             raise UsageError(
                 "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
             )
-    options = GradeOptions(
-        config,
-        args.lang,
-        args.unsafe_no_sandbox,
-        resolve_device(args.device),
-        zygote=not args.no_zygote,
-    )
+    options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
     console = make_console()
     out = Path(args.out)
     context = grading_context(assignment, config.fingerprint, args.lang)
@@ -308,7 +301,8 @@ def cmd_course_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from autograder.demo import run_demo
 
-    return run_demo(Path(args.out) if args.out else None, args.unsafe_no_sandbox)
+    mode = SandboxMode.from_flags(args.unsafe_no_sandbox)
+    return run_demo(Path(args.out) if args.out else None, mode)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.sandbox.launcher import Limits
+from autograder.sandbox.limits import Limits, LimitsError
 
 CONFIG_NAME = "grading.toml"
 SEED_ENV = "AUTOGRADER_SECRET_SEED"
@@ -37,11 +37,10 @@ class GradingConfig:
 
 
 def _limits(table: dict[str, object]) -> Limits:
-    known = {f for f in Limits.__dataclass_fields__}
-    unknown = set(table) - known
-    if unknown:
-        raise ConfigError(f"unknown keys in [limits]: {', '.join(sorted(unknown))}")
-    return Limits(**table)  # type: ignore[arg-type]
+    try:
+        return Limits().overridden(table, f"{CONFIG_NAME} [limits]")
+    except LimitsError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _read(course_root: Path) -> dict[str, dict[str, object]]:

@@ -25,7 +25,7 @@ from autograder.release.generate import release
 from autograder.reports.files import write_all
 from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
-from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec, check_sandbox_available
 
 REPO = PACKAGE_DIR.parent
 EXAMPLES = REPO / "examples"
@@ -41,7 +41,7 @@ def demo_assignments(course: Course) -> list[str]:
 
 
 def demo_one(
-    course: Course, aid: str, config: GradingConfig, out: Path, unsafe: bool, console: Console
+    course: Course, aid: str, config: GradingConfig, out: Path, mode: SandboxMode, console: Console
 ) -> None:
     assignment = course.assignment(aid)
     gradescope = assignment_gradescope(assignment)
@@ -52,7 +52,7 @@ def demo_one(
     batch = grade_batch(
         assignment,
         found,
-        GradeOptions(config, unsafe_no_sandbox=unsafe),
+        GradeOptions(config, mode=mode),
         lambda item, result, _cached: console.print(
             f"  {item.student_id}: {result.score:g}/{result.max_score:g}"
         ),
@@ -66,10 +66,10 @@ def demo_one(
     console.print("Reports: " + ", ".join(str(p) for p in paths))
 
 
-def run_demo(out: Path | None, unsafe_no_sandbox: bool = False) -> int:
+def run_demo(out: Path | None, mode: SandboxMode = SandboxMode.ZYGOTE) -> int:
     console = make_console()
     out = out or Path(tempfile.mkdtemp(prefix="autograder-demo-"))
-    check_sandbox_available(SandboxSpec(unsafe_no_sandbox=unsafe_no_sandbox))
+    check_sandbox_available(SandboxSpec(mode=mode))
     course = find_course(build_course(out / "course"))
     config = load_config(course.root)
     aids = demo_assignments(course)
@@ -77,5 +77,5 @@ def run_demo(out: Path | None, unsafe_no_sandbox: bool = False) -> int:
         console.print(f"[red]no example submissions in {EXAMPLES}[/]")
         return 2
     for aid in aids:
-        demo_one(course, aid, config, out, unsafe_no_sandbox, console)
+        demo_one(course, aid, config, out, mode, console)
     return 0

@@ -191,7 +191,11 @@ def agreement(ours: dict[str, dict[str, float]], theirs: dict[str, dict[str, flo
             by_kind.setdefault(kind, set()).add(f"{task}: {verdict}")
     totals = {
         kind: sorted(
-            {f"{ours[s]['*']:g} vs {theirs.get(s, {}).get('*', float('nan')):g}" for s in ours if s.endswith(kind)}
+            {
+                f"{ours[s]['*']:g} vs {theirs.get(s, {}).get('*', float('nan')):g}"
+                for s in ours
+                if s.endswith(kind)
+            }
         )
         for kind in by_kind
     }

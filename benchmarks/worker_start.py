@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from autograder.sandbox import zygote  # noqa: E402
-from autograder.sandbox.launcher import SandboxSpec  # noqa: E402
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec  # noqa: E402
 from autograder.sandbox.session import CodeCell, WorkerSession  # noqa: E402
 
 PROBE = """
@@ -83,7 +83,9 @@ def main() -> None:
     report = {
         "zygote_ready_s": round(zygote_ready_s, 2),
         "zygote_worker_ready": summary(ready_ms(forked, args.count)),
-        "bwrap_worker_ready": summary(ready_ms(SandboxSpec(zygote=False), max(5, args.count // 5))),
+        "bwrap_worker_ready": summary(
+            ready_ms(SandboxSpec(mode=SandboxMode.BWRAP), max(5, args.count // 5))
+        ),
     }
     with WorkerSession(forked, [CodeCell("probe", PROBE)]) as session:
         worker = session.call("memory")

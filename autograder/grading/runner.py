@@ -40,7 +40,7 @@ from autograder.notebook.spec import ManualTaskSpec, NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
-from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from autograder.sandbox.session import CodeCell
 
 
@@ -86,9 +86,8 @@ class GraderBroken(RuntimeError):
 class GradeOptions:
     config: GradingConfig
     lang: str = "de"
-    unsafe_no_sandbox: bool = False
+    mode: SandboxMode = SandboxMode.ZYGOTE
     device: str = "cpu"
-    zygote: bool = True  # fork workers from a clean zygote where the machine allows it
 
 
 def load_catalogue(aid: str, assignment: Assignment | None = None) -> Catalogue:
@@ -129,7 +128,7 @@ def worker_profiles(
 def sandbox_specs(assignment: Assignment, options: GradeOptions) -> list[SandboxSpec]:
     """The sandboxes grading this assignment will start (cheap: no reference is loaded)."""
     default, profiles = worker_profiles(assignment, assignment.spec(), options)
-    return distinct_specs(profiles, default, options.unsafe_no_sandbox, options.zygote)
+    return distinct_specs(profiles, default, options.mode)
 
 
 WORKER_HELPERS = "worker_helpers.py"
@@ -170,7 +169,7 @@ class AssignmentGrader:
 
     @property
     def sandbox_name(self) -> str:
-        return "none" if self.options.unsafe_no_sandbox else "bubblewrap"
+        return "bubblewrap" if self.options.mode.sandboxed else "none"  # results' "sandbox"
 
     def text(self, text: Text) -> str:
         return text.get(self.options.lang)
@@ -195,8 +194,7 @@ class AssignmentGrader:
             cells,
             self.profiles,
             self.default_profile,
-            self.options.unsafe_no_sandbox,
-            self.options.zygote,
+            self.options.mode,
         )
         with workers:
             try:

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from autograder.sandbox.launcher import FORBIDDABLE, Limits
+from autograder.sandbox.launcher import FORBIDDABLE
+from autograder.sandbox.limits import LIMIT_KEYS, Limits, LimitsError, checked
 
 SETTINGS_NAME = "assignment.toml"
-LIMIT_KEYS = frozenset(f.name for f in dataclasses.fields(Limits))
 
 
 class SettingsError(ValueError):
@@ -52,14 +52,11 @@ class AssignmentSettings:
         return WorkerProfile(dataclasses.replace(base, **overrides), forbid)
 
 
-def _check_limits(table: dict[str, Any], where: str) -> None:
-    for key, value in table.items():
-        if key not in LIMIT_KEYS:
-            raise SettingsError(
-                f"{where}: unknown key {key!r} (known: {', '.join(sorted(LIMIT_KEYS))})"
-            )
-        if not isinstance(value, int | float) or value <= 0:
-            raise SettingsError(f"{where}: {key} must be a positive number")
+def _check_limits(table: dict[str, Any], where: str) -> dict[str, int | float]:
+    try:
+        return checked(table, where)
+    except LimitsError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 SECTIONS = frozenset({"limits", "tasks", "gradescope"})
@@ -82,10 +79,9 @@ def read_settings_file(graders_dir: Path) -> tuple[Path, dict[str, Any]]:
 
 def load_settings(graders_dir: Path, task_ids: tuple[str, ...]) -> AssignmentSettings:
     path, data = read_settings_file(graders_dir)
-    limits = data.get("limits", {})
-    _check_limits(limits, f"{path} [limits]")
-    tasks = data.get("tasks", {})
-    for task_id, table in tasks.items():
+    limits = _check_limits(data.get("limits", {}), f"{path} [limits]")
+    tasks: dict[str, dict[str, Any]] = {}
+    for task_id, table in data.get("tasks", {}).items():
         if task_id not in task_ids:
             raise SettingsError(f"{path}: [tasks.{task_id}] is not a task of this assignment")
         forbid = table.get("forbid", [])
@@ -93,7 +89,6 @@ def load_settings(graders_dir: Path, task_ids: tuple[str, ...]) -> AssignmentSet
             raise SettingsError(
                 f"{path}: [tasks.{task_id}] forbid must list some of {sorted(FORBIDDABLE)}"
             )
-        _check_limits(
-            {k: v for k, v in table.items() if k != "forbid"}, f"{path} [tasks.{task_id}]"
-        )
+        own = {k: v for k, v in table.items() if k != "forbid"}
+        tasks[task_id] = {**_check_limits(own, f"{path} [tasks.{task_id}]"), "forbid": forbid}
     return AssignmentSettings(limits, tasks)

@@ -7,25 +7,20 @@ its own limits gets a worker of its own, started from the same cells.
 from __future__ import annotations
 
 from autograder.grading.settings import WorkerProfile
-from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from autograder.sandbox.session import CellReport, CodeCell, WorkerSession
 
 
-def sandbox_spec(profile: WorkerProfile, unsafe_no_sandbox: bool, zygote: bool) -> SandboxSpec:
-    return SandboxSpec(
-        limits=profile.limits,
-        unsafe_no_sandbox=unsafe_no_sandbox,
-        forbid=profile.forbid,
-        zygote=zygote,
-    )
+def sandbox_spec(profile: WorkerProfile, mode: SandboxMode) -> SandboxSpec:
+    return SandboxSpec(limits=profile.limits, mode=mode, forbid=profile.forbid)
 
 
 def distinct_specs(
-    profiles: dict[str, WorkerProfile], default: WorkerProfile, unsafe: bool, zygote: bool
+    profiles: dict[str, WorkerProfile], default: WorkerProfile, mode: SandboxMode
 ) -> list[SandboxSpec]:
     """The sandboxes a submission of this assignment needs (to start their zygotes early)."""
     unique = dict.fromkeys([default, *profiles.values()])
-    return [sandbox_spec(profile, unsafe, zygote) for profile in unique]
+    return [sandbox_spec(profile, mode) for profile in unique]
 
 
 class TaskWorkers:
@@ -34,14 +29,12 @@ class TaskWorkers:
         cells: list[CodeCell],
         profiles: dict[str, WorkerProfile],
         default: WorkerProfile,
-        unsafe_no_sandbox: bool,
-        zygote: bool = True,
+        mode: SandboxMode,
     ) -> None:
         self._cells = cells
         self._profiles = profiles
         self._default = default
-        self._unsafe = unsafe_no_sandbox
-        self._zygote = zygote
+        self._mode = mode
         self._sessions: dict[WorkerProfile, WorkerSession] = {}
 
     def __enter__(self) -> TaskWorkers:
@@ -57,7 +50,7 @@ class TaskWorkers:
     def session(self, task_id: str) -> WorkerSession:
         profile = self.profile(task_id)
         if profile not in self._sessions:
-            spec = sandbox_spec(profile, self._unsafe, self._zygote)
+            spec = sandbox_spec(profile, self._mode)
             self._sessions[profile] = WorkerSession(spec, self._cells)
         return self._sessions[profile]
 

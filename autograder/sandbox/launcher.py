@@ -18,32 +18,20 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from autograder.sandbox.limits import Limits
 from autograder.sandbox.mounts import FORBIDDABLE, WORKER_MOUNT, bwrap_args, mount_plan
 from autograder.sandbox.scratch import private_folder
 
-__all__ = ["FORBIDDABLE", "WORKER_MOUNT", "Limits", "SandboxSpec", "worker_command"]
+__all__ = ["FORBIDDABLE", "WORKER_MOUNT", "Limits", "SandboxMode", "SandboxSpec", "worker_command"]
 
 INSIDE_DIR = Path(__file__).resolve().parent / "inside"
 INSIDE_FILES = ("worker.py", "codec.py", "confine.py", "zygote.py")
 SANDBOX_UID = 65534
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits of one worker; generous defaults for numpy/torch exercises."""
-
-    memory_bytes: int = 2 << 30
-    processes: int = 64
-    call_seconds: float = 10.0
-    submission_seconds: float = 120.0
-    file_bytes: int = 64 << 20
-    open_files: int = 256
-    tmpfs_bytes: int = 64 << 20
-    output_bytes: int = 64 << 10
 
 
 def _venv_python() -> str:
@@ -53,15 +41,33 @@ def _venv_python() -> str:
     return str(Path(sys.executable).resolve())
 
 
+class SandboxMode(StrEnum):
+    """How workers are started. Both sandboxed modes confine a worker the same way."""
+
+    ZYGOTE = "zygote"  # forked from a clean zygote where the machine allows it, else bubblewrap
+    BWRAP = "bwrap"  # every worker started through bubblewrap (--no-zygote)
+    NONE = "none"  # no sandbox at all (--unsafe-no-sandbox: trusted code only)
+
+    @property
+    def sandboxed(self) -> bool:
+        return self is not SandboxMode.NONE
+
+    @staticmethod
+    def from_flags(unsafe_no_sandbox: bool = False, no_zygote: bool = False) -> SandboxMode:
+        """The mode the command line's ``--unsafe-no-sandbox`` / ``--no-zygote`` ask for."""
+        if unsafe_no_sandbox:
+            return SandboxMode.NONE
+        return SandboxMode.BWRAP if no_zygote else SandboxMode.ZYGOTE
+
+
 @dataclass(frozen=True)
 class SandboxSpec:
-    """How to start workers: inside bubblewrap, or (explicitly) without any sandbox."""
+    """How to start workers: their limits, the libraries they lack, and the mode."""
 
     limits: Limits = field(default_factory=Limits)
-    unsafe_no_sandbox: bool = False
+    mode: SandboxMode = SandboxMode.ZYGOTE
     python: str = field(default_factory=_venv_python)
     forbid: tuple[str, ...] = ()  # keys of FORBIDDABLE: removed from this worker entirely
-    zygote: bool = True  # fork workers from a clean zygote where the machine allows it
 
 
 @functools.cache
@@ -195,12 +201,14 @@ def unsafe_command(spec: SandboxSpec) -> list[str]:
 def worker_command(
     spec: SandboxSpec, seccomp_fd: int | None = None, uid: int = SANDBOX_UID
 ) -> list[str]:
-    return unsafe_command(spec) if spec.unsafe_no_sandbox else bwrap_command(spec, seccomp_fd, uid)
+    if not spec.mode.sandboxed:
+        return unsafe_command(spec)
+    return bwrap_command(spec, seccomp_fd, uid)
 
 
 def check_sandbox_available(spec: SandboxSpec) -> None:
     """Raise SandboxUnavailable with a clear reason when bwrap cannot be used here."""
-    if spec.unsafe_no_sandbox:
+    if not spec.mode.sandboxed:
         return
     if sys.platform != "linux":
         raise SandboxUnavailable("the sandbox needs Linux (bubblewrap); this is " + sys.platform)

@@ -105,7 +105,7 @@ class WorkerSession:
 
     def _spawn(self) -> _Process:
         limits = self.spec.limits
-        sandboxed = not self.spec.unsafe_no_sandbox
+        sandboxed = self.spec.mode.sandboxed
         cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
         lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
         try:
@@ -136,7 +136,7 @@ class WorkerSession:
     def _start_command(
         self, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
     ) -> WorkerProcess:
-        sandboxed = not self.spec.unsafe_no_sandbox
+        sandboxed = self.spec.mode.sandboxed
         filter_fd = seccomp.program_file() if sandboxed else None
         command = worker_command(self.spec, filter_fd, lease.uid if lease else os.geteuid())
         try:

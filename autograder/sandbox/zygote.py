@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from autograder.sandbox.inside import confine
-from autograder.sandbox.launcher import SandboxSpec, sandbox_environment, worker_dir
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec, sandbox_environment, worker_dir
 from autograder.sandbox.mounts import FORBIDDABLE
 from autograder.sandbox.process import ZygoteProcess
 from autograder.sandbox.scratch import private_folder
@@ -47,7 +47,7 @@ class ZygoteFailed(RuntimeError):
 
 
 def usable(spec: SandboxSpec) -> bool:
-    return spec.zygote and not spec.unsafe_no_sandbox and confine.supported()
+    return spec.mode is SandboxMode.ZYGOTE and confine.supported()
 
 
 def preload_for(spec: SandboxSpec) -> tuple[str, ...]:

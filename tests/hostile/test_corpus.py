@@ -19,7 +19,7 @@ from autograder.grading.settings import WorkerProfile
 from autograder.notebook.compose import fill_solutions, write_notebook
 from autograder.notebook.discover import Found
 from autograder.sandbox import uids
-from autograder.sandbox.launcher import Limits
+from autograder.sandbox.launcher import Limits, SandboxMode
 from autograder.sandbox.uids import is_sandbox_uid
 from tests.conftest import REPO, TEST_SEED
 from tests.hostile.corpus import load_corpus
@@ -114,7 +114,10 @@ def test_hostile_corpus_in_one_batch(
 
     monkeypatch.setattr(uids, "lease_uid", recording_lease)
 
-    options = GradeOptions(GradingConfig(seed, limits=QUICK), zygote=use_zygote)
+    options = GradeOptions(
+        GradingConfig(seed, limits=QUICK),
+        mode=SandboxMode.ZYGOTE if use_zygote else SandboxMode.BWRAP,
+    )
     from autograder.grading import runner
 
     original_init = runner.AssignmentGrader.__init__

@@ -86,7 +86,7 @@ def npy_with_header(header: str) -> bytes:
 )
 def test_hostile_npy_is_rejected(header, payload):
     with pytest.raises(codec.ProtocolError):
-        codec.parse_npy(npy_with_header(header) + payload, codec.Limits())
+        codec.parse_npy(npy_with_header(header) + payload, codec.WireLimits())
 
 
 def test_oversized_frames_are_rejected():

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from autograder.sandbox.doctor import run_doctor
-from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from tests.conftest import REPO
 
 HIDDEN = [
@@ -16,7 +16,9 @@ HIDDEN = [
 
 @pytest.mark.parametrize("use_zygote", [True, False], ids=["zygote", "bwrap"])
 def test_doctor_passes_on_this_machine(use_zygote):
-    report = run_doctor(SandboxSpec(zygote=use_zygote), HIDDEN)
+    report = run_doctor(
+        SandboxSpec(mode=SandboxMode.ZYGOTE if use_zygote else SandboxMode.BWRAP), HIDDEN
+    )
     failed = [(c.name, c.detail) for c in report.checks if not c.ok]
     assert report.ok, failed
     names = {c.name for c in report.checks}

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from autograder.sandbox import errors, zygote
-from autograder.sandbox.launcher import Limits, SandboxSpec
+from autograder.sandbox.launcher import Limits, SandboxMode, SandboxSpec
 from autograder.sandbox.process import PopenProcess, ZygoteProcess
 from autograder.sandbox.session import CodeCell, WorkerSession
 
@@ -28,7 +28,11 @@ def launcher(request, monkeypatch):
     original = WorkerSession.__init__
 
     def init(self, spec, cells):
-        original(self, dataclasses.replace(spec, zygote=use_zygote), cells)
+        original(
+            self,
+            dataclasses.replace(spec, mode=SandboxMode.ZYGOTE if use_zygote else SandboxMode.BWRAP),
+            cells,
+        )
 
     monkeypatch.setattr(WorkerSession, "__init__", init)
     return request.param

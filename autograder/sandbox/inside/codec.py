@@ -40,7 +40,7 @@ ALLOWED_DTYPES = frozenset(
 
 
 @dataclass(frozen=True)
-class Limits:
+class WireLimits:
     """Upper bounds for one decoded message."""
 
     max_json_bytes: int = 8 << 20
@@ -81,7 +81,7 @@ SET_ITEM_TYPES = (str, int, float, bool)
 
 def encode_value(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
     """Turn a value into JSON-able data, appending its arrays to ``arrays``."""
-    if depth > Limits.max_depth:
+    if depth > WireLimits.max_depth:
         raise UnsupportedValue("zu tief verschachtelt")
     cls = type(value)
     if value is None or cls in (bool, str):
@@ -161,7 +161,7 @@ def pack_message(header: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
 # ---------------------------------------------------------------- decoding
 
 
-def parse_npy(blob: bytes, limits: Limits) -> np.ndarray:
+def parse_npy(blob: bytes, limits: WireLimits) -> np.ndarray:
     """Validate a raw .npy blob completely, then read it without pickle."""
     stream = io.BytesIO(blob)
     try:
@@ -196,7 +196,7 @@ def parse_npy(blob: bytes, limits: Limits) -> np.ndarray:
 
 def _decode(node: Any, arrays: list[np.ndarray], budget: list[int], depth: int) -> Any:
     budget[0] -= 1
-    if budget[0] < 0 or depth > Limits.max_depth:
+    if budget[0] < 0 or depth > WireLimits.max_depth:
         raise ProtocolError("value too large or too deeply nested")
     if node is None or type(node) in (bool, int, float, str):
         return node
@@ -269,7 +269,7 @@ class TensorValue:
     array: np.ndarray
 
 
-def decode_value(node: Any, arrays: list[np.ndarray], limits: Limits = Limits()) -> Any:
+def decode_value(node: Any, arrays: list[np.ndarray], limits: WireLimits = WireLimits()) -> Any:
     """Rebuild a value from its JSON form and the already validated arrays."""
     return _decode(node, arrays, [limits.max_items], 0)
 
@@ -287,7 +287,7 @@ def _read_exact(stream: BinaryIO, size: int) -> bytes:
 
 
 def read_message(
-    stream: BinaryIO, limits: Limits = Limits()
+    stream: BinaryIO, limits: WireLimits = WireLimits()
 ) -> tuple[dict[str, Any], list[np.ndarray]]:
     """Read one frame from a blocking binary stream (used inside the worker)."""
     magic = _read_exact(stream, 4)

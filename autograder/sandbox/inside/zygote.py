@@ -158,7 +158,9 @@ def _run_init(request: dict[str, Any], pipes: list[int], gate: int, root: str) -
 # ------------------------------------------------------------------ the zygote
 
 
-class Zygote:
+class ZygoteServer:
+    """The zygote itself (inside its own process): forks confined workers on request."""
+
     def __init__(self, control: socket.socket, root: str) -> None:
         self.control = control
         self.root = root  # an empty folder of the owner's: each worker's mount point
@@ -296,7 +298,7 @@ def main() -> None:
     control = socket.socket(fileno=control_fd)
     loaded = _preload(preload)
     _warm_up()
-    zygote = Zygote(control, root)
+    zygote = ZygoteServer(control, root)
     listener = _listen(address)
     try:
         _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
