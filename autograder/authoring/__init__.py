@@ -24,6 +24,7 @@ from autograder.authoring.compare import (
     item_label,
     layers,
     long_run,
+    one_item,
     same,
     scalar,
 )
@@ -31,6 +32,7 @@ from autograder.authoring.task import Call, Case, Task, call
 from autograder.grading.checks import (
     CheckFailure,
     as_array,
+    as_exact_vector,
     as_float,
     as_int,
     as_tuple,
@@ -47,6 +49,7 @@ __all__ = [
     "Task",
     "Text",
     "as_array",
+    "as_exact_vector",
     "as_float",
     "as_int",
     "as_tuple",
@@ -58,6 +61,7 @@ __all__ = [
     "item_label",
     "layers",
     "long_run",
+    "one_item",
     "same",
     "scalar",
 ]
