@@ -1,7 +1,7 @@
-"""Reference answers of q01_fragen (the key as the student's variables; see questions.py).
+"""Reference answers of q01_fragen (the key as the student's variables; see test_questions.py).
 
-The graders grade with ``autograder/graders/q01_fragen/questions.py``; this file is the course
-layout's reference and is checked against it in ``tests/grading/test_quiz.py``.
+The graders grade with ``autograder/graders/q01_fragen/test_questions.py``; this file is the
+course layout's reference and is checked against it in ``tests/grading/test_quiz.py``.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ A task is declared in one file, ``autograder/graders/<aid>/test_<task>.py``::
 
     task.mistake("no_shift", "ohne Verschiebung", "without the shift", ("z - z.max(…)", "z"))
 
-Correct variants are snippet files in ``variants/<task>/<key>.py``. Unusual checks are
+Correct variants are snippet files in ``variants/<task>/<key>.py``. A quiz is one table of
+questions, ``quiz = Quiz([SingleChoice(…), MultiSelect(…), Numeric(…)])``. Unusual checks are
 ordinary pytest functions in the same file using the ``student``, ``reference``, ``rng``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
@@ -24,18 +25,30 @@ from autograder.authoring.compare import (
     item_label,
     layers,
     long_run,
+    one_item,
     same,
     scalar,
 )
+from autograder.authoring.quiz import Quiz
 from autograder.authoring.task import Call, Case, Task, call
 from autograder.grading.checks import (
     CheckFailure,
     as_array,
+    as_exact_vector,
     as_float,
     as_int,
     as_tuple,
     assert_close,
     fail,
+)
+from autograder.grading.quiz import (
+    Equivalent,
+    MultiSelect,
+    Numeric,
+    Option,
+    Question,
+    SingleChoice,
+    WrongValue,
 )
 from autograder.i18n import Text
 
@@ -44,9 +57,18 @@ __all__ = [
     "Case",
     "CheckFailure",
     "Compare",
+    "Equivalent",
+    "MultiSelect",
+    "Numeric",
+    "Option",
+    "Question",
+    "Quiz",
+    "SingleChoice",
     "Task",
     "Text",
+    "WrongValue",
     "as_array",
+    "as_exact_vector",
     "as_float",
     "as_int",
     "as_tuple",
@@ -58,6 +80,7 @@ __all__ = [
     "item_label",
     "layers",
     "long_run",
+    "one_item",
     "same",
     "scalar",
 ]

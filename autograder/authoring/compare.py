@@ -175,3 +175,15 @@ def precision_of(values: Iterable[Any]) -> np.dtype | None:
         if dtype is not None and str(dtype) in ("float32", "torch.float32"):
             return np.dtype(np.float32)
     return None
+
+
+def one_item(index: int, name: Label) -> Compare:
+    """Only item ``index`` of a returned tuple, labelled ``name``: for a task whose results
+    earn points one by one (a case per item), so a mistake in one costs only its share. The
+    tuple's length is checked first (the message uses the case's label)."""
+
+    def compare(actual: Any, expected: Any, what: Label, precision: np.dtype | None = None) -> None:
+        items = checks.as_tuple(actual, len(expected), what)
+        assert_same(items[index], expected[index], name, precision)
+
+    return compare

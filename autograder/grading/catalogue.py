@@ -181,3 +181,22 @@ def declared_entries(graders_dir: Path, reference: Any) -> list[Entry]:
         if isinstance(value, DeclaresEntries) and not isinstance(value, type)
         for entry in value.catalogue_entries(reference, graders_dir)
     ]
+
+
+@runtime_checkable
+class DeclaresChoices(Protocol):
+    """A quiz declared in a grader file (``autograder.authoring.Quiz``) that names the options
+    of its choice questions (for the item analysis)."""
+
+    def choices(self) -> dict[str, tuple[str, ...]]: ...
+
+
+def declared_choices(graders_dir: Path) -> dict[str, tuple[str, ...]]:
+    """The options of every choice question declared in the assignment's grader files."""
+    return {
+        qid: letters
+        for module in grader_modules(graders_dir)
+        for value in vars(module).values()
+        if isinstance(value, DeclaresChoices) and not isinstance(value, type)
+        for qid, letters in value.choices().items()
+    }

@@ -6,8 +6,9 @@ visible-check cell (``test_<id>``) checks only the form and carries the points. 
 rules and misconceptions live only here and in the hidden graders::
 
     QUESTIONS = [SingleChoice("antwort_1", "c", (Option("a", misconception=Text(...)), ...))]
-    globals().update(question_tests(QUESTIONS))          # in a grader test_*.py
-    register_questions(catalogue, QUESTIONS)             # in the grader's catalogue.py
+    quiz = Quiz(QUESTIONS)       # in a grader test_*.py: autograder.authoring.Quiz
+
+``Quiz`` (the authoring kit) makes one hidden test per question and declares the entries.
 
 Each wrong option with a misconception becomes a catalogued mistake (so diagnosis names it),
 each equivalent notation of the key a catalogued variant.
@@ -24,7 +25,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from autograder.grading.catalogue import Catalogue, Entry
+from autograder.grading.catalogue import Entry
 from autograder.grading.checks import CheckFailure
 from autograder.i18n import Text
 from autograder.sandbox.errors import FunctionMissing, UnsupportedReturn
@@ -335,12 +336,9 @@ def question_test(question: Question) -> Callable[..., None]:
         raise CheckFailure(result.feedback)
 
     test.__name__ = f"test_{question.qid}"
+    test.task_id = question.qid  # type: ignore[attr-defined]
+    test.weight = 1.0  # type: ignore[attr-defined]
     return pytest.mark.task(question.qid)(test)
-
-
-def question_tests(questions: list[Question]) -> dict[str, Callable[..., None]]:
-    """``{"test_<id>": test}`` for a grader module: ``globals().update(question_tests(Q))``."""
-    return {f"test_{q.qid}": question_test(q) for q in questions}
 
 
 # ---------------------------------------------------------------- catalogue
@@ -408,12 +406,14 @@ def mistakes_of(question: Question) -> list[Entry]:
     ]
 
 
-def register_questions(catalogue: Catalogue, questions: list[Question]) -> None:
-    """Add every question's mistakes and equivalent correct notations to ``catalogue``."""
-    for question in questions:
-        if isinstance(question, SingleChoice | MultiSelect):
-            catalogue.choices[question.qid] = _letters(question)
-        for entry in mistakes_of(question):
-            catalogue.add(entry)
-        for eq in question.equivalents:
-            catalogue.add(_entry(question, eq.key, eq.name, "variant", eq.expression))
+def question_entries(question: Question) -> list[Entry]:
+    """The question's catalogue entries: its mistakes, then its equivalent correct notations."""
+    variants = [
+        _entry(question, eq.key, eq.name, "variant", eq.expression) for eq in question.equivalents
+    ]
+    return mistakes_of(question) + variants
+
+
+def choice_letters(questions: list[Question]) -> dict[str, tuple[str, ...]]:
+    """The options each choice question offers, by question id (for the item analysis)."""
+    return {q.qid: _letters(q) for q in questions if isinstance(q, SingleChoice | MultiSelect)}

@@ -13,7 +13,7 @@ import pytest
 
 from autograder.config import GradingConfig
 from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
-from autograder.grading.catalogue import Catalogue, declared_entries
+from autograder.grading.catalogue import Catalogue, declared_choices, declared_entries
 from autograder.grading.diagnosis import diagnose, named
 from autograder.grading.figures import shown_figures
 from autograder.grading.messages import (
@@ -101,6 +101,7 @@ def load_catalogue(aid: str, assignment: Assignment | None = None) -> Catalogue:
             return catalogue
     for entry in declared_entries(assignment.graders_dir, assignment.load_reference()):
         catalogue.add(entry)
+    catalogue.choices.update(declared_choices(assignment.graders_dir))
     return catalogue
 
 

@@ -7,7 +7,7 @@ import re
 import nbformat
 
 from autograder.course import find_course
-from autograder.graders.q01_fragen.questions import (
+from autograder.graders.q01_fragen.test_questions import (
     LINEAR_ACTIVATION,
     PARAMETER_COUNT,
     SOFTMAX_PROBABILITY,

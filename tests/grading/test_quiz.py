@@ -9,9 +9,10 @@ import importlib.util
 import numpy as np
 import pytest
 
+from autograder.authoring import Quiz
 from autograder.config import GradingConfig
 from autograder.course import find_course
-from autograder.graders.q01_fragen.questions import QUESTIONS
+from autograder.graders.q01_fragen.test_questions import QUESTIONS
 from autograder.grading.catalogue import Catalogue
 from autograder.grading.checks import CheckFailure
 from autograder.grading.quiz import (
@@ -29,8 +30,6 @@ from autograder.grading.quiz import (
     grade,
     mistakes_of,
     question_test,
-    question_tests,
-    register_questions,
 )
 from autograder.grading.runner import AssignmentGrader, GradeOptions
 from autograder.i18n import Text
@@ -171,13 +170,19 @@ def test_mistake_matchers_match_their_own_answer_but_not_the_key_or_garbage():
             assert not entry.matcher(object(), (), {})
 
 
-def test_register_questions_adds_mistakes_and_variants_once():
+def test_a_quiz_declares_mistakes_variants_and_choices_once():
     catalogue = Catalogue()
-    register_questions(catalogue, [PER, NUM])
+    quiz = Quiz([PER, NUM])
+    for entry in quiz.catalogue_entries(None, REPO):
+        catalogue.add(entry)
     assert [e.key for e in catalogue.variants("q4")] == ["formula"]
     assert catalogue.variants("q4")[0].source == "q4 = -np.log(1 - 0.475021)\n"
+    assert [e.key for e in catalogue.mistakes("q3")] == [e.key for e in mistakes_of(PER)]
+    assert quiz.choices() == {"q3": ("a", "b", "c", "d")}
     with pytest.raises(ValueError, match="duplicate"):
-        register_questions(catalogue, [NUM])
+        catalogue.add(Quiz([NUM]).catalogue_entries(None, REPO)[0])
+    with pytest.raises(ValueError, match="twice"):
+        Quiz([NUM, NUM])
 
 
 # ---------------------------------------------------------------- hidden tests
@@ -201,10 +206,11 @@ def run_test(question, student):
 
 
 def test_question_tests_are_tagged_with_their_task():
-    tests = question_tests([SINGLE, NUM])
+    tests = Quiz([SINGLE, NUM]).generated_tests()
     assert list(tests) == ["test_q1", "test_q4"]
     marker = tests["test_q4"].pytestmark[0]
     assert (marker.name, marker.args) == ("task", ("q4",))
+    assert (tests["test_q4"].task_id, tests["test_q4"].weight) == ("q4", 1.0)
 
 
 def test_question_test_passes_fails_and_gives_partial_credit():

@@ -1,4 +1,5 @@
-"""Exact verification of infeasibility certificates for "a perceptron solves this labelling".
+"""Exact verification of infeasibility certificates for "a perceptron solves this labelling",
+and the matchers that recognise the catalogued wrong certificates in a student's answer.
 
 A perceptron with step f(0) = 1 classifies x as 1 iff x̃ᵀw ≥ 0 (x̃ = (1, x)). Labels 1 give
 non-strict inequalities s·x̃ᵀw ≥ 0 with s = +1, labels 0 strict ones with s = −1. Multipliers
@@ -9,9 +10,11 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from typing import Any
 
-from autograder.grading import checks
-from autograder.i18n import Text
+import numpy as np
+
+from autograder.authoring import CheckFailure, Text, as_exact_vector
 
 
 def parity_points(n: int) -> tuple[list[tuple[int, ...]], list[int]]:
@@ -56,7 +59,53 @@ def certificate_problem(
 
 def assert_certificate(value: object, n: int, what: str) -> None:
     points, labels = parity_points(n)
-    lam = checks.as_exact_vector(value, what, len(points))
+    lam = as_exact_vector(value, what, len(points))
     problem = certificate_problem(lam, points, labels)
     if problem is not None:
-        raise checks.CheckFailure(Text(f"{what}: ", f"{what}: ") + problem)
+        raise CheckFailure(Text(f"{what}: ", f"{what}: ") + problem)
+
+
+# ---------------------------------------------------------------- matchers of wrong certificates
+# A matcher gets the student's recorded result and the call's arguments (n for parity).
+
+
+def _lam(value: Any) -> np.ndarray | None:
+    """The multipliers as exact rationals (an object array), or None if they are no vector."""
+    try:
+        return np.array(as_exact_vector(value, "λ", len(value)), dtype=object)
+    except (CheckFailure, TypeError):
+        return None
+
+
+def has_negative(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    lam = _lam(value)
+    return lam is not None and bool((lam < 0).any())
+
+
+def all_zero(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    lam = _lam(value)
+    return lam is not None and lam.size > 0 and bool((lam == 0).all())
+
+
+def _weights_only(value: Any, args: tuple[Any, ...], label: int) -> bool:
+    """Positive λ only on points with ``label``, zero on all others."""
+    lam = _lam(value)
+    n = args[0] if args else 2
+    if lam is None or lam.size != 2**n:
+        return False
+    _, labels = parity_points(n)
+    chosen = np.array(labels) == label
+    return bool((lam[~chosen] == 0).all() and (lam[chosen] > 0).any())
+
+
+def label_one_only(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    return _weights_only(value, args, 1)
+
+
+def label_zero_only(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    return _weights_only(value, args, 0)
+
+
+def length_four(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    lam = _lam(value)
+    return lam is not None and lam.size == 4

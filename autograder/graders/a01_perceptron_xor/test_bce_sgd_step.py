@@ -7,37 +7,78 @@ leaves a correct loss its points. Weights: ŷ 1, J 1, w_new 2 (the update is the
 """
 
 import numpy as np
-import pytest
 
-from autograder.grading import checks
+from autograder.authoring import Task, call, one_item
 
-pytestmark = pytest.mark.task("bce_sgd_step")
+task = Task("bce_sgd_step")
 
 POSITION = {"w_new": 0, "y_hat": 1, "loss": 2}  # in the returned tuple (w_new, y_hat, loss)
 WEIGHT = {"y_hat": 1, "loss": 1, "w_new": 2}
+RETURNED = "Rückgabe (w_new, y_hat, loss)"
+
+for part, weight in WEIGHT.items():
+    only_part = one_item(POSITION[part], part)
+
+    @task.case(weight=weight, what=RETURNED, compare=only_part, name=f"lecture_example[{part}]")
+    def lecture_example():
+        return call(np.array([-0.1, 0.75, 0.5]), np.array([0.0, 0.0]), 0, 0.5)
+
+    for label in (0, 1):
+
+        @task.case(
+            weight=3 * weight,
+            what=RETURNED,
+            compare=only_part,
+            name=f"hidden_samples[{label}-{part}]",
+        )
+        def hidden_samples(rng, label=label):
+            calls = []
+            for _ in range(3):
+                n = int(rng.integers(2, 6))
+                w, x = rng.normal(size=n + 1), rng.normal(size=n)
+                calls.append(call(w, x, label, float(rng.uniform(0.05, 1.0))))
+            return calls
 
 
-def parts(scale):
-    return [pytest.param(p, marks=pytest.mark.weight(w * scale), id=p) for p, w in WEIGHT.items()]
-
-
-def _compare(student, reference, part, w, x, y, eta):
-    got = checks.as_tuple(student.bce_sgd_step(w, x, y, eta), 3, "Rückgabe (w_new, y_hat, loss)")
-    expected = reference.bce_sgd_step(w, x, y, eta)
-    checks.assert_close(got[POSITION[part]], expected[POSITION[part]], part)
-
-
-@pytest.mark.parametrize("part", parts(1))
-def test_lecture_example(student, reference, part):
-    w = np.array([-0.1, 0.75, 0.5])
-    _compare(student, reference, part, w, np.array([0.0, 0.0]), 0, 0.5)
-
-
-@pytest.mark.parametrize("part", parts(3))
-@pytest.mark.parametrize("label", [0, 1])
-def test_hidden_samples(student, reference, rng, label, part):
-    for _ in range(3):
-        n = int(rng.integers(2, 6))
-        w = rng.normal(size=n + 1)
-        x = rng.normal(size=n)
-        _compare(student, reference, part, w, x, label, float(rng.uniform(0.05, 1.0)))
+LOSS = "loss = -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))"
+UPDATE = "w_new = w - eta * (y_hat - y) * x_tilde"
+task.mistake(
+    "log10",
+    "log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
+    "log₁₀ instead of the natural log in the loss",
+    (LOSS, LOSS.replace("np.log(", "np.log10(")),
+)
+task.mistake(
+    "sign_flipped",
+    "Vorzeichen des Gradienten vertauscht (Gradientenaufstieg)",
+    "gradient sign flipped (gradient ascent)",
+    (UPDATE, UPDATE.replace("w - eta", "w + eta")),
+)
+task.mistake(
+    "loss_after_update",
+    "Kosten mit den bereits aktualisierten Gewichten berechnet",
+    "loss computed with the already updated weights",
+    (f"    {LOSS}\n", ""),
+    (
+        f"{UPDATE}\n",
+        f"{UPDATE}\n    y_new = sigmoid(w_new @ x_tilde)\n    {LOSS.replace('y_hat', 'y_new')}\n",
+    ),
+)
+task.mistake(
+    "gradient_without_x",
+    "Gradient ohne den Faktor xᵢ",
+    "gradient without the factor xᵢ",
+    (UPDATE, "w_new = w - eta * (y_hat - y)"),
+)
+task.mistake(
+    "bias_not_updated",
+    "Bias w₀ nicht aktualisiert",
+    "bias w₀ not updated",
+    (UPDATE, "w_new = w.copy()\n    w_new[1:] = w[1:] - eta * (y_hat - y) * x_tilde[1:]"),
+)
+task.mistake(
+    "mse_gradient",
+    "Gradient der quadratischen Kosten statt der Kreuzentropie (Faktor ŷ(1−ŷ) zu viel)",
+    "gradient of the squared error instead of cross-entropy (extra factor ŷ(1−ŷ))",
+    (UPDATE, "w_new = w - eta * (y_hat - y) * y_hat * (1 - y_hat) * x_tilde"),
+)

@@ -1,8 +1,8 @@
-import pytest
+"""neuron(w, X, activation): ŷ = f(w₀ + X·w[1:]) with the step f(0) = 1 or the sigmoid."""
 
-from autograder.grading import checks
+from autograder.authoring import Task, call
 
-pytestmark = pytest.mark.task("neuron")
+task = Task("neuron")
 
 
 def step_inputs_with_zeros(rng):
@@ -15,40 +15,65 @@ def step_inputs_with_zeros(rng):
     return w, X
 
 
-@pytest.mark.weight(2)
-def test_step_with_exact_zeros(student, reference, rng):
+@task.case(weight=2, what="ŷ (Stufe)")
+def step_with_exact_zeros(rng):
     w, X = step_inputs_with_zeros(rng)
-    checks.assert_close(
-        student.neuron(w, X, activation="step"), reference.neuron(w, X), "ŷ (Stufe)"
-    )
+    return call(w, X, activation="step")
 
 
-def both_classes(rng, reference, n_inputs, rows):
+@task.case(what="ŷ (Standard-Aktivierung)")
+def step_is_default(rng, reference):
     """Random weights and inputs whose step outputs contain 0s and 1s (else a constant answer,
     e.g. all zeros, could pass for some secret seeds)."""
     while True:
-        w = rng.normal(size=n_inputs + 1)
-        X = rng.normal(size=(rows, n_inputs))
-        if 0 < reference.neuron(w, X).sum() < rows:
-            return w, X
+        w = rng.normal(size=3)
+        X = rng.normal(size=(15, 2))
+        if 0 < reference.neuron(w, X).sum() < 15:
+            return call(w, X)
 
 
-def test_step_is_default(student, reference, rng):
-    w, X = both_classes(rng, reference, 2, 15)
-    checks.assert_close(student.neuron(w, X), reference.neuron(w, X), "ŷ (Standard-Aktivierung)")
-
-
-@pytest.mark.weight(2)
-def test_sigmoid(student, reference, rng):
+@task.case(weight=2, what="ŷ (Sigmoid)")
+def sigmoid(rng):
     w = rng.normal(size=6)
     X = rng.normal(scale=2.0, size=(25, 5))
-    expected = reference.neuron(w, X, activation="sigmoid")
-    checks.assert_close(student.neuron(w, X, activation="sigmoid"), expected, "ŷ (Sigmoid)")
+    return call(w, X, activation="sigmoid")
 
 
-def test_single_feature(student, reference, rng):
+@task.case(what="ŷ (n = 1)")
+def single_feature(rng):
     w = rng.normal(size=2)
     X = rng.normal(size=(7, 1))
-    checks.assert_close(
-        student.neuron(w, X, "sigmoid"), reference.neuron(w, X, "sigmoid"), "ŷ (n = 1)"
-    )
+    return call(w, X, "sigmoid")
+
+
+Z = "z = w[0] + X @ w[1:]"
+task.mistake(
+    "step_strict",
+    "Stufenfunktion mit z > 0 statt z ≥ 0 (f(0) = 0)",
+    "step with z > 0 instead of z ≥ 0 (f(0) = 0)",
+    ("return step(z)", "return (z > 0).astype(float)"),
+)
+task.mistake(
+    "bias_ignored",
+    "Bias w₀ vergessen (x̃ ohne führende 1)",
+    "bias w₀ forgotten (x̃ without the leading 1)",
+    (Z, "z = X @ w[1:]"),
+)
+task.mistake(
+    "bias_last",
+    "Bias als letztes statt als erstes Gewicht",
+    "bias taken as the last instead of the first weight",
+    (Z, "z = X @ w[:-1] + w[-1]"),
+)
+task.mistake(
+    "sign_output",
+    "Signum (±1) statt Stufe (0/1)",
+    "sign function (±1) instead of the step (0/1)",
+    ("return step(z)", "return np.where(z >= 0, 1.0, -1.0)"),
+)
+task.mistake(
+    "tanh_for_sigmoid",
+    "tanh statt Sigmoid",
+    "tanh instead of the sigmoid",
+    ("return sigmoid(z)", "return np.tanh(z)"),
+)

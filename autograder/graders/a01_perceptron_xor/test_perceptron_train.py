@@ -1,21 +1,19 @@
+"""perceptron_train(X, y, eta, max_epochs): deck 004's batch rule from w = 0, returning
+(w, epochs); points with y·wᵀx̃ = 0 count as misclassified."""
+
 import numpy as np
-import pytest
 
-from autograder.grading import checks
-
-pytestmark = pytest.mark.task("perceptron_train")
+from autograder.authoring import Task, as_tuple, assert_same, call, exact_int
 
 
-def _compare(student, reference, X, y, **kwargs):
-    got = checks.as_tuple(student.perceptron_train(X, y, **kwargs), 2, "Rückgabe (w, epochs)")
-    w, epochs = reference.perceptron_train(X, y, **kwargs)
-    checks.assert_close(got[0], w, "w")
-    got_epochs = checks.as_int(got[1], "epochs")
-    if got_epochs != epochs:
-        checks.fail(
-            f"epochs: erwartet {epochs}, erhalten {got_epochs}.",
-            f"epochs: expected {epochs}, got {got_epochs}.",
-        )
+def _w_and_epochs(actual, expected, what, precision=None):
+    got = as_tuple(actual, 2, what)
+    assert_same(got[0], expected[0], "w", precision)
+    exact_int(got[1], expected[1], "epochs")
+
+
+task = Task("perceptron_train", compare=_w_and_epochs)
+RETURNED = "Rückgabe (w, epochs)"
 
 
 def _separable(rng, n_samples, n_features):
@@ -26,21 +24,70 @@ def _separable(rng, n_samples, n_features):
     return X[keep], np.where(z[keep] >= 0, 1, -1)
 
 
-@pytest.mark.weight(3)
-def test_separable_data(student, reference, rng):
-    X, y = _separable(rng, 40, 3)
-    _compare(student, reference, X, y, eta=0.5)
+@task.case(weight=3, what=RETURNED)
+def separable_data(rng):
+    return call(*_separable(rng, 40, 3), eta=0.5)
 
 
-@pytest.mark.weight(2)
-def test_integer_data_with_ties(student, reference, rng):
+@task.case(weight=2, what=RETURNED)
+def integer_data_with_ties(rng):
     """Integer points: y·wᵀx̃ = 0 happens and counts as misclassified."""
     X = rng.integers(-2, 3, size=(12, 2)).astype(float)
-    y = np.where(X[:, 0] + 2 * X[:, 1] >= 1, 1, -1)
-    _compare(student, reference, X, y)
+    return call(X, np.where(X[:, 0] + 2 * X[:, 1] >= 1, 1, -1))
 
 
-def test_not_separable_stops_at_max_epochs(student, reference, rng):
+@task.case(what=RETURNED)
+def not_separable_stops_at_max_epochs(rng):
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    y = np.array([-1, 1, 1, -1])
-    _compare(student, reference, X, y, eta=1.0, max_epochs=int(rng.integers(5, 12)))
+    return call(X, np.array([-1, 1, 1, -1]), eta=1.0, max_epochs=int(rng.integers(5, 12)))
+
+
+MARGIN = "M = y * (X_tilde @ w) <= 0"
+UPDATE = "w = w + eta * (y[M] @ X_tilde[M])"
+task.mistake(
+    "online_update",
+    "Online-Update nach jedem Beispiel statt Batch-Update über alle Fehlklassifizierten",
+    "online update after each sample instead of the batch update over all misclassified points",
+    (
+        f"{MARGIN}\n        if not M.any():\n            return w, t\n        {UPDATE}",
+        "errors = 0\n"
+        "        for x_i, y_i in zip(X_tilde, y):\n"
+        "            if y_i * (w @ x_i) <= 0:\n"
+        "                w = w + eta * y_i * x_i\n"
+        "                errors += 1\n"
+        "        if errors == 0:\n"
+        "            return w, t",
+    ),
+)
+task.mistake(
+    "strict_margin",
+    "Fehlklassifiziert nur bei y·wᵀx̃ < 0 statt ≤ 0",
+    "misclassified only if y·wᵀx̃ < 0 instead of ≤ 0",
+    (MARGIN, MARGIN.replace("<=", "<")),
+)
+task.mistake(
+    "epochs_off_by_one",
+    "Epochenzähler um eins verschoben",
+    "epoch counter off by one",
+    ("return w, t\n", "return w, t + 1\n"),
+    ("return w, max_epochs", "return w, max_epochs + 1"),
+)
+task.mistake(
+    "mean_update",
+    "Mittelwert statt Summe über die Fehlklassifizierten",
+    "mean instead of sum over the misclassified points",
+    (UPDATE, f"{UPDATE} / M.sum()"),
+)
+task.mistake(
+    "no_bias",
+    "Perzeptron ohne Bias (x̃ ohne führende 1)",
+    "perceptron without bias (x̃ without the leading 1)",
+    (MARGIN, "M = y * (X_tilde[:, 1:] @ w[1:]) <= 0"),
+    (UPDATE, "w[1:] = w[1:] + eta * (y[M] @ X_tilde[M, 1:])"),
+)
+task.mistake(
+    "eta_ignored",
+    "Lernrate η ignoriert",
+    "learning rate η ignored",
+    (UPDATE, "w = w + y[M] @ X_tilde[M]"),
+)

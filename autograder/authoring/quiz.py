@@ -1,0 +1,48 @@
+"""A quiz declared in one grader file: one table of questions, one hidden test per question.
+
+``autograder/graders/<aid>/test_questions.py`` holds the keys (never the notebook)::
+
+    from autograder.authoring import Option, Quiz, SingleChoice
+
+    QUESTIONS = [SingleChoice("antwort_1", "c", (Option("a", misconception=…), Option("b"),
+                                                  Option("c")))]
+    quiz = Quiz(QUESTIONS)
+
+The grading plugin collects the questions' tests (``test_<id>``, marked with the task
+``<id>``); the catalogue checks get each misconception as a mistake and each equivalent
+notation as a variant, and the item analysis the options of every choice question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from autograder.grading.catalogue import Entry
+from autograder.grading.quiz import Question, choice_letters, question_entries, question_test
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The questions of one assignment, in notebook order."""
+
+    questions: Sequence[Question]
+
+    def __post_init__(self) -> None:
+        ids = [q.qid for q in self.questions]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"a quiz lists a question twice: {ids}")
+
+    def generated_tests(self) -> dict[str, Callable[..., None]]:
+        """One hidden test per question, by name (collected by the grading plugin)."""
+        return {f"test_{q.qid}": question_test(q) for q in self.questions}
+
+    def catalogue_entries(self, reference: Any, graders_dir: Path) -> list[Entry]:
+        """Every question's mistakes (misconceptions, wrong values) and equivalent notations."""
+        return [entry for q in self.questions for entry in question_entries(q)]
+
+    def choices(self) -> dict[str, tuple[str, ...]]:
+        """The options each choice question offers (for the item analysis)."""
+        return choice_letters(list(self.questions))
