@@ -30,8 +30,8 @@ sys.path.insert(0, str(REPO))
 import nbformat  # noqa: E402
 
 from autograder.demo import build_course  # noqa: E402
+from autograder.nbgrader.run import nbgrader_env  # noqa: E402
 from autograder.notebook.compose import fill_solutions, read_notebook  # noqa: E402
-from autograder.release.generate import nbgrader_env  # noqa: E402
 from tests.hostile.corpus import load_corpus  # noqa: E402
 
 AID = "a01_perceptron_xor"

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from autograder.release.generate import nbgrader_env
+from autograder.nbgrader.run import nbgrader_env
 from tests.conftest import A01, REPO
 
 

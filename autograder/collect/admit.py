@@ -18,8 +18,8 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 
 from autograder.collect.candidates import Verdict
+from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.reading import as_utf8
-from autograder.release.generate import nbgrader_env
 from autograder.reports.atomic import write_bytes, write_text
 from autograder.reports.gradebook import nbgrader_settings, record_student
 

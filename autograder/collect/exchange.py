@@ -7,32 +7,18 @@ checks as for any other source decide what enters ``submitted/``.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from autograder.collect.sources import SourceError
-from autograder.release.generate import nbgrader_env
+from autograder.nbgrader.run import run_nbgrader
 
 
 def collect_from_exchange(course_root: Path, aid: str) -> Path:
     """Run ``nbgrader collect`` for ``aid`` into a fresh staging folder and return it."""
     staging = Path(tempfile.mkdtemp(prefix=".exchange-", dir=course_root))
-    process = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "nbgrader",
-            "collect",
-            aid,
-            f"--CourseDirectory.submitted_directory={staging.name}",
-        ],
-        cwd=course_root,
-        env=nbgrader_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
+    process = run_nbgrader(
+        "collect", aid, f"--CourseDirectory.submitted_directory={staging.name}", cwd=course_root
     )
     if process.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,14 +8,13 @@ and logs never touch the repository. The result is checked for leaks before it r
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from autograder.course import Assignment, find_course
+from autograder.nbgrader.run import run_nbgrader
 from autograder.release.kitcell import kit_is_current, sync_kit
 from autograder.release.leakcheck import Leak, find_leaks
 
@@ -49,19 +48,7 @@ def run_generate_assignment(
     extra = (
         [f"--CourseDirectory.release_directory={release_directory}"] if release_directory else []
     )
-    return subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", aid, "--force", *extra],
-        cwd=course_root,
-        capture_output=True,
-        text=True,
-        env=nbgrader_env(),
-    )
-
-
-def nbgrader_env() -> dict[str, str]:
-    """nbgrader calls the ``alembic`` executable: put this interpreter's bin folder first."""
-    bin_dir = str(Path(sys.executable).parent)
-    return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    return run_nbgrader("generate_assignment", aid, "--force", *extra, cwd=course_root)
 
 
 def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
@@ -86,13 +73,8 @@ def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
 
 def publish(assignment: Assignment) -> None:
     """``nbgrader release_assignment``: put the checked release into the course's exchange."""
-    process = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "release_assignment", assignment.aid, "--force"],
-        cwd=assignment.course_root,
-        env=nbgrader_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
+    process = run_nbgrader(
+        "release_assignment", assignment.aid, "--force", cwd=assignment.course_root
     )
     if process.returncode != 0:
         raise ReleaseError(f"nbgrader release_assignment failed:\n{process.stderr[-3000:]}")

@@ -33,9 +33,10 @@ from traitlets.config.loader import PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
 from autograder.course import Assignment
+from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.reading import read_notebook_json
 from autograder.notebook.spec import TEST_PREFIX
-from autograder.release.generate import ReleaseError, nbgrader_env, run_generate_assignment
+from autograder.release.generate import ReleaseError, run_generate_assignment
 from autograder.reports.atomic import write_text
 from autograder.reports.cell_outputs import apply_result
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult

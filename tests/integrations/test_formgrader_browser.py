@@ -22,8 +22,8 @@ from autograder.course import find_course
 from autograder.demo import build_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions
+from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.discover import discover
-from autograder.release.generate import nbgrader_env
 from autograder.reports.gradebook import nbgrader_settings, write_gradebook
 from tests.conftest import A01, REPO
 

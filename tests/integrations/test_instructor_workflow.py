@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder.release.generate import nbgrader_env
+from autograder.nbgrader.run import nbgrader_env
 from autograder.reports.gradebook import nbgrader_settings
 from tests.conftest import A01, REPO
 

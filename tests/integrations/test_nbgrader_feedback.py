@@ -9,7 +9,7 @@ import pytest
 
 from autograder.demo import build_course
 from autograder.integrations.nbgrader_feedback import REFUSAL
-from autograder.release.generate import nbgrader_env
+from autograder.nbgrader.run import nbgrader_env
 from tests.conftest import A01, REPO
 
 OURS = "<html>our page: 19.5 / 20</html>"

@@ -10,7 +10,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder.demo import build_course
-from autograder.release.generate import nbgrader_env
+from autograder.nbgrader.run import nbgrader_env
 from autograder.reports.gradebook import nbgrader_settings
 from tests.conftest import A01, REPO
 

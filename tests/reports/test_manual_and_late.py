@@ -21,8 +21,8 @@ from autograder.course import find_course
 from autograder.demo import build_course
 from autograder.grading.batch import grade_batch
 from autograder.grading.runner import GradeOptions
+from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.discover import discover
-from autograder.release.generate import nbgrader_env
 from autograder.reports.export import final_rows
 from autograder.reports.feedback import render_feedback
 from autograder.reports.gradebook import nbgrader_settings, register_assignment, write_gradebook

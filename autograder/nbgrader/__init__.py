@@ -1,0 +1,1 @@
+"""The adapter to nbgrader: every nbgrader command this project runs goes through here."""
