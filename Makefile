@@ -18,3 +18,4 @@ lint:
 	.venv/bin/ruff check autograder tests
 	.venv/bin/ruff format --check autograder tests
 	.venv/bin/mypy
+	.venv/bin/lint-imports  # the layers in pyproject.toml: no import runs back up

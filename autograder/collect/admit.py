@@ -20,8 +20,8 @@ from nbgrader.api import Gradebook
 from autograder.collect.candidates import Verdict
 from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.reading import as_utf8
-from autograder.reports.atomic import write_bytes, write_text
 from autograder.reports.gradebook import nbgrader_settings, record_student
+from autograder.results.atomic import write_bytes, write_text
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # as nbgrader's exchange writes it
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.course import Assignment
-from autograder.reports.atomic import write_text
 from autograder.reports.export import final_rows
 from autograder.reports.feedback import render_feedback
+from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult
 
 SIDECARS = ("timestamp.txt", "submission_secret.txt")

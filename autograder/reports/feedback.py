@@ -20,8 +20,8 @@ import jinja2
 import markupsafe
 
 from autograder.grading.diagnosis import named
-from autograder.reports.atomic import write_text
 from autograder.reports.plots import figure_svg
+from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult
 
 if TYPE_CHECKING:

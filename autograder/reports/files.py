@@ -6,11 +6,11 @@ import csv
 import io
 from pathlib import Path
 
-from autograder.reports.atomic import write_json, write_text
 from autograder.reports.feedback import write_feedback
 from autograder.reports.gradescope import DEFAULT as DEFAULT_GRADESCOPE
 from autograder.reports.gradescope import GradescopeSettings, gradescope_result
 from autograder.reports.items import write_items
+from autograder.results.atomic import write_json, write_text
 from autograder.results.model import BatchResult, round_points
 
 

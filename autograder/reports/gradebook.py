@@ -37,8 +37,8 @@ from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.reading import read_notebook_json
 from autograder.notebook.spec import TEST_PREFIX
 from autograder.release.generate import ReleaseError, run_generate_assignment
-from autograder.reports.atomic import write_text
 from autograder.reports.cell_outputs import apply_result
+from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.reports.atomic import write_bytes, write_text
+from autograder.results.atomic import write_bytes, write_text
 from autograder.results.model import BatchResult, SubmissionResult
 
 NO_ANSWER = "keine Antwort"

@@ -16,7 +16,7 @@ from pathlib import Path
 from autograder import __version__
 from autograder.course import Assignment
 from autograder.notebook.discover import Found
-from autograder.reports.atomic import write_json
+from autograder.results.atomic import write_json
 from autograder.results.model import SubmissionResult, submission_from_dict
 
 
