@@ -21,9 +21,9 @@ from autograder import __version__
 from autograder.collect.sources import SourceError
 from autograder.config import ConfigError, load_config, load_limits, write_new_secret
 from autograder.course import GRADERS_DIR, CourseError, find_course
-from autograder.grading.batch import grade_batch
-from autograder.grading.runner import GradeOptions, GraderBroken
-from autograder.grading.settings import SettingsError
+from autograder.engine.batch import grade_batch
+from autograder.engine.runner import GradeOptions, GraderBroken
+from autograder.engine.settings import SettingsError
 from autograder.notebook.discover import Discovery, DiscoveryError, Found, discover_submissions
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all

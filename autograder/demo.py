@@ -18,8 +18,8 @@ from rich.console import Console
 from autograder.config import GradingConfig, load_config
 from autograder.course import PACKAGE_DIR, Course, find_course
 from autograder.course_init import init_course
-from autograder.grading.batch import grade_batch
-from autograder.grading.runner import GradeOptions
+from autograder.engine.batch import grade_batch
+from autograder.engine.runner import GradeOptions
 from autograder.notebook.discover import discover
 from autograder.release.generate import release
 from autograder.reports.files import write_all

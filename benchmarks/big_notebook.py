@@ -54,7 +54,7 @@ def measure(path: Path) -> None:
     """In this (fresh) process: grade ``path`` and print the grader process's peak RSS."""
     from autograder.config import GradingConfig
     from autograder.course import find_course
-    from autograder.grading.runner import AssignmentGrader, GradeOptions
+    from autograder.engine.runner import AssignmentGrader, GradeOptions
     from autograder.notebook.reading import read_notebook_json
 
     grader = AssignmentGrader(find_course(REPO).assignment(AID), GradeOptions(GradingConfig(SEED)))

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from autograder.course import find_course  # noqa: E402
-from autograder.grading.runner import load_catalogue  # noqa: E402
+from autograder.engine.runner import load_catalogue  # noqa: E402
 from autograder.notebook.compose import (  # noqa: E402
     fill_solutions,
     read_notebook,

@@ -9,7 +9,7 @@ import pytest
 
 from autograder.config import GradingConfig
 from autograder.course import Assignment, find_course
-from autograder.grading.runner import AssignmentGrader, GradeOptions
+from autograder.engine.runner import AssignmentGrader, GradeOptions
 from autograder.notebook.compose import (
     fill_solutions,
     read_notebook,

@@ -18,6 +18,16 @@ ordinary pytest functions in the same file using the ``student``, ``reference``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
 
+from autograder.authoring.checks import (
+    CheckFailure,
+    as_array,
+    as_exact_vector,
+    as_float,
+    as_int,
+    as_tuple,
+    assert_close,
+    fail,
+)
 from autograder.authoring.compare import (
     Compare,
     assert_same,
@@ -29,19 +39,7 @@ from autograder.authoring.compare import (
     same,
     scalar,
 )
-from autograder.authoring.quiz import Quiz
-from autograder.authoring.task import Call, Case, Task, call
-from autograder.grading.checks import (
-    CheckFailure,
-    as_array,
-    as_exact_vector,
-    as_float,
-    as_int,
-    as_tuple,
-    assert_close,
-    fail,
-)
-from autograder.grading.quiz import (
+from autograder.authoring.questions import (
     Equivalent,
     MultiSelect,
     Numeric,
@@ -50,6 +48,8 @@ from autograder.grading.quiz import (
     SingleChoice,
     WrongValue,
 )
+from autograder.authoring.quiz import Quiz
+from autograder.authoring.task import Call, Case, Task, call
 from autograder.i18n import Text
 
 __all__ = [

@@ -11,7 +11,7 @@ Ready-made comparisons for ``Task(compare=…)``, ``@task.case(compare=…)`` or
   (``long_run``: float32's wider atol for results of many steps; ``factor``: on failure, say
   whether the result is a constant multiple of the reference, "factor 2 or 1/N forgotten?");
 * ``layers(batch_size=…)`` — per-layer ``[(dW, db), …]`` checked from the output layer back,
-  naming the first wrong layer (``autograder.grading.localize``);
+  naming the first wrong layer (``autograder.authoring.localize``);
 * ``scalar`` — one number (any array of size 1), ``exact_int`` — an integer, compared exactly.
 """
 
@@ -23,8 +23,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from autograder.grading import checks
-from autograder.grading.localize import assert_close_or_factor, assert_layers_close, tolerance
+from autograder.authoring import checks
+from autograder.authoring.localize import assert_close_or_factor, assert_layers_close, tolerance
 from autograder.i18n import Text
 
 Label = str | Text

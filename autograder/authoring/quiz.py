@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from autograder.grading.catalogue import Entry
-from autograder.grading.quiz import Question, choice_letters, question_entries, question_test
+from autograder.authoring.catalogue import Entry
+from autograder.authoring.questions import Question, choice_letters, question_entries, question_test
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,10 @@ from typing import Any, TypeVar
 
 import pytest
 
+from autograder.authoring.catalogue import Entry, Matcher, function_source, mutate
 from autograder.authoring.compare import Compare, assert_same, precision_of
 from autograder.authoring.source import with_helpers
 from autograder.authoring.variants import variants_of
-from autograder.grading.catalogue import Entry, Matcher, function_source, mutate
 from autograder.i18n import Text
 
 Label = str | Text

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading.catalogue import Entry
+from autograder.authoring.catalogue import Entry
 from autograder.i18n import Text
 
 VARIANTS_DIR = "variants"

@@ -22,7 +22,7 @@ from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
 from autograder.config import load_config
 from autograder.course import find_course
-from autograder.grading.runner import AssignmentGrader, GradeOptions
+from autograder.engine.runner import AssignmentGrader, GradeOptions
 from autograder.reports.cell_outputs import apply_result
 from autograder.results.journal import grading_context
 from autograder.sandbox.doctor import run_doctor

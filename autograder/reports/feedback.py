@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import jinja2
 import markupsafe
 
-from autograder.grading.diagnosis import named
+from autograder.engine.diagnosis import named
 from autograder.reports.plots import figure_svg
 from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult

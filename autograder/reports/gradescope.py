@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from autograder.grading.settings import SettingsError, read_settings_file
+from autograder.engine.settings import SettingsError, read_settings_file
 from autograder.results.model import SubmissionResult, TaskResult, round_points
 
 if TYPE_CHECKING:

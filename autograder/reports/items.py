@@ -97,7 +97,7 @@ def items_png(rows: list[ItemRow]) -> bytes | None:
 
 def write_items(batch: BatchResult, out: Path) -> list[Path]:
     """``items.csv`` (+ ``items.png``) for an assignment with quiz questions; else nothing."""
-    from autograder.grading.runner import load_catalogue  # the questions' options
+    from autograder.engine.runner import load_catalogue  # the questions' options
 
     rows = item_rows(batch.submissions, load_catalogue(batch.assignment).choices)
     if not rows:

@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 
 from autograder.authoring import Task, assert_same, call
+from autograder.authoring.checks import CheckFailure
 from autograder.authoring.compare import precision_of
 from autograder.authoring.variants import VariantError, read_variant
 from autograder.course import find_course
-from autograder.grading.checks import CheckFailure
-from autograder.grading.runner import load_catalogue
+from autograder.engine.runner import load_catalogue
 from autograder.release.generate import release
 from tests.conftest import REPO
-from tests.grading.test_catalogues import Kit, missed_mistake
+from tests.engine.test_catalogues import Kit, missed_mistake
 
 EXAMPLE = Path(__file__).parent / "course"
 AID = "t01_kit"

@@ -23,8 +23,8 @@ from autograder.authoring import (
     as_exact_vector,
     one_item,
 )
-from autograder.grading.catalogue import DeclaresChoices, DeclaresEntries, declared_choices
-from autograder.grading.plugin import GeneratesTests
+from autograder.authoring.catalogue import DeclaresChoices, DeclaresEntries, declared_choices
+from autograder.engine.plugin import GeneratesTests
 
 
 def _message(compare, actual, expected, what="Rückgabe (a, b, c)") -> str:

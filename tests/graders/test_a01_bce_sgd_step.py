@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.grading.runner import load_catalogue
+from autograder.engine.runner import load_catalogue
 from tests.conftest import A01
 
 MISTAKES = {e.key: e for e in load_catalogue(A01).mistakes("bce_sgd_step")}

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from autograder.config import GradingConfig
-from autograder.grading.batch import grade_batch
-from autograder.grading.runner import GradeOptions
-from autograder.grading.settings import WorkerProfile
+from autograder.engine.batch import grade_batch
+from autograder.engine.runner import GradeOptions
+from autograder.engine.settings import WorkerProfile
 from autograder.notebook.compose import fill_solutions, write_notebook
 from autograder.notebook.discover import Found
 from autograder.sandbox import uids
@@ -118,7 +118,7 @@ def test_hostile_corpus_in_one_batch(
         GradingConfig(seed, limits=QUICK),
         mode=SandboxMode.ZYGOTE if use_zygote else SandboxMode.BWRAP,
     )
-    from autograder.grading import runner
+    from autograder.engine import runner
 
     original_init = runner.AssignmentGrader.__init__
 

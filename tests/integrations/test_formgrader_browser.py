@@ -20,8 +20,8 @@ from nbgrader.api import Gradebook
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.demo import build_course
-from autograder.grading.batch import grade_batch
-from autograder.grading.runner import GradeOptions
+from autograder.engine.batch import grade_batch
+from autograder.engine.runner import GradeOptions
 from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.discover import discover
 from autograder.reports.gradebook import nbgrader_settings, write_gradebook

@@ -14,7 +14,7 @@ from nbgrader.api import Gradebook
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.demo import build_course
-from autograder.grading.runner import AssignmentGrader, GradeOptions
+from autograder.engine.runner import AssignmentGrader, GradeOptions
 from autograder.nbgrader.run import nbgrader_env
 from autograder.reports.gradebook import nbgrader_settings
 from tests.conftest import A01, REPO

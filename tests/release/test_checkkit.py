@@ -63,7 +63,7 @@ def test_grading_rules_and_kit_code_are_identical_in_every_notebook(kind):
 
 
 def test_the_rules_state_what_the_engine_does():
-    """Checked against the engine by the grading tests below and in tests/grading."""
+    """Checked against the engine by the grading tests below and in tests/engine."""
     assert "alle Lösungszellen** in der\n  Reihenfolge des Notebooks" in RULES
     assert "Funktionen aus anderen\n  Lösungszellen verwenden" in RULES
     assert "Alle anderen Zellen werden nicht ausgeführt" in RULES

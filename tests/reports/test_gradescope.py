@@ -6,7 +6,7 @@ import pytest
 
 from autograder import cli
 from autograder.course import find_course
-from autograder.grading.settings import SettingsError, load_settings
+from autograder.engine.settings import SettingsError, load_settings
 from autograder.reports.files import write_all
 from autograder.reports.gradescope import (
     OUTPUT_FORMATS,

@@ -75,7 +75,7 @@ def test_options_nobody_chose_get_a_row_of_their_own():
 
 
 def test_the_quiz_assignment_knows_its_options():
-    from autograder.grading.runner import load_catalogue
+    from autograder.engine.runner import load_catalogue
 
     choices = load_catalogue("q01_fragen").choices
     assert choices and all(len(letters) >= 2 for letters in choices.values())

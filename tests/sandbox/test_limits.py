@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from autograder.config import ConfigError, load_limits
-from autograder.grading.settings import SettingsError, load_settings
+from autograder.engine.settings import SettingsError, load_settings
 from autograder.sandbox.launcher import SandboxMode
 from autograder.sandbox.limits import Limits, LimitsError, checked
 

@@ -220,7 +220,7 @@ def adam_step(w, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
 def test_import_torch_in_a_task_scores_zero_with_a_clear_message(tmp_path):
     from autograder.config import GradingConfig
     from autograder.course import find_course
-    from autograder.grading.runner import AssignmentGrader, GradeOptions
+    from autograder.engine.runner import AssignmentGrader, GradeOptions
     from autograder.notebook.compose import (
         fill_solutions,
         read_notebook,
@@ -244,7 +244,7 @@ def test_import_torch_in_a_task_scores_zero_with_a_clear_message(tmp_path):
 
 def _mistake(task_id, key):
     """The catalogued mistake's function (an edit of the reference, declared in its grader)."""
-    from autograder.grading.runner import load_catalogue
+    from autograder.engine.runner import load_catalogue
 
     return next(
         e.function for e in load_catalogue("a03_optimizers").mistakes(task_id) if e.key == key

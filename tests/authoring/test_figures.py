@@ -7,8 +7,8 @@ from dataclasses import asdict
 import numpy as np
 import pytest
 
-from autograder.grading.figures import MAX_POINTS, FigureRecorder, as_points, deviation
-from autograder.grading.runner import load_catalogue
+from autograder.authoring.figures import MAX_POINTS, FigureRecorder, as_points, deviation
+from autograder.engine.runner import load_catalogue
 from autograder.i18n import Text
 from autograder.reports.feedback import render_feedback
 from autograder.reports.plots import figure_svg
@@ -59,7 +59,7 @@ def test_a_passed_task_shows_no_figure(grade_sources, model_sources):
 
 def test_a_failed_optimizer_shows_the_students_path_beside_the_reference():
     """a03: a wrong Adam step is drawn as a 2-D trajectory next to the reference's."""
-    from tests.grading.test_catalogues import kit
+    from tests.engine.test_catalogues import kit
 
     mistake = next(
         e
@@ -112,7 +112,7 @@ def test_curves_that_overlap_are_drawn_as_their_distance_too():
 def test_a03_momentum_mistakes_in_the_state_draw_no_identical_paths(key):
     """Their w path is right (only the returned m is wrong): both paths drawn on top of each
     other beside 0 / 2 points would contradict the score, so no path is drawn."""
-    from tests.grading.test_catalogues import kit
+    from tests.engine.test_catalogues import kit
 
     mistake = next(
         e for e in load_catalogue("a03_optimizers").mistakes("momentum_step") if e.key == key

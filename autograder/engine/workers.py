@@ -6,7 +6,7 @@ its own limits gets a worker of its own, started from the same cells.
 
 from __future__ import annotations
 
-from autograder.grading.settings import WorkerProfile
+from autograder.engine.settings import WorkerProfile
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from autograder.sandbox.session import CellReport, CodeCell, WorkerSession
 

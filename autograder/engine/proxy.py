@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from autograder.grading.workers import TaskWorkers
+from autograder.engine.workers import TaskWorkers
 from autograder.i18n import Text
 from autograder.sandbox.errors import StudentCodeError
 

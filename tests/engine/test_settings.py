@@ -5,8 +5,8 @@ import dataclasses
 import pytest
 
 from autograder.config import GradingConfig
-from autograder.grading.runner import AssignmentGrader, GradeOptions, load_catalogue
-from autograder.grading.settings import SettingsError, WorkerProfile, load_settings
+from autograder.engine.runner import AssignmentGrader, GradeOptions, load_catalogue
+from autograder.engine.settings import SettingsError, WorkerProfile, load_settings
 from autograder.notebook.compose import fill_solutions, write_notebook
 from tests.conftest import TEST_SEED
 

@@ -2,9 +2,9 @@
 
 import re
 
-from autograder.grading import checks
-from autograder.grading.messages import SHOWN_MESSAGE_CHARS
-from autograder.grading.reproduce import MAX_CHARS
+from autograder.authoring import checks
+from autograder.engine.messages import SHOWN_MESSAGE_CHARS
+from autograder.engine.reproduce import MAX_CHARS
 
 
 def test_module_level_exception_is_reported_with_its_cell_and_line(grade_sources, model_sources):
@@ -53,7 +53,7 @@ def test_an_uncatalogued_mistake_shows_one_small_reproducible_call(grade_sources
 
 
 def test_a_named_mistake_shows_no_call(grade_sources, model_sources):
-    from autograder.grading.runner import load_catalogue
+    from autograder.engine.runner import load_catalogue
 
     mistake = next(
         e for e in load_catalogue("a01_perceptron_xor").mistakes("bce_sgd_step") if e.key == "log10"
@@ -102,7 +102,7 @@ def test_value_mismatch_names_shape_dtype_index_and_error():
 def test_mutations_must_hit_exactly_one_place():
     import pytest
 
-    from autograder.grading.catalogue import mutate
+    from autograder.authoring.catalogue import mutate
 
     assert mutate("a = 1\nb = 2\n", ("b = 2", "b = 3")) == "a = 1\nb = 3\n"
     with pytest.raises(ValueError):
@@ -112,7 +112,7 @@ def test_mutations_must_hit_exactly_one_place():
 
 
 def test_limit_messages_name_the_limit_and_the_task():
-    from autograder.grading.messages import explain
+    from autograder.engine.messages import explain
     from autograder.sandbox import errors
     from autograder.sandbox.launcher import Limits
 
@@ -135,7 +135,7 @@ def test_limit_messages_name_the_limit_and_the_task():
 
 
 def test_no_message_ends_in_a_dangling_colon_or_reads_like_success():
-    from autograder.grading.messages import cell_failure, explain
+    from autograder.engine.messages import cell_failure, explain
     from autograder.sandbox import errors
     from autograder.sandbox.launcher import Limits
     from autograder.sandbox.session import CellReport

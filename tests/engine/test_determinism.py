@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from autograder.config import GradingConfig
-from autograder.grading.runner import AssignmentGrader, GradeOptions, load_catalogue
-from autograder.grading.seeds import rng_for
+from autograder.engine.runner import AssignmentGrader, GradeOptions, load_catalogue
+from autograder.engine.seeds import rng_for
 from autograder.notebook.compose import fill_solutions, write_notebook
 
 

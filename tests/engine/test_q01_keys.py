@@ -6,6 +6,7 @@ import re
 
 import nbformat
 
+from autograder.authoring.questions import Numeric, grade
 from autograder.course import find_course
 from autograder.graders.q01_fragen.test_questions import (
     LINEAR_ACTIVATION,
@@ -14,7 +15,6 @@ from autograder.graders.q01_fragen.test_questions import (
     VANISHING_FACTOR,
     XOR_NEURON_LOSS,
 )
-from autograder.grading.quiz import Numeric, grade
 from tests.conftest import REPO
 
 COURSE = find_course(REPO)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.grading.parity import RECORDS, snapshot
+from tests.engine.parity import RECORDS, snapshot
 
 RECORDED = sorted(p.stem for p in RECORDS.glob("*.json"))
 

@@ -132,7 +132,7 @@ class Catalogue:
         )
 
     def add(self, entry: Entry) -> None:
-        """Register a ready-made entry (quiz answers, see ``autograder.grading.quiz``)."""
+        """Register a ready-made entry (quiz answers, see ``autograder.authoring.questions``)."""
         if any((e.task_id, e.key) == (entry.task_id, entry.key) for e in self.entries):
             raise ValueError(f"duplicate catalogue key {entry.key!r} for {entry.task_id!r}")
         self.entries.append(entry)

@@ -1,4 +1,4 @@
-"""Quiz questions (autograder/grading/quiz.py): scoring rules, bad answers, misconceptions,
+"""Quiz questions (autograder/authoring/questions.py): scoring rules, bad answers, misconceptions,
 the catalogue entries built from questions, and grading a q01_fragen submission end to end."""
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ import numpy as np
 import pytest
 
 from autograder.authoring import Quiz
-from autograder.config import GradingConfig
-from autograder.course import find_course
-from autograder.graders.q01_fragen.test_questions import QUESTIONS
-from autograder.grading.catalogue import Catalogue
-from autograder.grading.checks import CheckFailure
-from autograder.grading.quiz import (
+from autograder.authoring.catalogue import Catalogue
+from autograder.authoring.checks import CheckFailure
+from autograder.authoring.questions import (
     CORRECT,
     INVALID,
     OTHER,
@@ -31,7 +28,10 @@ from autograder.grading.quiz import (
     mistakes_of,
     question_test,
 )
-from autograder.grading.runner import AssignmentGrader, GradeOptions
+from autograder.config import GradingConfig
+from autograder.course import find_course
+from autograder.engine.runner import AssignmentGrader, GradeOptions
+from autograder.graders.q01_fragen.test_questions import QUESTIONS
 from autograder.i18n import Text
 from autograder.notebook.compose import (
     fill_solutions,

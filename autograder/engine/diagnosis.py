@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading.catalogue import Entry
-from autograder.grading.checks import values_match
-from autograder.grading.proxy import CallRecord, TaskUnavailable
+from autograder.authoring.catalogue import Entry
+from autograder.authoring.checks import values_match
+from autograder.engine.proxy import CallRecord, TaskUnavailable
 from autograder.i18n import Text
 from autograder.sandbox.errors import StudentException
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from autograder.grading.proxy import TaskUnavailable
+from autograder.engine.proxy import TaskUnavailable
 from autograder.i18n import Text
 from autograder.sandbox import errors
 from autograder.sandbox.launcher import Limits

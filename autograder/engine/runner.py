@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from autograder.authoring.catalogue import Catalogue, declared_choices, declared_entries
+from autograder.authoring.figures import shown_figures
+from autograder.authoring.questions import AnswerMissing, PartialCredit
 from autograder.config import GradingConfig
 from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
-from autograder.grading.catalogue import Catalogue, declared_choices, declared_entries
-from autograder.grading.diagnosis import diagnose, named
-from autograder.grading.figures import shown_figures
-from autograder.grading.messages import (
+from autograder.engine.diagnosis import diagnose, named
+from autograder.engine.messages import (
     ALL_PASSED,
     ANSWER_CELL_UNMARKED,
     NOT_GRADED,
@@ -27,13 +28,12 @@ from autograder.grading.messages import (
     explain,
     grader_error,
 )
-from autograder.grading.plugin import GradingPlugin, TestRun, check_text, failure_kind
-from autograder.grading.proxy import StudentProxy
-from autograder.grading.quiz import AnswerMissing, PartialCredit
-from autograder.grading.reference import CachedReference, SharedResults
-from autograder.grading.reproduce import failing_call, with_call
-from autograder.grading.settings import WorkerProfile, load_settings
-from autograder.grading.workers import TaskWorkers, distinct_specs
+from autograder.engine.plugin import GradingPlugin, TestRun, check_text, failure_kind
+from autograder.engine.proxy import StudentProxy
+from autograder.engine.reference import CachedReference, SharedResults
+from autograder.engine.reproduce import failing_call, with_call
+from autograder.engine.settings import WorkerProfile, load_settings
+from autograder.engine.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
 from autograder.notebook.released import released_texts, unchanged
 from autograder.notebook.spec import ManualTaskSpec, NotebookSpec, TaskSpec

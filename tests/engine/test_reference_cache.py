@@ -4,7 +4,7 @@ import types
 
 import numpy as np
 
-from autograder.grading.reference import CachedReference, SharedResults, call_key
+from autograder.engine.reference import CachedReference, SharedResults, call_key
 from tests.conftest import A01
 
 

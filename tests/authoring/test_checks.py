@@ -5,7 +5,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from autograder.grading import checks
+from autograder.authoring import checks
 from autograder.sandbox.inside.codec import TensorValue
 
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from autograder.grading.batch import grade_batch
+from autograder.engine.batch import grade_batch
 from autograder.notebook.discover import discover
 from autograder.results.journal import Journal, grading_context
 from tests.conftest import A01, REPO

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.grading.catalogue import Entry
-from autograder.grading.checks import values_match
-from autograder.grading.diagnosis import diagnose
-from autograder.grading.proxy import CallRecord
+from autograder.authoring.catalogue import Entry
+from autograder.authoring.checks import values_match
+from autograder.engine.diagnosis import diagnose
+from autograder.engine.proxy import CallRecord
 from autograder.i18n import Text
 
 

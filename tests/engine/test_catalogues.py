@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from autograder.authoring.catalogue import Entry
 from autograder.config import GradingConfig
 from autograder.course import Assignment, find_course
-from autograder.grading.catalogue import Entry
-from autograder.grading.runner import AssignmentGrader, GradeOptions, load_catalogue
+from autograder.engine.runner import AssignmentGrader, GradeOptions, load_catalogue
 from autograder.notebook.compose import (
     fill_solutions,
     read_notebook,

@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading.checks import values_match
-from autograder.grading.proxy import CallRecord
+from autograder.authoring.checks import values_match
+from autograder.engine.proxy import CallRecord
 from autograder.i18n import Text
 from autograder.sandbox.errors import StudentException
 from autograder.sandbox.inside.codec import TensorValue

@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from autograder.grading.catalogue import Entry
-from autograder.grading.checks import CheckFailure
+from autograder.authoring.catalogue import Entry
+from autograder.authoring.checks import CheckFailure
 from autograder.i18n import Text
 from autograder.sandbox.errors import FunctionMissing, UnsupportedReturn
 

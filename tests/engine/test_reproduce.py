@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from autograder.grading.proxy import CallRecord
-from autograder.grading.reproduce import (
+from autograder.engine.proxy import CallRecord
+from autograder.engine.reproduce import (
     MAX_CHARS,
     MAX_NUMBERS,
     call_source,

@@ -5,8 +5,8 @@ import itertools
 import numpy as np
 import pytest
 
-from autograder.grading.checks import CheckFailure
-from autograder.grading.localize import (
+from autograder.authoring.checks import CheckFailure
+from autograder.authoring.localize import (
     assert_close_or_factor,
     assert_layers_close,
     constant_factor,
@@ -132,8 +132,8 @@ def test_long_run_widens_float32_atol_only():
 )
 def test_backward_feedback_names_the_first_wrong_layer_and_the_factor(key, expected):
     """a02's real graders on catalogued mistakes, not synthetic arrays: where and how wrong."""
-    from autograder.grading.runner import load_catalogue
-    from tests.grading.test_catalogues import kit
+    from autograder.engine.runner import load_catalogue
+    from tests.engine.test_catalogues import kit
 
     entry = next(e for e in load_catalogue("a02_mlp_backprop").mistakes("backward") if e.key == key)
     task = kit("a02_mlp_backprop").grade_entry(entry)

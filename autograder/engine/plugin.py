@@ -16,10 +16,10 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import pytest
 
-from autograder.grading.checks import CheckFailure
-from autograder.grading.figures import FigureRecorder, Label
-from autograder.grading.proxy import CallRecord, StudentProxy
-from autograder.grading.seeds import rng_for
+from autograder.authoring.checks import CheckFailure
+from autograder.authoring.figures import FigureRecorder, Label
+from autograder.engine.proxy import CallRecord, StudentProxy
+from autograder.engine.seeds import rng_for
 from autograder.i18n import Text
 from autograder.results.model import Figure
 from autograder.sandbox.errors import StudentCodeError

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading.tolerances import Tolerance, close_mask, tolerance_for
+from autograder.authoring.tolerances import Tolerance, close_mask, tolerance_for
 from autograder.i18n import Text
 from autograder.sandbox.inside.codec import TensorValue
 

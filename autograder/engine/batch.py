@@ -18,8 +18,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 
 from autograder.course import Assignment
-from autograder.grading.reference import SharedResults
-from autograder.grading.runner import AssignmentGrader, GradeOptions, GraderBroken, sandbox_specs
+from autograder.engine.reference import SharedResults
+from autograder.engine.runner import AssignmentGrader, GradeOptions, GraderBroken, sandbox_specs
 from autograder.i18n import Text
 from autograder.notebook.discover import Found
 from autograder.results.journal import Journal

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading import checks
-from autograder.grading.tolerances import Tolerance, close_mask, tolerance_for
+from autograder.authoring import checks
+from autograder.authoring.tolerances import Tolerance, close_mask, tolerance_for
 from autograder.i18n import Text
 
 Label = str | Text

@@ -5,7 +5,7 @@ A snapshot holds, for every catalogue entry and every example submission in ``ex
 each task's score, maximum and diagnosed mistake under the test seed. Record one before a
 rewrite, keep it, and ``test_parity.py`` compares the graders against it from then on:
 
-    .venv/bin/python -m tests.grading.parity record a02_mlp_backprop
+    .venv/bin/python -m tests.engine.parity record a02_mlp_backprop
 
 Re-record only for a deliberate change of grading (and say so in the commit).
 """
@@ -16,10 +16,10 @@ import json
 import sys
 from pathlib import Path
 
-from autograder.grading.runner import load_catalogue
+from autograder.engine.runner import load_catalogue
 from autograder.results.model import TaskResult
 from tests.conftest import REPO
-from tests.grading.test_catalogues import kit
+from tests.engine.test_catalogues import kit
 
 RECORDS = Path(__file__).parent / "parity"
 Snapshot = dict[str, list[float | str | None]]
@@ -56,6 +56,6 @@ def record(aid: str) -> Path:
 
 if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] != "record":
-        sys.exit("usage: python -m tests.grading.parity record <aid> [<aid> …]")
+        sys.exit("usage: python -m tests.engine.parity record <aid> [<aid> …]")
     for name in sys.argv[2:]:
         print(f"recorded {record(name)}")
