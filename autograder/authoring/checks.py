@@ -120,48 +120,44 @@ def as_exact_vector(value: Any, what: Label, length: int) -> list[Fraction]:
 
 def as_tuple(value: Any, length: int, what: Label) -> tuple[Any, ...]:
     """A tuple (or list) of exactly ``length`` items."""
-    label = _label(what)
     if not isinstance(value, tuple | list) or len(value) != length:
         got = (
             f"{type(value).__name__} der Länge {len(value)}"
             if isinstance(value, tuple | list)
             else describe_type(value)
         )
-        raise CheckFailure(
-            Text(
-                f"{label.de}: erwartet wurde ein Tupel mit {length} Elementen, zurückgegeben: {got}.",
-                f"{label.en}: expected a tuple of {length} items, got {got.replace('der Länge', 'of length')}.",
-            )
-        )
+        expected = Text(f"ein Tupel mit {length} Elementen", f"a tuple of {length} items")
+        raise _unexpected(what, expected, Text(got, got.replace("der Länge", "of length")))
     return tuple(value)
 
 
 def as_int(value: Any, what: Label) -> int:
-    label = _label(what)
     integral = isinstance(value, int | np.integer) and not isinstance(value, bool)
     whole_float = isinstance(value, float | np.floating) and float(value).is_integer()
     whole_fraction = isinstance(value, Fraction) and value.denominator == 1
     if not (integral or whole_float or whole_fraction):
-        raise CheckFailure(
-            Text(
-                f"{label.de}: erwartet wurde eine ganze Zahl, zurückgegeben: {describe_type(value)}.",
-                f"{label.en}: expected an integer, got {describe_type(value)}.",
-            )
-        )
+        got = describe_type(value)
+        raise _unexpected(what, Text("eine ganze Zahl", "an integer"), Text(got, got))
     return int(value)
 
 
 def as_float(value: Any, what: Label) -> float:
     array = as_array(value, what)
     if array.size != 1:
-        label = _label(what)
-        raise CheckFailure(
-            Text(
-                f"{label.de}: erwartet wurde eine einzelne Zahl, zurückgegeben: Form {array.shape}.",
-                f"{label.en}: expected a single number, got shape {array.shape}.",
-            )
-        )
+        got = Text(f"Form {array.shape}", f"shape {array.shape}")
+        raise _unexpected(what, Text("eine einzelne Zahl", "a single number"), got)
     return float(array.reshape(()))
+
+
+def _unexpected(what: Label, expected: Text, got: Text) -> CheckFailure:
+    """ "<what>: erwartet wurde <expected>, zurückgegeben: <got>." in both languages."""
+    label = _label(what)
+    return CheckFailure(
+        Text(
+            f"{label.de}: erwartet wurde {expected.de}, zurückgegeben: {got.de}.",
+            f"{label.en}: expected {expected.en}, got {got.en}.",
+        )
+    )
 
 
 def assert_close(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+import pytest
 
 from autograder.authoring import CheckFailure, Text, as_array, as_tuple, assert_close
 
@@ -179,3 +180,16 @@ def gradient_run(
         figure,
         title,
     )
+
+
+def trajectory_test(
+    run: Callable[..., None], draw_hparams: Callable[[np.random.Generator], dict[str, float]]
+) -> Callable[..., None]:
+    """The usual test of a step function: one trajectory per gradient scale in ``SCALES``, with
+    hyper-parameters drawn by ``draw_hparams`` (bind it to a ``test_…`` name in the task file)."""
+
+    @pytest.mark.parametrize("scale", SCALES)
+    def test(student: Any, reference: Any, rng: Any, figure: Any, scale: float) -> None:
+        run(student, reference, rng, scale=scale, hparams=draw_hparams(rng), figure=figure)
+
+    return test

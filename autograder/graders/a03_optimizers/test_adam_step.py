@@ -5,24 +5,16 @@ from functools import partial
 import pytest
 
 from autograder.authoring import Task
-from autograder.graders.a03_optimizers.driving import SCALES, gradient_run
+from autograder.graders.a03_optimizers.driving import gradient_run, trajectory_test
 
 task = Task("adam_step")
 run = partial(gradient_run, task="adam_step", state_names=("m", "v"), counts_t=True)
 
 
-@task.test(weight=3)
-@pytest.mark.parametrize("scale", SCALES)
-def test_trajectory_from_t_1(student, reference, rng, figure, scale):
-    """The first 12 updates, t = 1 … 12, with the lecture's defaults except for η."""
-    run(
-        student,
-        reference,
-        rng,
-        scale=scale,
-        hparams={"lr": float(rng.uniform(1e-3, 0.05))},
-        figure=figure,
-    )
+# the first 12 updates, t = 1 … 12, with the lecture's defaults except for η
+test_trajectory_from_t_1 = task.test(weight=3)(
+    trajectory_test(run, lambda rng: {"lr": float(rng.uniform(1e-3, 0.05))})
+)
 
 
 @task.test(weight=2)

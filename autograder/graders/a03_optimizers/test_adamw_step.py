@@ -2,20 +2,22 @@
 
 from functools import partial
 
-import pytest
-
 from autograder.authoring import Task
-from autograder.graders.a03_optimizers.driving import SCALES, gradient_run
+from autograder.graders.a03_optimizers.driving import gradient_run, trajectory_test
 
 task = Task("adamw_step")
 run = partial(gradient_run, task="adamw_step", state_names=("m", "v"), counts_t=True)
 
 
-@task.test(weight=3)
-@pytest.mark.parametrize("scale", SCALES)
-def test_trajectory(student, reference, rng, figure, scale):
-    hparams = {"lr": float(rng.uniform(0.01, 0.1)), "weight_decay": float(rng.uniform(0.05, 0.5))}
-    run(student, reference, rng, scale=scale, hparams=hparams, figure=figure)
+test_trajectory = task.test(weight=3)(
+    trajectory_test(
+        run,
+        lambda rng: {
+            "lr": float(rng.uniform(0.01, 0.1)),
+            "weight_decay": float(rng.uniform(0.05, 0.5)),
+        },
+    )
+)
 
 
 @task.test()

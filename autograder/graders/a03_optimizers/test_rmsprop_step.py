@@ -5,17 +5,18 @@ from functools import partial
 import pytest
 
 from autograder.authoring import Task
-from autograder.graders.a03_optimizers.driving import SCALES, gradient_run
+from autograder.graders.a03_optimizers.driving import gradient_run, trajectory_test
 
 task = Task("rmsprop_step")
 run = partial(gradient_run, task="rmsprop_step", state_names=("s",))
 
 
-@task.test(weight=3)
-@pytest.mark.parametrize("scale", SCALES)
-def test_trajectory(student, reference, rng, figure, scale):
-    hparams = {"lr": float(rng.uniform(1e-3, 0.1)), "beta": float(rng.uniform(0.8, 0.99))}
-    run(student, reference, rng, scale=scale, hparams=hparams, figure=figure)
+test_trajectory = task.test(weight=3)(
+    trajectory_test(
+        run,
+        lambda rng: {"lr": float(rng.uniform(1e-3, 0.1)), "beta": float(rng.uniform(0.8, 0.99))},
+    )
+)
 
 
 @task.test()

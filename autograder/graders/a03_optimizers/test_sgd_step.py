@@ -3,10 +3,9 @@
 from functools import partial
 
 import numpy as np
-import pytest
 
 from autograder.authoring import Task, assert_close
-from autograder.graders.a03_optimizers.driving import SCALES, gradient_run
+from autograder.graders.a03_optimizers.driving import gradient_run, trajectory_test
 
 task = Task("sgd_step")
 run = partial(gradient_run, task="sgd_step")
@@ -20,17 +19,9 @@ def test_worked_example(student, reference):
     )
 
 
-@task.test(weight=2)
-@pytest.mark.parametrize("scale", SCALES)
-def test_trajectory(student, reference, rng, figure, scale):
-    run(
-        student,
-        reference,
-        rng,
-        scale=scale,
-        hparams={"lr": float(rng.uniform(0.05, 0.5))},
-        figure=figure,
-    )
+test_trajectory = task.test(weight=2)(
+    trajectory_test(run, lambda rng: {"lr": float(rng.uniform(0.05, 0.5))})
+)
 
 
 @task.test()
