@@ -150,7 +150,7 @@ def as_float(value: Any, what: Label) -> float:
 
 
 def _unexpected(what: Label, expected: Text, got: Text) -> CheckFailure:
-    """ "<what>: erwartet wurde <expected>, zurückgegeben: <got>." in both languages."""
+    """The failure "<what>: erwartet wurde <expected>, zurückgegeben: <got>." (and in English)."""
     label = _label(what)
     return CheckFailure(
         Text(
