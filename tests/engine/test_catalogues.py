@@ -27,6 +27,7 @@ from autograder.notebook.compose import (
 )
 from autograder.results.model import SubmissionResult, TaskResult
 from tests.conftest import REPO, TEST_SEED
+from tests.engine.parity import check_recorded, entry_key, row
 
 COURSE = find_course(REPO)
 AIDS = [aid for aid in COURSE.assignment_ids() if load_catalogue(aid).entries]
@@ -107,7 +108,9 @@ def test_every_task_has_mistakes_and_variants(aid):
 
 @pytest.mark.parametrize(("aid", "entry"), entries("mistake"))
 def test_mistake_loses_points_and_is_named(aid, entry):
-    assert missed_mistake(kit(aid).grade_entry(entry), entry) is None
+    task = kit(aid).grade_entry(entry)
+    assert missed_mistake(task, entry) is None
+    check_recorded(aid, entry_key(entry), row(task))  # and grades exactly as recorded
 
 
 @pytest.mark.parametrize(("aid", "entry"), entries("variant"))
@@ -115,6 +118,7 @@ def test_variant_scores_full_marks(aid, entry):
     task = kit(aid).grade_entry(entry)
     assert task.score == task.max_score, task.feedback
     assert task.diagnosis is None
+    check_recorded(aid, entry_key(entry), row(task))
 
 
 @pytest.mark.parametrize("aid", AIDS)
