@@ -10,6 +10,7 @@ notebook provides itself (the other tasks' functions) are left to it.
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 from collections.abc import Iterable
 from types import ModuleType
@@ -33,14 +34,29 @@ def _defined_names(node: ast.stmt) -> list[str]:
 
 def definitions(module: ModuleType) -> dict[str, tuple[int, str]]:
     """Each top-level name of ``module`` → (statement index, the statement's source)."""
-    text = inspect.getsource(module)
+    return _definitions(inspect.getsource(module))
+
+
+@functools.lru_cache(maxsize=32)
+def _definitions(text: str) -> dict[str, tuple[int, str]]:
+    """Parsed once per module source: every mistake of an assignment edits the same module, and
+    ``ast.get_source_segment`` would split the whole text again for each statement."""
+    lines = text.splitlines(keepends=True)
     found: dict[str, tuple[int, str]] = {}
     for index, node in enumerate(ast.parse(text).body):
-        segment = ast.get_source_segment(text, node)
+        segment = _segment(lines, node)
         for name in _defined_names(node):
-            if segment is not None:
-                found[name] = (index, segment)
+            found[name] = (index, segment)
     return found
+
+
+def _segment(lines: list[str], node: ast.stmt) -> str:
+    """A top-level statement's source (it starts at column 0 and ends at ``end_col_offset``)."""
+    end = node.end_lineno or node.lineno
+    first, last = node.lineno - 1, end - 1
+    if first == last:
+        return lines[first][node.col_offset : node.end_col_offset]
+    return "".join(lines[first:last]) + lines[last][: node.end_col_offset]
 
 
 def used_names(source: str) -> set[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
+import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +78,24 @@ _UNUSED_PLUGINS = [
     )
     for arg in ("-p", f"no:{name}")
 ]
+
+
+AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
+
+
+@contextlib.contextmanager
+def _without_plugin_autoload() -> Iterator[None]:
+    """Grading sessions load no installed pytest plugins (anyio's alone costs ~0.3 s per
+    process; xdist's, the test suite's own): graders need only ours and pytest's built-ins."""
+    before = os.environ.get(AUTOLOAD)
+    os.environ[AUTOLOAD] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[AUTOLOAD]
+        else:
+            os.environ[AUTOLOAD] = before
 
 
 class GraderBroken(RuntimeError):
@@ -265,8 +285,12 @@ class AssignmentGrader:
             "-W",
             "ignore",
         ]
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            answers = _Answers()
+        answers = _Answers()
+        with (
+            contextlib.redirect_stdout(io.StringIO()),
+            contextlib.redirect_stderr(io.StringIO()),
+            _without_plugin_autoload(),
+        ):
             pytest.main(args, plugins=[plugin, answers])
         if plugin.collection_errors:
             raise GraderBroken("; ".join(plugin.collection_errors))

@@ -99,6 +99,8 @@ def write_items(batch: BatchResult, out: Path) -> list[Path]:
     """``items.csv`` (+ ``items.png``) for an assignment with quiz questions; else nothing."""
     from autograder.engine.runner import load_catalogue  # the questions' options
 
+    if not _quiz_questions(batch.submissions):
+        return []  # no quiz answers: no catalogue to load, nothing to analyse
     rows = item_rows(batch.submissions, load_catalogue(batch.assignment).choices)
     if not rows:
         return []
