@@ -191,36 +191,3 @@ def assert_close(
             f"required{dtype_en}: {required.en}).",
         )
     )
-
-
-def values_match(
-    student: Any, reference: Any, long_run: bool = False, single: bool = False
-) -> bool:
-    """Structural closeness of two results (tuples, lists, arrays, numbers), never raising.
-
-    ``single``: the inputs were float32, so float32's tolerance applies even to a float64
-    result (one computed partly in float32), as the graders judge it (``precision``)."""
-    if isinstance(reference, tuple | list):
-        return (
-            isinstance(student, tuple | list)
-            and len(student) == len(reference)
-            and all(
-                values_match(s, r, long_run, single)
-                for s, r in zip(student, reference, strict=True)
-            )
-        )
-    if isinstance(reference, dict):
-        return (
-            isinstance(student, dict)
-            and student.keys() == reference.keys()
-            and all(values_match(student[k], reference[k], long_run, single) for k in reference)
-        )
-    if reference is None or isinstance(reference, str | bool):
-        return type(student) is type(reference) and student == reference
-    try:
-        expected = np.asarray(reference)
-        tol = tolerance_for(np.dtype(np.float32), expected, long_run) if single else None
-        assert_close(student, expected, "", long_run=long_run, tol=tol)
-    except CheckFailure:
-        return False
-    return True

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from autograder.authoring.catalogue import Entry
-from autograder.authoring.checks import values_match
+from autograder.authoring.compare import values_match
 from autograder.engine.proxy import CallRecord, TaskUnavailable
 from autograder.i18n import Text
 from autograder.sandbox.errors import StudentException

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from autograder.authoring import checks
+from autograder.authoring.compare import values_match
 from autograder.sandbox.inside.codec import TensorValue
 
 
@@ -14,7 +15,7 @@ def test_fractions_and_big_ints_are_numbers_for_tolerance_checks():
     assert array.dtype == np.float64 and array.tolist() == [0.25, 2.0**70, 3.0]
     assert checks.as_float(Fraction(1, 3), "J") == pytest.approx(1 / 3)
     checks.assert_close([Fraction(1, 3), Fraction(2, 3)], np.array([1 / 3, 2 / 3]), "ŷ")
-    assert checks.values_match((Fraction(1, 2), [1, 2]), (0.5, np.array([1.0, 2.0])))
+    assert values_match((Fraction(1, 2), [1, 2]), (0.5, np.array([1.0, 2.0])))
     assert checks.as_array([10**400], "x").tolist() == [np.inf]  # beyond float64: not close
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.authoring.catalogue import Entry
-from autograder.authoring.checks import values_match
+from autograder.authoring.compare import values_match
 from autograder.engine.diagnosis import diagnose
 from autograder.engine.proxy import CallRecord
 from autograder.i18n import Text
