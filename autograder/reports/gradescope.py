@@ -20,14 +20,13 @@ Configured in ``autograder/graders/<aid>/assignment.toml`` (hidden with the grad
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autograder.engine.settings import SettingsError, read_settings_file
+from autograder.reports.feedback import code_spans
 from autograder.results.model import SubmissionResult, TaskResult, round_points
 
 if TYPE_CHECKING:
@@ -104,21 +103,15 @@ def assignment_gradescope(assignment: Assignment) -> GradescopeSettings:
     return load_gradescope_settings(assignment.graders_dir, assignment.spec().task_ids)
 
 
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
-
-
 def formatted(text: str, output_format: str) -> str:
     """Our plain feedback text (with Markdown code spans) in a Gradescope output format.
 
-    For ``html`` every character is escaped first: a student's exception message is text the
+    For ``html`` every character is escaped first (``code_spans``, as on the feedback pages): a student's exception message is text the
     student controls."""
     if output_format != "html":
         return text
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    return "".join(
-        "<p>" + _CODE_SPAN.sub(r"<code>\1</code>", html.escape(p)).replace("\n", "<br>") + "</p>"
-        for p in paragraphs
-    )
+    return "".join("<p>" + str(code_spans(p)).replace("\n", "<br>") + "</p>" for p in paragraphs)
 
 
 def _test(task: TaskResult, number: int, display: TestDisplay) -> dict[str, Any]:
