@@ -17,7 +17,7 @@ c.ClearSolutions.code_stub = {"python": "# IHR CODE HIER\nraise NotImplementedEr
 c.ClearSolutions.text_stub = "IHRE ANTWORT HIER"
 
 # nbgrader's own `autograde` (and formgrader's button) grades with the sandboxed engine instead of
-# running student code and tests together in one kernel (autograder/integrations/nbgrader_autograde.py).
+# running student code and tests together in one kernel (autograder/nbgrader/autograde.py).
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
@@ -30,7 +30,7 @@ from nbgrader.preprocessors import (  # noqa: E402
     SaveAutoGrades,
 )
 
-from autograder.integrations.nbgrader_autograde import (  # noqa: E402
+from autograder.nbgrader.autograde import (  # noqa: E402
     DeduplicateIdsCleanly,
     SandboxedAutograde,
 )
@@ -56,12 +56,12 @@ c.Autograde.autograde_preprocessors = [
 
 # nbgrader's generate_feedback (formgrader's "Generate feedback") would overwrite the pages of
 # `autograder feedback --nbgrader`: it refuses and says what to run instead.
-from autograder.integrations.nbgrader_feedback import RefuseGenerateFeedback  # noqa: E402
+from autograder.nbgrader.feedback import RefuseGenerateFeedback  # noqa: E402
 
 c.GenerateFeedback.exporter_class = RefuseGenerateFeedback
 
 # formgrader renders formulas with MathJax from the course server (jupyter-server-mathjax), not
-# from a CDN: an offline course server would show raw TeX (autograder/integrations/formgrader_mathjax.py).
-from autograder.integrations.formgrader_mathjax import TEMPLATE  # noqa: E402
+# from a CDN: an offline course server would show raw TeX (autograder/nbgrader/formgrader.py).
+from autograder.nbgrader.formgrader import TEMPLATE  # noqa: E402
 
 c.HTMLExporter.template_file = str(TEMPLATE)

@@ -24,6 +24,7 @@ from autograder.course import GRADERS_DIR, CourseError, find_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions, GraderBroken
 from autograder.engine.settings import SettingsError
+from autograder.nbgrader.run import NbgraderError
 from autograder.notebook.discover import Discovery, DiscoveryError, Found, discover_submissions
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
 from autograder.reports.files import write_all
@@ -117,7 +118,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     out = Path(args.out)
     paths = write_all(batch, out, gradescope)
     if args.gradebook:
-        from autograder.reports.gradebook import write_gradebook  # imports nbgrader: only here
+        from autograder.nbgrader.gradebook import write_gradebook  # imports nbgrader: only here
 
         written = write_gradebook(batch, assignment)
         console.print(
@@ -220,8 +221,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
 def cmd_feedback(args: argparse.Namespace) -> int:
     import json
 
-    from autograder.reports.delivery import deliver_feedback
-    from autograder.reports.feedback import write_feedback
+    from autograder.nbgrader.delivery import deliver_feedback
+    from autograder.reports.feedback import render_feedback, write_feedback
     from autograder.results.model import batch_from_dict
 
     assignment = find_course(args.course).assignment(args.assignment)
@@ -235,7 +236,13 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     folder = write_feedback(batch, Path(args.results))
     print(f"{len(batch.submissions)} feedback page(s) in {folder}")
     if args.nbgrader:
-        delivery = deliver_feedback(batch, assignment)
+        delivery = deliver_feedback(
+            batch,
+            assignment,
+            lambda result, row: render_feedback(
+                result, batch.assignment, batch.lang, row, batch.title
+            ),
+        )
         print(
             f"{len(delivery.delivered)} page(s) placed in {assignment.course_root / 'feedback'}: "
             f"now run `nbgrader release_feedback {assignment.aid}` in the course folder"
@@ -249,7 +256,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from autograder.reports.export import write_export
+    from autograder.nbgrader.export import write_export
 
     assignment = find_course(args.course).assignment(args.assignment)
     out = (
@@ -262,7 +269,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_manual_score(args: argparse.Namespace) -> int:
-    from autograder.reports.gradebook import ManualScoreError, set_manual_score
+    from autograder.nbgrader.gradebook import ManualScoreError, set_manual_score
 
     assignment = find_course(args.course).assignment(args.assignment)
     try:
@@ -429,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         ConfigError,
         DiscoveryError,
         GraderBroken,
+        NbgraderError,
         ReleaseError,
         SettingsError,
         SourceError,

@@ -98,7 +98,7 @@ def nbgrader_scores(course: Path) -> dict[str, dict[str, float]]:
     """Per student: each task's score in nbgrader's gradebook, and the total under ``*``."""
     from nbgrader.api import Gradebook
 
-    from autograder.reports.gradebook import nbgrader_settings
+    from autograder.nbgrader.gradebook import nbgrader_settings
 
     scores: dict[str, dict[str, float]] = {}
     db_url, course_id = nbgrader_settings(course)

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.api import Gradebook
-
 from autograder.collect.candidates import Verdict
-from autograder.nbgrader.run import nbgrader_env
+from autograder.nbgrader.gradebook import record_students
 from autograder.notebook.reading import as_utf8
-from autograder.reports.gradebook import nbgrader_settings, record_student
 from autograder.results.atomic import write_bytes, write_text
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # as nbgrader's exchange writes it
@@ -73,14 +69,8 @@ def _report_csv(verdicts: list[Verdict], lang: str) -> str:
 def _record_names(course_root: Path, verdicts: list[Verdict]) -> None:
     """Names from the LMS export go into nbgrader's gradebook (formgrader and export show them);
     students whose source has none (the exchange, a folder) are shown by their id."""
-    candidates = [v.candidate for v in verdicts if v.candidate]
-    if not candidates:
-        return
-    db_url, course_id = nbgrader_settings(course_root)
-    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
-    with Gradebook(db_url, course_id) as gb:
-        for c in candidates:
-            record_student(gb, c.student_id, c.first_name, c.last_name)
+    students = [(c.student_id, c.first_name, c.last_name) for v in verdicts if (c := v.candidate)]
+    record_students(course_root, students)
 
 
 def admit(course_root: Path, aid: str, verdicts: list[Verdict], lang: str = "de") -> CollectReport:

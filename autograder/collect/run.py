@@ -8,11 +8,11 @@ from pathlib import Path
 
 from autograder.collect.admit import CollectReport, admit
 from autograder.collect.candidates import Candidate, Verdict, not_a_notebook
-from autograder.collect.exchange import collect_from_exchange
 from autograder.collect.screen import screen
 from autograder.collect.sources import FORMATS, SourceError, custom_format, from_folder, from_zip
 from autograder.course import Assignment
 from autograder.i18n import Text
+from autograder.nbgrader.exchange import collect_from_exchange
 
 
 @dataclass(frozen=True)

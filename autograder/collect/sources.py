@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from autograder.collect.candidates import Candidate
+from autograder.nbgrader.run import parse_timestamp
 from autograder.notebook.reading import MAX_FILE_BYTES
 
 NBGRADER_SIDECARS = ("timestamp.txt", "submission_secret.txt")
@@ -163,8 +164,6 @@ def _file_time(path: Path) -> tuple[datetime, bool]:
     file's modification time (only to order a student's files: False)."""
     stamp = path.parent / "timestamp.txt"
     if stamp.is_file():
-        from nbgrader.utils import parse_utc  # nbgrader costs a second to import: only here
-
-        with contextlib.suppress(ValueError, OverflowError):
-            return parse_utc(stamp.read_text().strip()), True
+        with contextlib.suppress(ValueError):
+            return parse_timestamp(stamp.read_text().strip()), True
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC), False

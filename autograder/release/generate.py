@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from autograder.course import Assignment, find_course
-from autograder.nbgrader.run import run_nbgrader
+from autograder.nbgrader.run import failure, generate_assignment, run_nbgrader
 from autograder.release.kitcell import kit_is_current, sync_kit
 from autograder.release.leakcheck import Leak, find_leaks
 
@@ -22,7 +21,7 @@ COURSE_CONFIG = "nbgrader_config.py"  # the course's own nbgrader configuration 
 
 
 class ReleaseError(RuntimeError):
-    """nbgrader failed, or the release would leak hidden content."""
+    """The release would leak hidden content, or the course lacks its nbgrader configuration."""
 
 
 def generate_into(assignment: Assignment, workdir: Path) -> Path:
@@ -32,23 +31,11 @@ def generate_into(assignment: Assignment, workdir: Path) -> Path:
     if not config.exists():
         raise ReleaseError(f"{config} is missing: the course needs an nbgrader configuration")
     shutil.copyfile(config, workdir / COURSE_CONFIG)
-    process = run_generate_assignment(assignment.aid, workdir)
+    process = generate_assignment(assignment.aid, workdir)
     release = workdir / "assignments" / assignment.aid
     if process.returncode != 0 or not release.is_dir():
-        raise ReleaseError(
-            f"nbgrader generate_assignment failed:\n{process.stdout}{process.stderr}"
-        )
+        raise failure("nbgrader generate_assignment failed", process)
     return release
-
-
-def run_generate_assignment(
-    aid: str, course_root: Path, release_directory: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """nbgrader's ``generate_assignment`` in ``course_root`` (records grade cells, writes the release)."""
-    extra = (
-        [f"--CourseDirectory.release_directory={release_directory}"] if release_directory else []
-    )
-    return run_nbgrader("generate_assignment", aid, "--force", *extra, cwd=course_root)
 
 
 def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
@@ -77,7 +64,7 @@ def publish(assignment: Assignment) -> None:
         "release_assignment", assignment.aid, "--force", cwd=assignment.course_root
     )
     if process.returncode != 0:
-        raise ReleaseError(f"nbgrader release_assignment failed:\n{process.stderr[-3000:]}")
+        raise failure("nbgrader release_assignment failed", process)
 
 
 def format_leaks(leaks: list[Leak]) -> str:
@@ -123,9 +110,9 @@ def register_course_assignments(course_root: Path) -> list[str]:
     """Run nbgrader's generate_assignment in the course for every assignment (gradebook + release)."""
     source = course_root / "source"
     aids = sorted(p.name for p in source.iterdir() if (p / f"{p.name}.ipynb").exists())
-    process = run_generate_assignment("*", course_root)  # one nbgrader run for all of them
+    process = generate_assignment("*", course_root)  # one nbgrader run for all of them
     if process.returncode != 0:
-        raise ReleaseError(f"nbgrader generate_assignment failed:\n{process.stderr[-3000:]}")
+        raise failure("nbgrader generate_assignment failed", process)
     for aid in aids:
         released = course_root / "assignments" / aid
         leaks = find_leaks(released, find_course(course_root).assignment(aid))

@@ -25,7 +25,7 @@ from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult
 
 if TYPE_CHECKING:
-    from autograder.reports.export import FinalRow
+    from autograder.nbgrader.export import FinalRow
 
 LABELS = {
     "de": {

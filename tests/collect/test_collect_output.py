@@ -10,8 +10,8 @@ from rich.console import Console
 from autograder.collect.run import CollectSource, run_collect
 from autograder.course import find_course
 from autograder.course_init import init_course
-from autograder.reports.export import final_rows
-from autograder.reports.gradebook import nbgrader_settings, register_assignment
+from autograder.nbgrader.export import final_rows
+from autograder.nbgrader.gradebook import nbgrader_settings, register_assignment
 from autograder.reports.summary import print_collect
 from tests.conftest import A01
 

@@ -22,9 +22,9 @@ from autograder.course import find_course
 from autograder.demo import build_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions
+from autograder.nbgrader.gradebook import nbgrader_settings, write_gradebook
 from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.discover import discover
-from autograder.reports.gradebook import nbgrader_settings, write_gradebook
 from tests.conftest import A01, REPO
 
 TOKEN = "browser-test"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
+from autograder.nbgrader.gradebook import nbgrader_settings
 from autograder.nbgrader.run import nbgrader_env
-from autograder.reports.gradebook import nbgrader_settings
 from tests.conftest import A01, REPO
 
 EXAMPLES = REPO / "examples" / A01

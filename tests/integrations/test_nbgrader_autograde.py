@@ -15,8 +15,8 @@ from autograder.config import load_config
 from autograder.course import find_course
 from autograder.demo import build_course
 from autograder.engine.runner import AssignmentGrader, GradeOptions
+from autograder.nbgrader.gradebook import nbgrader_settings
 from autograder.nbgrader.run import nbgrader_env
-from autograder.reports.gradebook import nbgrader_settings
 from tests.conftest import A01, REPO
 
 EXAMPLES = REPO / "examples" / A01

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from autograder.demo import build_course
-from autograder.integrations.nbgrader_feedback import REFUSAL
+from autograder.nbgrader.feedback import REFUSAL
 from autograder.nbgrader.run import nbgrader_env
 from tests.conftest import A01, REPO
 

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from autograder.reports.export import FinalRow, column_name, export_csv_text
+from autograder.nbgrader.export import FinalRow, column_name, export_csv_text
 
 
 def row(student_id: str, status: str, cells: dict, penalty: float = 0.0) -> FinalRow:

@@ -10,8 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from autograder.collect.sources import SourceError
-from autograder.nbgrader.run import run_nbgrader
+from autograder.nbgrader.run import failure, run_nbgrader
 
 
 def collect_from_exchange(course_root: Path, aid: str) -> Path:
@@ -22,5 +21,5 @@ def collect_from_exchange(course_root: Path, aid: str) -> Path:
     )
     if process.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SourceError(f"nbgrader collect {aid} failed:\n{process.stderr[-3000:]}")
+        raise failure(f"nbgrader collect {aid} failed", process)
     return staging

@@ -10,8 +10,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder.demo import build_course
+from autograder.nbgrader.gradebook import nbgrader_settings
 from autograder.nbgrader.run import nbgrader_env
-from autograder.reports.gradebook import nbgrader_settings
 from tests.conftest import A01, REPO
 
 EXAMPLES = REPO / "examples" / A01

@@ -21,11 +21,11 @@ from autograder.course import find_course
 from autograder.demo import build_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions
+from autograder.nbgrader.export import final_rows
+from autograder.nbgrader.gradebook import nbgrader_settings, register_assignment, write_gradebook
 from autograder.nbgrader.run import nbgrader_env
 from autograder.notebook.discover import discover
-from autograder.reports.export import final_rows
 from autograder.reports.feedback import render_feedback
-from autograder.reports.gradebook import nbgrader_settings, register_assignment, write_gradebook
 from tests.conftest import A01, REPO
 
 PERFECT = REPO / "examples" / A01 / "perfect.ipynb"

@@ -2,7 +2,7 @@
 
 import nbformat
 
-from autograder.reports.cell_outputs import apply_result
+from autograder.nbgrader.cell_outputs import apply_result
 from autograder.results.model import SubmissionResult, TaskResult
 
 

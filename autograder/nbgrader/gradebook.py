@@ -33,11 +33,10 @@ from traitlets.config.loader import PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
 from autograder.course import Assignment
-from autograder.nbgrader.run import nbgrader_env
+from autograder.nbgrader.cell_outputs import apply_result
+from autograder.nbgrader.run import failure, generate_assignment, nbgrader_env
 from autograder.notebook.reading import read_notebook_json
 from autograder.notebook.spec import TEST_PREFIX
-from autograder.release.generate import ReleaseError, run_generate_assignment
-from autograder.reports.cell_outputs import apply_result
 from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult
 
@@ -61,11 +60,9 @@ def nbgrader_settings(course_root: Path) -> tuple[str, str]:
 def register_assignment(assignment: Assignment) -> None:
     """Let nbgrader record the assignment's notebooks and grade cells in the course gradebook."""
     with tempfile.TemporaryDirectory(prefix="ag-register-") as tmp:
-        process = run_generate_assignment(assignment.aid, assignment.course_root, Path(tmp))
+        process = generate_assignment(assignment.aid, assignment.course_root, Path(tmp))
     if process.returncode != 0:
-        raise ReleaseError(
-            f"nbgrader could not register {assignment.aid}:\n{process.stderr[-3000:]}"
-        )
+        raise failure(f"nbgrader could not register {assignment.aid}", process)
 
 
 def late_penalty_plugin(config: Config) -> BasePlugin:
@@ -98,6 +95,17 @@ def record_student(
         student = None
     if student is None or (student.first_name, student.last_name) == (None, None):
         gb.update_or_create_student(student_id, first_name="", last_name=student_id)
+
+
+def record_students(course_root: Path, students: list[tuple[str, str, str]]) -> None:
+    """(id, first name, last name) of each student into the course's gradebook (``record_student``)."""
+    if not students:
+        return
+    db_url, course_id = nbgrader_settings(course_root)
+    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
+    with Gradebook(db_url, course_id) as gb:
+        for student_id, first_name, last_name in students:
+            record_student(gb, student_id, first_name, last_name)
 
 
 def grade_cell_id(task: TaskResult) -> str:

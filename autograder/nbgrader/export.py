@@ -24,7 +24,7 @@ from typing import Any
 from nbgrader.api import Gradebook, MissingEntry
 
 from autograder.course import Assignment
-from autograder.reports.gradebook import course_plugin, nbgrader_settings, refresh_late_penalty
+from autograder.nbgrader.gradebook import course_plugin, nbgrader_settings, refresh_late_penalty
 from autograder.results.atomic import write_text
 from autograder.results.model import round_points
 
