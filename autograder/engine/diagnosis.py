@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import warnings
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -11,6 +12,7 @@ import numpy as np
 from autograder.authoring.catalogue import Entry
 from autograder.authoring.compare import values_match
 from autograder.engine.proxy import CallRecord, TaskUnavailable
+from autograder.engine.reference import call_key
 from autograder.i18n import Text
 from autograder.sandbox.errors import StudentException
 
@@ -31,10 +33,35 @@ def _run_mistake(entry: Entry, record: CallRecord) -> Any:
             return _Raised(exc)
 
 
-def _reproduces(entry: Entry, record: CallRecord) -> bool:
+class MistakeReplays:
+    """What each catalogued mistake returns for a call's arguments, remembered (LRU): hidden
+    inputs depend only on the secret seed and the test, so every wrong submission of a batch
+    asks the same replays. Mistakes are trusted code (edits of the reference); callers only
+    read the results. Arguments without a fingerprint (a callable) are replayed each time."""
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self._results: OrderedDict[str, Any] = OrderedDict()
+        self._max_entries = max_entries
+        self.hits = 0
+
+    def result(self, entry: Entry, record: CallRecord) -> Any:
+        key = call_key(f"{entry.task_id}/{entry.key}/{record.name}", record.args, record.kwargs)
+        if key is None:
+            return _run_mistake(entry, record)
+        if key in self._results:
+            self.hits += 1
+            self._results.move_to_end(key)
+            return self._results[key]
+        result = self._results[key] = _run_mistake(entry, record)
+        if len(self._results) > self._max_entries:
+            self._results.popitem(last=False)
+        return result
+
+
+def _reproduces(entry: Entry, record: CallRecord, replays: MistakeReplays) -> bool:
     if entry.matcher is not None:
         return record.error is None and entry.matcher(record.value, record.args, record.kwargs)
-    expected = _run_mistake(entry, record)
+    expected = replays.result(entry, record)
     if isinstance(expected, _Raised):
         # the same kind of exception (a shape error, say), never a stub's NotImplementedError
         error = record.error
@@ -49,13 +76,16 @@ def _single_precision(record: CallRecord) -> bool:
     return any(str(getattr(v, "dtype", "")) in ("float32", "torch.float32") for v in values)
 
 
-def diagnose(entries: list[Entry], records: list[CallRecord]) -> Entry | None:
+def diagnose(
+    entries: list[Entry], records: list[CallRecord], replays: MistakeReplays | None = None
+) -> Entry | None:
     """The first mistake that reproduces every recorded call of the task, if any."""
     usable = [r for r in records if not isinstance(r.error, TaskUnavailable)]
     if not usable:
         return None
+    replays = replays or MistakeReplays()
     for entry in entries:
-        if all(_reproduces(entry, record) for record in usable):
+        if all(_reproduces(entry, record, replays) for record in usable):
             return entry
     return None
 

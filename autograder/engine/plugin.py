@@ -42,21 +42,31 @@ class TestRun:
 class GradingPlugin:
     assignment: str
     secret_seed: str
-    proxy: StudentProxy
     reference: Any  # the reference module, or its CachedReference
     task_ids: frozenset[str]
     device: str = "cpu"
     lang: str = "de"
-    only: frozenset[str] | None = None  # grade just these tasks (tests, quick re-checks)
     runs: list[TestRun] = field(default_factory=list)
     collection_errors: list[str] = field(default_factory=list)
     figures: dict[str, FigureRecorder] = field(default_factory=dict)  # by test node id
     first_record: int = 0  # where the running test's calls start in ``proxy.records``
+    proxy: StudentProxy | None = None  # the submission being graded (``begin``)
+
+    def begin(self, proxy: StudentProxy) -> None:
+        """A new submission: its proxy, nothing recorded yet (one plugin serves many)."""
+        self.proxy = proxy
+        self.runs = []
+        self.figures = {}
+        self.first_record = 0
 
     # ---------------------------------------------------------------- fixtures
 
     @pytest.fixture
     def student(self) -> StudentProxy:
+        return self._proxy()
+
+    def _proxy(self) -> StudentProxy:
+        assert self.proxy is not None, "begin(proxy) before running the graders"
         return self.proxy
 
     @pytest.fixture(name="reference")
@@ -93,11 +103,6 @@ class GradingPlugin:
             marker = item.get_closest_marker("task")
             if marker is None or marker.args[0] not in self.task_ids:
                 self.collection_errors.append(f"{item.nodeid}: no task marker of a known task")
-        if self.only is not None:
-            only = self.only
-            skipped = [i for i in items if _task_of(i) not in only]
-            items[:] = [i for i in items if _task_of(i) in only]
-            config.hook.pytest_deselected(items=skipped)
 
     def pytest_pycollect_makeitem(
         self, collector: pytest.Module | pytest.Class, name: str, obj: object
@@ -115,7 +120,7 @@ class GradingPlugin:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
 
     def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
-        self.first_record = len(self.proxy.records)
+        self.first_record = len(self._proxy().records)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(
@@ -134,7 +139,7 @@ class GradingPlugin:
                     passed=report.passed,
                     failure=call.excinfo.value if call.excinfo else None,
                     figures=self.figures.pop(item.nodeid, FigureRecorder(self._resolve)).figures,
-                    records=self.proxy.records[self.first_record :],
+                    records=self._proxy().records[self.first_record :],
                 )
             )
 
@@ -152,7 +157,7 @@ def _marked(function: Callable[..., None]) -> Callable[..., None]:
     return pytest.mark.weight(function.weight)(marked)  # type: ignore[attr-defined]
 
 
-def _task_of(item: pytest.Item) -> str:
+def task_of(item: pytest.Item) -> str:
     marker = item.get_closest_marker("task")
     return str(marker.args[0]) if marker else ""
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import io
-import os
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +14,8 @@ from autograder.authoring.figures import shown_figures
 from autograder.authoring.questions import AnswerMissing, PartialCredit
 from autograder.config import GradingConfig
 from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
-from autograder.engine.diagnosis import diagnose, named
+from autograder.engine.collected import GraderSession
+from autograder.engine.diagnosis import MistakeReplays, diagnose, named
 from autograder.engine.messages import (
     ALL_PASSED,
     ANSWER_CELL_UNMARKED,
@@ -30,7 +27,7 @@ from autograder.engine.messages import (
     explain,
     grader_error,
 )
-from autograder.engine.plugin import GradingPlugin, TestRun, check_text, failure_kind
+from autograder.engine.plugin import GradingPlugin, TestRun, check_text, failure_kind, task_of
 from autograder.engine.proxy import StudentProxy
 from autograder.engine.reference import CachedReference, SharedResults
 from autograder.engine.reproduce import failing_call, with_call
@@ -78,24 +75,6 @@ _UNUSED_PLUGINS = [
     )
     for arg in ("-p", f"no:{name}")
 ]
-
-
-AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
-
-
-@contextlib.contextmanager
-def _without_plugin_autoload() -> Iterator[None]:
-    """Grading sessions load no installed pytest plugins (anyio's alone costs ~0.3 s per
-    process; xdist's, the test suite's own): graders need only ours and pytest's built-ins."""
-    before = os.environ.get(AUTOLOAD)
-    os.environ[AUTOLOAD] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[AUTOLOAD]
-        else:
-            os.environ[AUTOLOAD] = before
 
 
 class GraderBroken(RuntimeError):
@@ -187,6 +166,14 @@ class AssignmentGrader:
             assignment.release_dir / assignment.source_notebook.name,
             tuple(m.task_id for m in self.spec.manual_tasks),
         )
+        self._session: tuple[GraderSession, GradingPlugin, _Answers] | None = None
+        self.replays = MistakeReplays()  # the catalogue's answers, asked again by every student
+
+    def close(self) -> None:
+        """End the graders' pytest session (a grader process ends it by ending)."""
+        if self._session is not None:
+            self._session[0].close()
+            self._session = None
 
     @property
     def sandbox_name(self) -> str:
@@ -261,40 +248,43 @@ class AssignmentGrader:
     def _run_graders(
         self, proxy: StudentProxy, only: frozenset[str] | None
     ) -> tuple[GradingPlugin, _Answers]:
-        plugin = GradingPlugin(
-            assignment=self.assignment.aid,
-            secret_seed=self.options.config.secret_seed,
-            proxy=proxy,
-            reference=self.reference,
-            task_ids=frozenset(self.spec.task_ids),
-            device=self.options.device,
-            lang=self.options.lang,
-            only=only,
-        )
-        args = [
-            str(self.assignment.graders_dir),
-            "-q",
-            "-c",
-            str(GRADERS_DIR / "pytest.ini"),
-            "--rootdir",
-            str(self.assignment.graders_dir),
-            *_UNUSED_PLUGINS,
-            "--import-mode=importlib",
-            "--capture=sys",
-            "--tb=no",  # failures reach us as exceptions; pytest need not format tracebacks
-            "-W",
-            "ignore",
-        ]
-        answers = _Answers()
-        with (
-            contextlib.redirect_stdout(io.StringIO()),
-            contextlib.redirect_stderr(io.StringIO()),
-            _without_plugin_autoload(),
-        ):
-            pytest.main(args, plugins=[plugin, answers])
-        if plugin.collection_errors:
-            raise GraderBroken("; ".join(plugin.collection_errors))
+        session, plugin, answers = self._collected()
+        plugin.begin(proxy)
+        answers.by_test = {}
+        session.run(lambda item: only is None or task_of(item) in only)
         return plugin, answers
+
+    def _collected(self) -> tuple[GraderSession, GradingPlugin, _Answers]:
+        """The graders collected once (first submission), served for every later one."""
+        if self._session is None:
+            plugin = GradingPlugin(
+                assignment=self.assignment.aid,
+                secret_seed=self.options.config.secret_seed,
+                reference=self.reference,
+                task_ids=frozenset(self.spec.task_ids),
+                device=self.options.device,
+                lang=self.options.lang,
+            )
+            args = [
+                str(self.assignment.graders_dir),
+                "-q",
+                "-c",
+                str(GRADERS_DIR / "pytest.ini"),
+                "--rootdir",
+                str(self.assignment.graders_dir),
+                *_UNUSED_PLUGINS,
+                "--import-mode=importlib",
+                "--assert=plain",  # a grader's bare assert is a grader error either way
+                "--capture=no",  # the session outlives a submission: no global capture
+                "--tb=no",  # failures reach us as exceptions; pytest need not format tracebacks
+                "-W",
+                "ignore",
+            ]
+            answers = _Answers()
+            self._session = (GraderSession(args, [plugin, answers]), plugin, answers)
+        if self._session[1].collection_errors:
+            raise GraderBroken("; ".join(self._session[1].collection_errors))
+        return self._session
 
     def _task_result(
         self, task: TaskSpec, runs: list[TestRun], proxy: StudentProxy, workers: TaskWorkers
@@ -308,7 +298,7 @@ class AssignmentGrader:
         diagnosis = None
         if failures:
             records = [r for r in proxy.records if r.name == task.task_id]
-            entry = diagnose(self.catalogue.mistakes(task.task_id), records)
+            entry = diagnose(self.catalogue.mistakes(task.task_id), records, self.replays)
             if entry is not None:
                 diagnosis = Diagnosis(entry.key, self.text(entry.name))
             else:

@@ -6,7 +6,7 @@ import numpy as np
 
 from autograder.authoring.catalogue import Entry
 from autograder.authoring.compare import values_match
-from autograder.engine.diagnosis import diagnose
+from autograder.engine.diagnosis import MistakeReplays, diagnose
 from autograder.engine.proxy import CallRecord
 from autograder.i18n import Text
 
@@ -38,3 +38,31 @@ def test_values_match_in_single_precision():
     assert not values_match(off, expected)
     assert values_match((off, {"b": off}), (expected, {"b": expected}), single=True)
     assert not values_match(expected * 1.01, expected, single=True)
+
+
+def test_a_mistake_is_replayed_once_per_distinct_call():
+    """Every student of a batch gets the same hidden inputs: the replay is remembered, per
+    mistake and arguments (other arguments are replayed afresh)."""
+    calls = []
+
+    def counted(x):
+        calls.append(1)
+        return _doubled(x)
+
+    entry = Entry("f", "doubled", Text("verdoppelt", "doubled"), counted, "mistake")
+    replays = MistakeReplays()
+    x = np.arange(4.0)
+    for _ in range(3):
+        assert diagnose([entry], [CallRecord("f", (x,), {}, value=2 * x)], replays) is entry
+    assert (len(calls), replays.hits) == (1, 2)
+    assert diagnose([entry], [CallRecord("f", (x + 1,), {}, value=2 * x)], replays) is None
+    assert len(calls) == 2
+
+
+def test_replays_of_two_mistakes_on_the_same_call_are_kept_apart():
+    tripled = Entry("f", "tripled", Text("verdreifacht", "tripled"), lambda x: 3 * x, "mistake")
+    replays = MistakeReplays()
+    x = np.arange(3.0)
+    record = CallRecord("f", (x,), {}, value=3 * x)
+    assert diagnose([DOUBLED, tripled], [record], replays) is tripled
+    assert diagnose([tripled, DOUBLED], [record], replays) is tripled

@@ -1,0 +1,136 @@
+"""The hidden graders, collected once per grader process and run again for every submission.
+
+``pytest.main`` starting a session, importing the grader modules and collecting their tests
+cost more per submission than most of the tests themselves. Here one pytest session lives as
+long as the grader: it runs in a thread of its own, and its ``pytest_runtestloop`` (the
+documented hook that runs the collected tests) waits for the next submission, runs the selected
+tests through pytest's own ``pytest_runtest_protocol`` (fixtures set up and torn down per test,
+reports and our plugins' hooks as in any session), hands control back and waits again. Exactly
+one thread runs at a time: the caller waits while the session works, and the session waits
+while the caller prepares the next submission, so nothing is shared concurrently.
+
+Each submission still gets fresh fixtures (the last test of a run tears everything down, the
+session scope included) and a fresh sandboxed worker; what is kept is the imported graders,
+which hold no state of their own between tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+import pytest
+
+AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
+
+Selection = Callable[[pytest.Item], bool]
+
+
+@dataclass(frozen=True)
+class _Job:
+    select: Selection
+    done: Future[None]
+
+
+class _Stop:
+    """Ends the session (``GraderSession.close``)."""
+
+
+class SessionFailed(RuntimeError):
+    """pytest ended the session before running anything (a usage error in its arguments)."""
+
+
+class _Loop:
+    """The plugin that turns one pytest session into a server of test runs."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.Queue[_Job | _Stop] = queue.Queue()
+        self.collected: Future[None] = Future()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        self.collected.set_result(None)
+        while not isinstance(job := self.jobs.get(), _Stop):
+            try:
+                _run_items([i for i in session.items if job.select(i)])
+            except BaseException as exc:  # the caller's to handle; the session goes on
+                job.done.set_exception(exc)
+            else:
+                job.done.set_result(None)
+        return True
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """What the graders or pytest print goes nowhere (the caller waits meanwhile)."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        yield
+
+
+def _run_items(items: Sequence[pytest.Item]) -> None:
+    with _quiet():
+        for index, item in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
+
+
+class GraderSession:
+    """``pytest.main(args, plugins)`` once; ``run(select)`` runs the selected collected tests."""
+
+    def __init__(self, args: list[str], plugins: list[object]) -> None:
+        self._loop = _Loop()
+        self._ended: Future[int] = Future()
+        self._thread = threading.Thread(
+            target=self._serve, args=(args, [*plugins, self._loop]), daemon=True
+        )
+        # pytest reads the variable while it starts, and its terminal reporter keeps the
+        # stdout it finds then: a buffer, so that nothing it writes reaches ours
+        with _without_plugin_autoload(), _quiet():
+            self._thread.start()
+            self._loop.collected.result()
+
+    def _serve(self, args: list[str], plugins: list[object]) -> None:
+        try:
+            code = pytest.main(args, plugins=plugins)
+            self._ended.set_result(int(code))
+        except BaseException as exc:
+            self._ended.set_exception(exc)
+        finally:
+            if not self._loop.collected.done():  # pytest stopped before running any test
+                self._loop.collected.set_exception(SessionFailed(f"pytest {args} ended early"))
+
+    def run(self, select: Selection) -> None:
+        """Run the collected tests ``select`` keeps, in collection order; block until done."""
+        if not self._thread.is_alive():
+            raise SessionFailed("the graders' pytest session has ended")
+        job = _Job(select, Future())
+        self._loop.jobs.put(job)
+        job.done.result()
+
+    def close(self) -> None:
+        """End the session (pytest tears down and writes its summary into its buffer)."""
+        if self._thread.is_alive():
+            with _quiet():
+                self._loop.jobs.put(_Stop())
+                self._thread.join()
+
+
+@contextlib.contextmanager
+def _without_plugin_autoload() -> Iterator[None]:
+    """Grading sessions load no installed pytest plugins (anyio's alone costs ~0.3 s per
+    process; xdist's, the test suite's own): graders need only ours and pytest's built-ins."""
+    before = os.environ.get(AUTOLOAD)
+    os.environ[AUTOLOAD] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[AUTOLOAD]
+        else:
+            os.environ[AUTOLOAD] = before
