@@ -32,7 +32,7 @@ from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
-from autograder.sandbox.doctor import DoctorReport, run_doctor
+from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 
 USAGE_ERROR = 2
@@ -87,7 +87,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if not mode.sandboxed:
         warn_unsafe()
     else:
-        report = run_doctor(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
+        report = checked_sandbox(
+            spec, hidden_paths(assignment.graders_dir, assignment.reference_path)
+        )
         if not report.ok:
             print_doctor(report)
             raise UsageError(
@@ -170,7 +172,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     own = (course.root / "solutions", course.root / "graders")
     targets = [GRADERS_DIR] + [p for p in own if p.is_dir()]
     paths = hidden_paths(*targets, *(d for d in GRADERS_DIR.iterdir() if d.is_dir()))
-    report = run_doctor(SandboxSpec(limits=load_limits(course.root)), paths)
+    report = probed(SandboxSpec(limits=load_limits(course.root)), paths)  # always afresh
     print_doctor(report)
     print(
         "sandbox OK"

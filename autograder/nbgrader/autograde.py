@@ -25,7 +25,7 @@ from autograder.course import find_course
 from autograder.engine.runner import AssignmentGrader, GradeOptions
 from autograder.nbgrader.cell_outputs import apply_result
 from autograder.results.journal import grading_context
-from autograder.sandbox.doctor import run_doctor
+from autograder.sandbox.doctor import checked_sandbox
 from autograder.sandbox.launcher import SandboxSpec
 
 
@@ -47,7 +47,7 @@ def _loaded_grader(course_root: str, aid: str, context: str) -> AssignmentGrader
     course = find_course(Path(course_root))
     assignment = course.assignment(aid)
     config = load_config(course.root)
-    report = run_doctor(SandboxSpec(limits=config.limits), [assignment.reference_path])
+    report = checked_sandbox(SandboxSpec(limits=config.limits), [assignment.reference_path])
     if not report.ok:
         failed = "; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok)
         raise SandboxRefused(f"autograder doctor failed ({failed}); refusing to grade")

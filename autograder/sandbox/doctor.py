@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.sandbox import cgroups, seccomp, uids, zygote
+from autograder.sandbox import cgroups, seccomp, uids, verdicts, zygote
 from autograder.sandbox.launcher import SandboxSpec, check_sandbox_available
 from autograder.sandbox.session import CodeCell, WorkerSession
 
@@ -181,6 +181,28 @@ def run_doctor(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
                 f"{in_cgroup} processes under its memory/pids limits",
             )
         report.add(*_nothing_survives(marker, escaped))
+    return report
+
+
+def checked_sandbox(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
+    """``run_doctor``, unless this machine passed it for the same configuration within the
+    hour (``verdicts``); a fresh pass is remembered, a failure never."""
+    key = verdicts.verdict_key(spec, hidden_paths)
+    if verdicts.passed_recently(key):
+        report = DoctorReport(protections=_protections(spec))
+        minutes = verdicts.REMEMBER_SECONDS // 60
+        report.add(
+            "sandbox proven", True, f"passed this boot, same configuration, < {minutes} min ago"
+        )
+        return report
+    return probed(spec, hidden_paths, key)
+
+
+def probed(spec: SandboxSpec, hidden_paths: list[Path], key: str | None = None) -> DoctorReport:
+    """``run_doctor`` now; a pass is remembered for ``checked_sandbox``."""
+    report = run_doctor(spec, hidden_paths)
+    if report.ok:
+        verdicts.remember_pass(key or verdicts.verdict_key(spec, hidden_paths))
     return report
 
 
