@@ -57,9 +57,8 @@ def cnn_param_count(layers, input_shape):
         if layer["type"] == "conv":
             total += layer["out"] * (C * layer["k"] ** 2 + 1)
             C = layer["out"]
-            H, W = (
-                conv_output_size(n, layer["k"], layer["stride"], layer["padding"]) for n in (H, W)
-            )
+            k, stride, padding = layer["k"], layer["stride"], layer["padding"]
+            H, W = (conv_output_size(n, k, stride, padding) for n in (H, W))
         elif layer["type"] == "pool":
             H, W = (conv_output_size(n, layer["k"], layer["stride"]) for n in (H, W))
         else:  # dense: flattens C·H·W inputs

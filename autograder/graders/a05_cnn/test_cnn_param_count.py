@@ -46,7 +46,7 @@ def random_cnns(rng):
 
 
 POOL = 'H, W = (conv_output_size(n, layer["k"], layer["stride"]) for n in (H, W))'
-CONV = 'H, W = (conv_output_size(n, layer["k"], layer["stride"], layer["padding"]) for n in (H, W))'
+CONV = "H, W = (conv_output_size(n, k, stride, padding) for n in (H, W))"
 task.mistake(
     "pooling_ignored",
     "Pooling verkleinert die Karte nicht (Eingabe der dichten Schicht zu groß)",
