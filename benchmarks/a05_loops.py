@@ -28,12 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from autograder.course import find_course  # noqa: E402
 from autograder.engine.runner import load_catalogue  # noqa: E402
-from autograder.notebook.compose import (  # noqa: E402
-    fill_solutions,
-    read_notebook,
-    solution_sources,
-    write_notebook,
-)
+from autograder.notebook import compose  # noqa: E402
 
 AID = "a05_cnn"
 LOOPS = {  # task → its slowest variant: the notebook graded end to end uses these
@@ -73,12 +68,13 @@ def _timed(function, args, kwargs) -> float:
 def grade_loop_notebook() -> tuple[float, float]:
     """Wall time of `autograder grade` for a notebook of loop variants, and its score share."""
     assignment = find_course(REPO).assignment(AID)
-    model = solution_sources(read_notebook(assignment.source_notebook))
+    model = compose.solution_sources(compose.read_notebook(assignment.source_notebook))
     variants = {(e.task_id, e.key): e.source for e in load_catalogue(AID).variants()}
     loops = {task: variants[(task, key)] for task, key in LOOPS.items()}
-    release = read_notebook(assignment.release_dir / f"{AID}.ipynb")
+    release = compose.read_notebook(assignment.release_dir / f"{AID}.ipynb")
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_notebook(fill_solutions(release, {**model, **loops}), Path(tmp) / "loops.ipynb")
+        notebook = compose.fill_solutions(release, {**model, **loops})
+        path = compose.write_notebook(notebook, Path(tmp) / "loops.ipynb")
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "autograder", "grade", AID, str(path), "--out", tmp, "-q"],

@@ -17,6 +17,15 @@ POOLS = (
 )
 
 
+# both pooling tasks read a missing stride the same way
+DEFAULT_STRIDE_ONE = (
+    "default_stride_one",
+    "ohne Angabe Stride 1 statt stride = size",
+    "stride 1 instead of stride = size when none is given",
+    ("stride = size if stride is None else stride", "stride = 1 if stride is None else stride"),
+)
+
+
 def distinct_image(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
     """Values that are all different (no ties for the arg-max), spread like N(0, 1)."""
     values = np.sort(rng.normal(size=int(np.prod(shape))))

@@ -4,12 +4,13 @@ the secret seed, and the comparison that names every wrong part of (dX, dW, db).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from autograder.authoring import CheckFailure, Text, as_tuple, assert_same, call
+from autograder.authoring import Call, CheckFailure, Task, Text, as_tuple, assert_same, call
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,31 @@ def settings(rng: np.random.Generator) -> dict[str, Setting]:
         "rectangular_kernel_stride_3": Setting(2, 1, 3, H + 2, W + 3, 4, 3, stride=3, padding=2),
         "even_rectangular_padding": Setting(2, 4, 3, H, W + 4, 2, 3, padding=1),
     }
+
+
+SETTINGS = (
+    "odd_kernel",
+    "even_kernel_stride_padding",
+    "rectangular_kernel_stride_3",
+    "even_rectangular_padding",
+)
+
+
+def setting_cases(
+    task: Task, make: Callable[[np.random.Generator, Setting], Call], weights: tuple[int, ...]
+) -> None:
+    """One case per hidden setting (``weights``: their shares of the points, in the order of
+    ``SETTINGS``); ``make(rng, s)`` draws the call."""
+    for key, weight in zip(SETTINGS, weights, strict=True):
+
+        @task.case(weight=weight, name=key)
+        def draw(rng, key=key):
+            return make(rng, settings(rng)[key])
+
+
+def forward_call(rng: np.random.Generator, s: Setting) -> Call:
+    X, W, b = conv_arrays(rng, s)
+    return call(X, W, b, s.stride, s.padding).labelled(s.label("conv2d_forward"))
 
 
 def conv_arrays(rng: np.random.Generator, s: Setting) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

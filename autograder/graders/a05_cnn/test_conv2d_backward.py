@@ -2,22 +2,10 @@
 ``F.conv2d``; the feedback names every wrong part and the setting (stride, padding, kernel)."""
 
 from autograder.authoring import Task
-from autograder.graders.a05_cnn.problems import backward_call, settings
+from autograder.graders.a05_cnn.problems import backward_call, setting_cases
 
 task = Task("conv2d_backward")
-WEIGHTS = {
-    "odd_kernel": 1,
-    "even_kernel_stride_padding": 2,
-    "rectangular_kernel_stride_3": 2,
-    "even_rectangular_padding": 1,
-}
-
-for key, weight in WEIGHTS.items():
-
-    @task.case(weight=weight, name=key)
-    def backward(rng, key=key):
-        return backward_call(rng, settings(rng)[key])
-
+setting_cases(task, backward_call, weights=(1, 2, 2, 1))
 
 DW = 'dW = np.einsum("nfhw,nchwpq->fcpq", dY, _windows(X_pad, kh, kw, stride))'
 DX = "dX = dX_pad[:, :, padding : X_pad.shape[2] - padding, padding : X_pad.shape[3] - padding]"

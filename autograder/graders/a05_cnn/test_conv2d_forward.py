@@ -3,35 +3,20 @@ exactly ``torch.nn.functional.conv2d``."""
 
 import numpy as np
 
-from autograder.authoring import Task, call
-from autograder.graders.a05_cnn.problems import conv_arrays, settings
+from autograder.authoring import Task
+from autograder.graders.a05_cnn.problems import forward_call, setting_cases
 
 task = Task("conv2d_forward")
-WEIGHTS = {
-    "odd_kernel": 1,
-    "even_kernel_stride_padding": 2,
-    "rectangular_kernel_stride_3": 1,
-    "even_rectangular_padding": 1,
-}
+setting_cases(task, forward_call, weights=(1, 2, 1, 1))
 
-
-for key, weight in WEIGHTS.items():
-
-    @task.case(weight=weight, name=key)
-    def forward(rng, key=key):
-        s = settings(rng)[key]
-        X, W, b = conv_arrays(rng, s)
-        return call(X, W, b, s.stride, s.padding).labelled(s.label("conv2d_forward"))
-
-
-RESULT = "return Y + b[None, :, None, None]"
-PADDED = "_pad(X, padding)"
 task.mistake(
     "kernel_flipped",
     "Kern gespiegelt (echte Faltung statt Kreuzkorrelation)",
     "kernel flipped (true convolution instead of cross-correlation)",
     ("windows, W)", "windows, W[:, :, ::-1, ::-1])"),
 )
+
+PADDED = "_pad(X, padding)"
 task.mistake(
     "padding_one_side",
     "Padding nur auf einer Seite (unten/rechts) statt auf allen vier",
@@ -44,6 +29,7 @@ task.mistake(
     "padding applied twice (2p zeros per side)",
     (PADDED, "_pad(X, 2 * padding)"),
 )
+RESULT = "return Y + b[None, :, None, None]"
 task.mistake(
     "channels_last",
     "Ergebnis im Format NHWC (Kanäle zuletzt) statt NCHW",

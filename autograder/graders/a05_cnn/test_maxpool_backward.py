@@ -4,7 +4,7 @@ overlapping windows add up (autograd of ``F.max_pool2d``). Hidden inputs have no
 import numpy as np
 
 from autograder.authoring import Task, call
-from autograder.graders.a05_cnn.pools import pool_cases, pooled_shape
+from autograder.graders.a05_cnn.pools import DEFAULT_STRIDE_ONE, pool_cases, pooled_shape
 
 task = Task("maxpool_backward")
 
@@ -23,12 +23,7 @@ task.mistake(
     ("i * stride + flat // size", "flat // size"),
     ("j * stride + flat % size", "flat % size"),
 )
-task.mistake(
-    "default_stride_one",
-    "ohne Angabe Stride 1 statt stride = size",
-    "stride 1 instead of stride = size when none is given",
-    ("stride = size if stride is None else stride", "stride = 1 if stride is None else stride"),
-)
+task.mistake(*DEFAULT_STRIDE_ONE)
 
 
 @task.mistake_function(
@@ -48,7 +43,7 @@ def maxpool_backward(dY, X, size, stride=None):
     return dX
 
 
-@task.mistake_function(
+@task.mistake_function(  # type: ignore[no-redef]
     "averaged",
     "Gradient wie beim Average-Pooling gleichmäßig auf das Fenster verteilt (dY/size²)",
     "gradient spread evenly over the window as in average pooling (dY/size²)",

@@ -4,7 +4,7 @@
 import numpy as np
 
 from autograder.authoring import Task, call
-from autograder.graders.a05_cnn.pools import pool_cases
+from autograder.graders.a05_cnn.pools import DEFAULT_STRIDE_ONE, pool_cases
 
 task = Task("maxpool_forward")
 pool_cases(task, lambda rng, X, *window: call(X, *window), "maxpool_forward")
@@ -15,12 +15,7 @@ task.mistake(
     "mean instead of maximum (average pooling)",
     (".max(axis=(4, 5))", ".mean(axis=(4, 5))"),
 )
-task.mistake(
-    "default_stride_one",
-    "ohne Angabe Stride 1 statt stride = size",
-    "stride 1 instead of stride = size when none is given",
-    ("stride = size if stride is None else stride", "stride = 1 if stride is None else stride"),
-)
+task.mistake(*DEFAULT_STRIDE_ONE)
 
 
 @task.mistake_function(
