@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from autograder.authoring import Call, Task
+from autograder.authoring import Call, Task, Text
 
 # (name, weight, window size, stride or None for the default)
 POOLS = (
@@ -56,5 +56,8 @@ def pool_cases(task: Task, make: Callable[..., Call], name: str) -> None:
             shown = "" if stride is None else f", stride={stride}"
             window = (size,) if stride is None else (size, stride)
             return make(rng, X, *window).labelled(
-                f"{name}(X der Form {X.shape}, size={size}{shown})"
+                Text(
+                    f"{name}(X der Form {X.shape}, size={size}{shown})",
+                    f"{name}(X of shape {X.shape}, size={size}{shown})",
+                )
             )

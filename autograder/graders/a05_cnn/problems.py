@@ -35,11 +35,11 @@ class Setting:
         return (self.N, self.F, self.out(self.H, self.kh), self.out(self.W, self.kw))
 
     def label(self, what: str) -> Text:
-        where = f"stride = {self.stride}, padding = {self.padding}, Kern {self.kh}×{self.kw}"
-        shapes = f"X der Form {(self.N, self.C, self.H, self.W)}, {self.F} Filter"
+        where = f"stride = {self.stride}, padding = {self.padding}"
+        kernel, shape = f"{self.kh}×{self.kw}", (self.N, self.C, self.H, self.W)
         return Text(
-            f"{what} bei {where} ({shapes})",
-            f"{what} at {where} (X of shape {(self.N, self.C, self.H, self.W)}, {self.F} filters)",
+            f"{what} bei {where}, Kern {kernel} (X der Form {shape}, {self.F} Filter)",
+            f"{what} at {where}, kernel {kernel} (X of shape {shape}, {self.F} filters)",
         )
 
 
