@@ -1,5 +1,5 @@
 """Hidden inputs of the pooling tasks: images without ties (a permutation of distinct values),
-odd and even sizes that the windows do not tile (floor mode matters), overlapping windows."""
+sides that the windows do not tile (floor mode matters), overlapping windows."""
 
 from __future__ import annotations
 
@@ -40,8 +40,9 @@ def pooled_shape(shape: tuple[int, ...], size: int, stride: int | None = None) -
 
 
 def pool_shape(rng: np.random.Generator) -> tuple[int, int, int, int]:
-    """N > 1, C > 1, odd and even, non-square sides."""
-    H, W = (int(v) for v in rng.choice(np.arange(5, 10), size=2, replace=False))
+    """N > 1, C > 1, an odd height and an even width: windows of 2 with stride 2 leave a row
+    over, windows of 3 with stride 2 a column (floor and ceil mode differ in both)."""
+    H, W = int(rng.choice([5, 7, 9])), int(rng.choice([6, 8]))
     return (int(rng.integers(2, 4)), int(rng.integers(2, 4)), H, W)
 
 

@@ -10,7 +10,16 @@ from typing import Any
 
 import numpy as np
 
-from autograder.authoring import Call, CheckFailure, Task, Text, as_tuple, assert_same, call
+from autograder.authoring import (
+    Call,
+    CheckFailure,
+    Compare,
+    Task,
+    Text,
+    as_tuple,
+    assert_same,
+    call,
+)
 
 
 @dataclass(frozen=True)
@@ -55,12 +64,7 @@ def settings(rng: np.random.Generator) -> dict[str, Setting]:
     }
 
 
-SETTINGS = (
-    "odd_kernel",
-    "even_kernel_stride_padding",
-    "rectangular_kernel_stride_3",
-    "even_rectangular_padding",
-)
+SETTINGS = tuple(settings(np.random.default_rng(0)))  # the names, in the order above
 
 
 def setting_cases(
@@ -90,7 +94,7 @@ def conv_arrays(rng: np.random.Generator, s: Setting) -> tuple[np.ndarray, np.nd
 PARTS = ("dX", "dW", "db")
 
 
-def every_part(batch_size: int):
+def every_part(batch_size: int) -> Compare:
     """Compare (dX, dW, db) part by part and name *every* wrong one (with a constant factor
     such as 1/N where there is one), not only the first."""
 
@@ -114,7 +118,7 @@ def _part(part: str, what: Text) -> Text:
     return Text(f"{part} von {what.de}", f"{part} of {what.en}")
 
 
-def backward_call(rng: np.random.Generator, s: Setting):
+def backward_call(rng: np.random.Generator, s: Setting) -> Call:
     X, W, _ = conv_arrays(rng, s)
     dY = rng.normal(size=s.output_shape)
     return (
