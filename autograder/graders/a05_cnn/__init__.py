@@ -1,0 +1,1 @@
+"""Hidden graders of a05_cnn: convolution, pooling and their gradients."""
