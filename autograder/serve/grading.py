@@ -15,8 +15,9 @@ from pathlib import Path
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.engine.batch import grade_one
-from autograder.engine.runner import AssignmentGrader, GradeOptions
+from autograder.engine.runner import AssignmentGrader, GradeOptions, sandbox_specs
 from autograder.notebook.discover import Found
+from autograder.sandbox import zygote
 from autograder.sandbox.launcher import SandboxMode
 from autograder.serve.practice import practice_seed
 from autograder.serve.store import Claim, Store
@@ -31,6 +32,13 @@ class Graders:
         self.course = find_course(course_root)
         self.options = GradeOptions(load_config(self.course.root), lang, mode)
         self._graders: dict[str, AssignmentGrader] = {}
+
+    def warm(self, aids: list[str]) -> None:
+        """Load the open assignments and start their zygotes before the first upload arrives."""
+        for aid in aids:
+            zygote.prestart(sandbox_specs(self.course.assignment(aid), self.options))
+        for aid in aids:
+            self.get(aid)
 
     def get(self, aid: str) -> AssignmentGrader:
         if aid not in self._graders:
@@ -61,11 +69,13 @@ def worker_loop(
     course_root: Path,
     mode: SandboxMode,
     wake: multiprocessing.synchronize.Event,
+    aids: list[str],
 ) -> None:
     """The embedded worker: grade queued uploads in order, sleep until the next arrives."""
     _die_with_parent()
     store = Store(database_url)
     graders = Graders(course_root, mode)
+    graders.warm(aids)
     while True:
         claim = store.next_claim()
         if claim is None:

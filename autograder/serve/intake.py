@@ -70,4 +70,4 @@ def _notebook_problem(
     except CourseError:
         return f"Die Aufgabe „{aid}“ ist nicht vollständig eingerichtet."
     found = problem(Candidate(filename or "upload", student_id, data), spec)
-    return f"Die Datei wurde nicht angenommen: {found.de}." if found is not None else None
+    return None if found is None else f"Die Datei wurde nicht angenommen: {found.sentence().de}"

@@ -44,7 +44,9 @@ def celery_app(config: ServeConfig) -> Celery:
 @cache
 def _worker_state(course_root: str) -> tuple[Store, Graders]:
     config = load_serve_config(Path(course_root))
-    return Store(config.database_url), Graders(config.course_root, SandboxMode.ZYGOTE)
+    graders = Graders(config.course_root, SandboxMode.ZYGOTE)
+    graders.warm(sorted(config.assignments))
+    return Store(config.database_url), graders
 
 
 def _grade_task(task: object, upload_id: int) -> bool:

@@ -27,7 +27,7 @@ def embedded_worker(config: ServeConfig, mode: SandboxMode) -> Callable[[int], N
     wake = context.Event()
     process = context.Process(
         target=worker_loop,
-        args=(config.database_url, config.course_root, mode, wake),
+        args=(config.database_url, config.course_root, mode, wake, sorted(config.assignments)),
         name="autograder-serve-worker",
         daemon=True,
     )
