@@ -45,7 +45,7 @@ def celery_app(config: ServeConfig) -> Celery:
 def _worker_state(course_root: str) -> tuple[Store, Graders]:
     config = load_serve_config(Path(course_root))
     graders = Graders(config.course_root, SandboxMode.ZYGOTE)
-    graders.warm(sorted(config.assignments))
+    graders.warm([a for a, w in sorted(config.assignments.items()) if not w.exam])
     return Store(config.database_url), graders
 
 
