@@ -53,6 +53,10 @@ class ServeConfig:
     broker: str = "redis://localhost:6379/0"
     visibility_timeout: int = 3600  # seconds until a dead worker's unacknowledged job returns
 
+    def practice_assignments(self) -> list[str]:
+        """The assignments that get practice feedback (exams get none): workers load these."""
+        return sorted(aid for aid, window in self.assignments.items() if not window.exam)
+
     @property
     def database_url(self) -> str:
         """SQLite paths relative to the course folder become absolute."""

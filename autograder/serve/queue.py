@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 from autograder.sandbox.launcher import SandboxMode
 from autograder.serve.config import ServeConfig, load_serve_config
@@ -45,8 +46,15 @@ def celery_app(config: ServeConfig) -> Celery:
 def _worker_state(course_root: str) -> tuple[Store, Graders]:
     config = load_serve_config(Path(course_root))
     graders = Graders(config.course_root, SandboxMode.ZYGOTE)
-    graders.warm([a for a, w in sorted(config.assignments.items()) if not w.exam])
+    graders.warm(config.practice_assignments())
     return Store(config.database_url), graders
+
+
+@worker_process_init.connect
+def _warm(**_: object) -> None:
+    """Each pool process loads the assignments before it takes its first job."""
+    if COURSE_ENV in os.environ:
+        _worker_state(os.environ[COURSE_ENV])
 
 
 def _grade_task(task: object, upload_id: int) -> bool:

@@ -27,18 +27,13 @@ def embedded_worker(config: ServeConfig, mode: SandboxMode) -> Callable[[int], N
     wake = context.Event()
     process = context.Process(
         target=worker_loop,
-        args=(config.database_url, config.course_root, mode, wake, practice_assignments(config)),
+        args=(config.database_url, config.course_root, mode, wake, config.practice_assignments()),
         name="autograder-serve-worker",
         daemon=True,
     )
     process.start()
     wake.set()  # jobs left queued by an earlier run are graded first
     return lambda _upload_id: wake.set()
-
-
-def practice_assignments(config: ServeConfig) -> list[str]:
-    """The assignments that get practice feedback (exams get none): the worker loads these."""
-    return sorted(aid for aid, window in config.assignments.items() if not window.exam)
 
 
 def make_service(course_root: Path, mode: SandboxMode) -> Service:

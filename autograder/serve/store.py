@@ -79,6 +79,7 @@ class Upload:
     reason: str | None
     result: str | None
     grade_count: int
+    claim: str | None  # who graded it last: "host:pid:nonce"
 
 
 @dataclass(frozen=True)
