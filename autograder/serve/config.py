@@ -7,6 +7,7 @@ Example::
     max_upload_bytes = 5242880
     database = "sqlite:///serve/serve.sqlite"   # relative paths: in the course folder
     queue = "embedded"              # or "celery" (broker below; workers: `autograder serve worker`)
+    workers = 1                     # grading processes of the embedded mode
     broker = "redis://localhost:6379/0"
     visibility_timeout = 3600       # a dead Celery worker's job returns after this many seconds
 
@@ -52,6 +53,7 @@ class ServeConfig:
     queue: str = "embedded"
     broker: str = "redis://localhost:6379/0"
     visibility_timeout: int = 3600  # seconds until a dead worker's unacknowledged job returns
+    workers: int = 1  # grading processes of the embedded mode
 
     def practice_assignments(self) -> list[str]:
         """The assignments that get practice feedback (exams get none): workers load these."""
@@ -102,6 +104,7 @@ def load_serve_config(course_root: Path) -> ServeConfig:
         str(serve.get("queue", "embedded")),
         str(serve.get("broker", ServeConfig.broker)),
         int(serve.get("visibility_timeout", 3600)),
+        max(1, int(serve.get("workers", 1))),
     )
     if config.queue not in QUEUES:
         raise ConfigError(f"{path}: queue must be one of {', '.join(QUEUES)}")

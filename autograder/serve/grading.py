@@ -80,7 +80,7 @@ def worker_loop(
         claim = store.next_claim()
         if claim is None:
             wake.wait(timeout=1.0)
-            wake.clear()
+            wake.clear()  # (with several workers, one may sleep through a wake: at most 1 s)
             continue
         try:
             grade_claimed(store, graders, claim)

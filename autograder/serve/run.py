@@ -21,17 +21,23 @@ from autograder.serve.store import Store
 log = logging.getLogger(__name__)
 
 
-def embedded_worker(config: ServeConfig, mode: SandboxMode) -> Callable[[int], None]:
-    """Start the grading process; returns how to wake it for a new job."""
+def embedded_workers(config: ServeConfig, mode: SandboxMode) -> Callable[[int], None]:
+    """Start the grading processes; returns how to wake them for a new job."""
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads
     wake = context.Event()
-    process = context.Process(
-        target=worker_loop,
-        args=(config.database_url, config.course_root, mode, wake, config.practice_assignments()),
-        name="autograder-serve-worker",
-        daemon=True,
-    )
-    process.start()
+    for number in range(config.workers):
+        context.Process(
+            target=worker_loop,
+            args=(
+                config.database_url,
+                config.course_root,
+                mode,
+                wake,
+                config.practice_assignments(),
+            ),
+            name=f"autograder-serve-worker-{number}",
+            daemon=True,
+        ).start()
     wake.set()  # jobs left queued by an earlier run are graded first
     return lambda _upload_id: wake.set()
 
@@ -43,7 +49,7 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
     if config.queue == "embedded":
         check_sandbox_available(SandboxSpec(mode=mode))
         requeued = store.requeue_interrupted()
-        notify = embedded_worker(config, mode)
+        notify = embedded_workers(config, mode)
     else:
         from autograder.serve.queue import dispatch, resend_queued
 

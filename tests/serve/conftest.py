@@ -44,12 +44,12 @@ class ServiceCourse:
         return Store(load_serve_config(self.root).database_url)
 
 
-def make_course(tmp: Path, **serve: object) -> ServiceCourse:
+def make_course(tmp: Path, students: list[str] = STUDENTS, **serve: object) -> ServiceCourse:
     root = build_course(tmp / "course")
     deadline = now_utc() + timedelta(days=7)
     windows = {A01: Window(deadline), EXAM: Window(deadline, exam=True)}
     write_serve_config(root, windows, **serve)
-    tokens = issue_tokens(Store(load_serve_config(root).database_url), STUDENTS)
+    tokens = issue_tokens(Store(load_serve_config(root).database_url), students)
     return ServiceCourse(root, tokens, dict(serve))
 
 
@@ -120,14 +120,14 @@ def wait_graded(client: httpx.Client, public_id: str, seconds: float = 60) -> di
     raise TimeoutError(public_id)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # shared by the modules that one xdist worker runs
 def service_course(tmp_path_factory: pytest.TempPathFactory) -> ServiceCourse:
     return make_course(
         tmp_path_factory.mktemp("serve"), attempts_per_hour=4, max_upload_bytes=1 << 20
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def service(service_course: ServiceCourse) -> Iterator[Running]:
     running = Running(service_course)
     yield running

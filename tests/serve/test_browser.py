@@ -17,7 +17,7 @@ import httpx
 import pytest
 import websocket
 
-from tests.serve.conftest import EXAMPLES, Running, make_course
+from tests.serve.conftest import EXAMPLES, Running, ServiceCourse
 
 pytestmark = [
     pytest.mark.slow,
@@ -88,24 +88,23 @@ def browser(tmp_path) -> Iterator[Browser]:
         process.wait()
 
 
-def test_a_student_uploads_in_the_browser_and_reads_the_named_mistake(tmp_path, browser) -> None:
-    course = make_course(tmp_path)
-    service = Running(course)
-    try:
-        browser.call("Page.navigate", url=service.url + "/")
-        browser.wait_text("Zugangscode")
-        browser.js(f"document.getElementById('token').value = {json.dumps(course.tokens['anna'])}")
-        browser.js("document.getElementById('signin').click()")
-        browser.wait_text("Angemeldet als anna")
-        document = browser.call("DOM.getDocument")["root"]["nodeId"]
-        file_input = browser.call("DOM.querySelector", nodeId=document, selector="#file")
-        path = str(EXAMPLES / "partly_wrong.ipynb")
-        browser.call("DOM.setFileInputFiles", files=[path], nodeId=file_input["nodeId"])
-        browser.js("document.getElementById('upload').click()")
-        page = browser.wait_text("Punkte (automatisch bewertet)")
-        assert "typischen Fehler „log₁₀ statt natürlichem Logarithmus" in page
-        assert "Abgabe von: anna" in page
-        browser.call("Page.navigate", url=service.url + "/")
-        assert "Rückmeldung: " in browser.wait_text("partly_wrong.ipynb")
-    finally:
-        service.stop()
+def test_a_student_uploads_in_the_browser_and_reads_the_named_mistake(
+    service: Running, service_course: ServiceCourse, browser: Browser
+) -> None:
+    browser.call("Page.navigate", url=service.url + "/")
+    browser.wait_text("Zugangscode")
+    browser.js(
+        f"document.getElementById('token').value = {json.dumps(service_course.tokens['anna'])}"
+    )
+    browser.js("document.getElementById('signin').click()")
+    browser.wait_text("Angemeldet als anna")
+    document = browser.call("DOM.getDocument")["root"]["nodeId"]
+    file_input = browser.call("DOM.querySelector", nodeId=document, selector="#file")
+    path = str(EXAMPLES / "partly_wrong.ipynb")
+    browser.call("DOM.setFileInputFiles", files=[path], nodeId=file_input["nodeId"])
+    browser.js("document.getElementById('upload').click()")
+    page = browser.wait_text("Punkte (automatisch bewertet)")
+    assert "typischen Fehler „log₁₀ statt natürlichem Logarithmus" in page
+    assert "Abgabe von: anna" in page
+    browser.call("Page.navigate", url=service.url + "/")
+    assert "Rückmeldung: " in browser.wait_text("partly_wrong.ipynb")
