@@ -30,14 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.serve.conftest import (  # noqa: E402
-    Running,
-    attempt_id,
-    free_port,
-    make_course,
-    upload,
-    wait_graded,
-)
+from tests.serve import conftest as harness  # noqa: E402  (the tests' service launcher)
 
 NAMES = ["perfect.ipynb", "partly_wrong.ipynb", "stub.ipynb"]
 
@@ -47,20 +40,22 @@ def percentile(values: list[float], share: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 3)
 
 
-def warm_latency(service: Running, student: str, count: int) -> list[float]:
+def warm_latency(service: harness.Running, student: str, count: int) -> list[float]:
     client = service.client(student)
-    wait_graded(client, attempt_id(upload(client, "partly_wrong.ipynb")), 300)  # warm-up
+    harness.wait_graded(
+        client, harness.attempt_id(harness.upload(client, "partly_wrong.ipynb")), 300
+    )  # warm-up
     latencies = []
     for _ in range(count):
         started = time.perf_counter()
-        public_id = attempt_id(upload(client, "partly_wrong.ipynb"))
+        public_id = harness.attempt_id(harness.upload(client, "partly_wrong.ipynb"))
         while client.get(f"/versuch/{public_id}/status").json()["status"] in ("queued", "grading"):
             time.sleep(0.02)
         latencies.append(time.perf_counter() - started)
     return latencies
 
 
-def load_run(service: Running, students: list[str], uploads: int, seconds: float) -> dict:
+def load_run(service: harness.Running, students: list[str], uploads: int, seconds: float) -> dict:
     clients = {s: service.client(s) for s in students}
     store = service.course.store
     before = {u.id for u in store.all_uploads()}
@@ -69,7 +64,7 @@ def load_run(service: Running, students: list[str], uploads: int, seconds: float
     def one(index: int) -> None:
         student = students[index % len(students)]
         try:
-            attempt_id(upload(clients[student], NAMES[index % len(NAMES)]))
+            harness.attempt_id(harness.upload(clients[student], NAMES[index % len(NAMES)]))
         except Exception as exc:  # counted: a lost upload is a failure of the run
             errors.append(repr(exc))
 
@@ -120,7 +115,7 @@ def run_mode(mode: str, args: argparse.Namespace, tmp: Path) -> dict:
     serve: dict[str, object] = {"attempts_per_hour": 100000, "workers": 2}
     helpers: list[subprocess.Popen[bytes]] = []
     if mode == "celery":
-        port = free_port()
+        port = harness.free_port()
         helpers.append(
             subprocess.Popen(
                 ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
@@ -129,7 +124,7 @@ def run_mode(mode: str, args: argparse.Namespace, tmp: Path) -> dict:
             )
         )
         serve.update(queue="celery", broker=f"redis://127.0.0.1:{port}/0")
-    course = make_course(tmp / mode, students, **serve)
+    course = harness.make_course(tmp / mode, students, **serve)
     command = [sys.executable, "-m", "autograder", "serve", "worker", "--course", str(course.root)]
     if mode == "celery":
         helpers += [
@@ -138,7 +133,7 @@ def run_mode(mode: str, args: argparse.Namespace, tmp: Path) -> dict:
             )
             for n in (1, 2)
         ]
-    service = Running(course)
+    service = harness.Running(course)
     try:
         warm = warm_latency(service, students[0], args.warm)
         return {

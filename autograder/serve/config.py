@@ -56,8 +56,10 @@ class ServeConfig:
     workers: int = 1  # grading processes of the embedded mode
 
     def practice_assignments(self) -> list[str]:
-        """The assignments that get practice feedback (exams get none): workers load these."""
-        return sorted(aid for aid, window in self.assignments.items() if not window.exam)
+        """The assignments that get practice feedback now or later (exams get none, nor do
+        closed ones): workers load these when they start."""
+        now = datetime.now(UTC)
+        return sorted(a for a, w in self.assignments.items() if not w.exam and now < w.deadline)
 
     @property
     def database_url(self) -> str:

@@ -23,6 +23,7 @@ from autograder.serve.tokens import issue_tokens
 from tests.conftest import A01, REPO
 
 EXAM = "q01_fragen"
+CLOSED = "a02_mlp_backprop"  # its deadline has passed
 EXAMPLES = REPO / "examples" / A01
 STUDENTS = ["anna", "ben", "carla"]
 
@@ -47,7 +48,8 @@ class ServiceCourse:
 def make_course(tmp: Path, students: list[str] = STUDENTS, **serve: object) -> ServiceCourse:
     root = build_course(tmp / "course")
     deadline = now_utc() + timedelta(days=7)
-    windows = {A01: Window(deadline), EXAM: Window(deadline, exam=True)}
+    closed = now_utc() - timedelta(days=1)
+    windows = {A01: Window(deadline), EXAM: Window(deadline, exam=True), CLOSED: Window(closed)}
     write_serve_config(root, windows, **serve)
     tokens = issue_tokens(Store(load_serve_config(root).database_url), students)
     return ServiceCourse(root, tokens, dict(serve))

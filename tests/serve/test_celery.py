@@ -105,8 +105,8 @@ def test_two_celery_workers_share_the_jobs_and_survive_a_kill(
     # the same results as the embedded mode's grader computes for each attempt
     secret = load_config(course.root).secret_seed
     (tmp_path / "slow.ipynb").write_bytes(slow_notebook())
-    paths = [EXAMPLES / name for name in NAMES] + [tmp_path / "slow.ipynb"]
-    for public_id, path in zip([*ids, victim], paths):
+    paths = [EXAMPLES / name for name in NAMES[:3]] + [tmp_path / "slow.ipynb"]
+    for public_id, path in zip([*ids[:3], victim], paths):  # each example once, and the victim
         seed = practice_seed(secret, A01, public_id)
         expected = grader.grade_file(path, "anna", seed=seed)
         got = rows[public_id].result

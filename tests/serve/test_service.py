@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import A01, REPO
 from tests.serve.conftest import (
+    CLOSED,
     EXAM,
     EXAMPLES,
     Running,
@@ -63,6 +64,7 @@ def test_a_student_sees_only_their_own_uploads(service: Running) -> None:
         ("notes.txt", b"hello", A01, "keine Notebook-Datei"),
         ("big.ipynb", b"{" + b" " * (2 << 20) + b"}", A01, "zu groß"),
         ("perfect.ipynb", None, "a99_unknown", "gibt es hier nicht"),
+        ("perfect.ipynb", None, CLOSED, "nicht zur Abgabe geöffnet"),
         ("broken.ipynb", b'{"cells": [', A01, "nicht angenommen"),
         ("empty.ipynb", json.dumps(EMPTY).encode(), A01, "keine Lösungszelle"),
         ("a02.ipynb", (REPO / "source" / A02 / f"{A02}.ipynb").read_bytes(), A01, "Lösungszelle"),
