@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
@@ -55,6 +57,7 @@ class Service:
     course: Course
     store: Store
     notify: Callable[[int], None]  # a job was queued: wake the embedded worker or send it to Celery
+    titles: dict[str, str] = field(default_factory=dict)
 
     def page(self, name: str, request: Request, status: int = 200, **values: object) -> Response:
         html = _templates.get_template(name).render(student=self.student(request), **values)
@@ -72,7 +75,7 @@ class Service:
 
     # ------------------------------------------------------------ routes
 
-    async def home(self, request: Request) -> Response:
+    def home(self, request: Request) -> Response:  # sync routes run in Starlette's thread pool
         student = self.student(request)
         if student is None:
             return self.page("signin.html.j2", request)
@@ -99,22 +102,29 @@ class Service:
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict", max_age=180 * 86400)
         return response
 
-    async def sign_out(self, request: Request) -> Response:
+    def sign_out(self, request: Request) -> Response:
         response = RedirectResponse("/", status_code=303)
         response.delete_cookie(COOKIE)
         return response
 
     async def submit(self, request: Request) -> Response:
-        student = self.signed_in(request)
+        student = await run_in_threadpool(self.signed_in, request)
         aid, filename, data, verdict = await self._read_upload(request)
+        upload = await run_in_threadpool(self._store_upload, student, aid, filename, data, verdict)
+        return RedirectResponse(f"/versuch/{upload.public_id}", status_code=303)
+
+    def _store_upload(
+        self, student: str, aid: str, filename: str, data: bytes, verdict: Verdict | None
+    ) -> Upload:
+        """Judge and store the upload; only once it is committed may anyone hear of it."""
         if verdict is None:
             verdict = judge(
                 self.config, self.course, self.store, student, aid, filename, data, now_utc()
             )
         upload = self.store.add_upload(student, aid, filename, data, verdict.status, verdict.reason)
-        if upload.status == QUEUED:  # stored and committed: now the worker may see it
+        if upload.status == QUEUED:
             self.notify(upload.id)
-        return RedirectResponse(f"/versuch/{upload.public_id}", status_code=303)
+        return upload
 
     async def _read_upload(self, request: Request) -> tuple[str, str, bytes, Verdict | None]:
         """(assignment, file name, content, a verdict already reached while reading)."""
@@ -144,7 +154,7 @@ class Service:
             raise HTTPException(404, "Diesen Versuch gibt es nicht.")
         return upload
 
-    async def attempt(self, request: Request) -> Response:
+    def attempt(self, request: Request) -> Response:
         upload = self._own(request)
         if upload.status == "graded" and upload.result:
             return HTMLResponse(self._feedback(upload))
@@ -152,17 +162,22 @@ class Service:
             "attempt.html.j2", request, upload=upload, position=self.store.queue_position(upload)
         )
 
-    async def status(self, request: Request) -> Response:
+    def status(self, request: Request) -> Response:
         upload = self._own(request)
         position = self.store.queue_position(upload)
         return JSONResponse(
             {"status": upload.status, "position": position, "reason": upload.reason}
         )
 
+    def _title(self, aid: str) -> str:
+        if aid not in self.titles:  # the notebook's first heading, read once
+            self.titles[aid] = self.course.assignment(aid).spec().title
+        return self.titles[aid]
+
     def _feedback(self, upload: Upload) -> str:
         assert upload.result is not None
         result = submission_from_dict(json.loads(upload.result))
-        title = self.course.assignment(upload.aid).spec().title
+        title = self._title(upload.aid)
         html = render_feedback(result, upload.aid, "de", title=title)
         nav = (
             '<nav><a href="/">Zurück zur Übersicht</a> · Übungsrückmeldung: die verdeckten Tests '
@@ -176,7 +191,7 @@ async def _error_page(request: Request, exc: Exception) -> Response:
     if exc.status_code == 401:
         return RedirectResponse("/", status_code=303)
     html = _templates.get_template("base.html.j2").render(student=None)
-    body = f'<p class="message">{jinja2.utils.markupsafe.escape(exc.detail)}</p><p><a href="/">Zur Übersicht</a></p>'
+    body = f'<p class="message">{escape(exc.detail)}</p><p><a href="/">Zur Übersicht</a></p>'
     return HTMLResponse(html.replace("</body>", body + "</body>"), status_code=exc.status_code)
 
 
