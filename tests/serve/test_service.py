@@ -40,7 +40,9 @@ def test_partly_wrong_upload_gets_the_named_mistake_and_is_in_the_history(
     assert public_id in home and "Rückmeldung:" in home and "Punkte" in home
 
 
-def test_a_student_sees_only_their_own_uploads(service: Running) -> None:
+def test_a_student_sees_only_their_own_uploads(
+    service: Running, service_course: ServiceCourse
+) -> None:
     anna, ben, nobody = service.client("anna"), service.client("ben"), service.client()
     public_id = attempt_id(upload(anna, "perfect.ipynb"))
     wait_graded(anna, public_id)
@@ -52,10 +54,15 @@ def test_a_student_sees_only_their_own_uploads(service: Running) -> None:
         assert anna.get(guessed).status_code == 404
         assert anna.get(route.replace(public_id, "1")).status_code == 404  # a row number
     assert public_id not in ben.get("/").text
+    stored = len(service_course.store.all_uploads())
     assert upload(nobody, "perfect.ipynb").status_code == 303  # no upload without sign-in
+    assert len(service_course.store.all_uploads()) == stored
     assert "Anmelden" in nobody.get("/").text
     wrong = nobody.post("/anmelden", data={"token": "not-a-token"})
     assert wrong.status_code == 401 and "ungültig" in wrong.text
+    assert nobody.get("/anmelden/not-a-token").status_code == 401
+    ben.post("/abmelden")
+    assert ben.get(f"/versuch/{public_id}/status").status_code == 303  # signed out
 
 
 @pytest.mark.parametrize(
