@@ -211,11 +211,18 @@ def cmd_collect(args: argparse.Namespace) -> int:
     from autograder.reports.summary import print_collect
 
     assignment = find_course(args.course).assignment(args.assignment)
-    given = [args.zip is not None, args.folder is not None, args.exchange]
+    given = [args.zip is not None, args.folder is not None, args.exchange, args.service]
     if sum(given) != 1:
-        raise UsageError("give exactly one source: --zip FILE, --folder DIR or --exchange")
-    source = CollectSource(args.zip, args.format, args.regex, args.folder, args.exchange)
-    report = run_collect(assignment, source, args.lang)
+        raise UsageError(
+            "give exactly one source: --zip FILE, --folder DIR, --exchange or --service"
+        )
+    if args.service:
+        from autograder.serve.submitted import collect_from_service
+
+        report = collect_from_service(assignment, lang=args.lang)
+    else:
+        source = CollectSource(args.zip, args.format, args.regex, args.folder, args.exchange)
+        report = run_collect(assignment, source, args.lang)
     print_collect(report, args.lang, make_console())
     return 0
 
@@ -314,6 +321,72 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(Path(args.out) if args.out else None, mode)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from autograder.serve.run import serve
+
+    mode = SandboxMode.from_flags(args.unsafe_no_sandbox)
+    if not mode.sandboxed:
+        warn_unsafe()
+    root = find_course(args.course).root
+    if args.serve_command == "demo":
+        from autograder.serve.demo import prepare_demo
+
+        root = prepare_demo(Path(args.out) if args.out else None, f"http://{args.host}:{args.port}")
+    print(f"serving {root} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
+    serve(root, args.host, args.port, mode)
+    return 0
+
+
+def cmd_serve_tokens(args: argparse.Namespace) -> int:
+    from autograder.nbgrader.gradebook import student_ids
+    from autograder.serve.config import load_serve_config
+    from autograder.serve.store import Store
+    from autograder.serve.tokens import issue_tokens
+
+    root = find_course(args.course).root
+    students = args.student or student_ids(root)
+    if not students:
+        raise UsageError("the gradebook has no students: name them with --student")
+    store = Store(load_serve_config(root).database_url)
+    tokens = issue_tokens(store, students, renew=args.renew)
+    for student, token in tokens.items():
+        print(f"{student}\t{args.url.rstrip('/')}/anmelden/{token}")
+    kept = len(set(students)) - len(tokens)
+    if kept:
+        print(f"{kept} student(s) keep their token (--renew replaces them)", file=sys.stderr)
+    return 0
+
+
+def cmd_serve_worker(args: argparse.Namespace) -> int:
+    from autograder.serve.queue import run_worker
+
+    run_worker(find_course(args.course).root, args.concurrency, args.name)
+    return 0
+
+
+def add_serve_parser(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="the feedback service: students upload, get feedback")
+    serve_sub = serve.add_subparsers(dest="serve_command")
+    for parser in (serve, serve_sub.add_parser("demo", help="on a demo course, tokens printed")):
+        parser.add_argument("--course", type=Path)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument("--unsafe-no-sandbox", action="store_true")
+        parser.add_argument("--out", help=argparse.SUPPRESS)
+        parser.set_defaults(func=cmd_serve)
+    tokens = serve_sub.add_parser("tokens", help="sign-in links for the gradebook's students")
+    tokens.add_argument("--course", type=Path)
+    tokens.add_argument("--student", action="append", help="this student (repeatable)")
+    tokens.add_argument("--renew", action="store_true", help="replace existing tokens")
+    tokens.add_argument("--url", default="http://127.0.0.1:8765", help="the service's address")
+    tokens.set_defaults(func=cmd_serve_tokens)
+    worker = serve_sub.add_parser("worker", help='a Celery worker (queue = "celery")')
+    worker.add_argument("--course", type=Path)
+    worker.add_argument("--concurrency", type=int, default=1)
+    worker.add_argument("--name", default="")
+    worker.set_defaults(func=cmd_serve_worker)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="autograder", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=__version__)
@@ -370,6 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     collect.add_argument("--folder", type=Path, help="a folder of <student>.ipynb files")
     collect.add_argument("--exchange", action="store_true", help="nbgrader's exchange (collect)")
+    collect.add_argument(
+        "--service", action="store_true", help="each student's last upload before the deadline"
+    )
     collect.add_argument("--course", type=Path)
     collect.add_argument("--lang", choices=["de", "en"], default="de")
     collect.set_defaults(func=cmd_collect)
@@ -418,6 +494,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("folder")
     init.add_argument("--term", default="")
     init.set_defaults(func=cmd_course_init)
+
+    add_serve_parser(sub)
 
     demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
     demo.add_argument(

@@ -13,6 +13,8 @@ command -v bwrap >/dev/null || need_apt+=(bubblewrap)
 command -v prlimit >/dev/null && command -v setpriv >/dev/null || need_apt+=(util-linux)
 /usr/bin/python3 -c "import venv, ensurepip" 2>/dev/null || need_apt+=(python3-venv)
 command -v chromium >/dev/null || need_apt+=(chromium)  # headless browser tests of formgrader
+command -v redis-server >/dev/null || need_apt+=(redis-server)  # the broker of `autograder serve`'s scale-out mode (tests)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)  # the scale-out mode's database (tests)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian's packages"
   as_root apt-get update -qq

@@ -115,9 +115,9 @@ def _grade_in_process(item: Found) -> SubmissionResult:
     return grade_one(_process_grader, item)
 
 
-def grade_one(grader: AssignmentGrader, item: Found) -> SubmissionResult:
+def grade_one(grader: AssignmentGrader, item: Found, seed: str | None = None) -> SubmissionResult:
     try:
-        return grader.grade_file(item.path, item.student_id)
+        return grader.grade_file(item.path, item.student_id, seed=seed)
     except GraderBroken:
         raise
     except Exception:  # an engine bug must cost this submission only, and be visible

@@ -52,9 +52,11 @@ class GradingPlugin:
     first_record: int = 0  # where the running test's calls start in ``proxy.records``
     proxy: StudentProxy | None = None  # the submission being graded (``begin``)
 
-    def begin(self, proxy: StudentProxy) -> None:
-        """A new submission: its proxy, nothing recorded yet (one plugin serves many)."""
+    def begin(self, proxy: StudentProxy, secret_seed: str) -> None:
+        """A new submission: its proxy, the seed its hidden inputs come from (the course's, or
+        a practice attempt's), nothing recorded yet (one plugin serves many submissions)."""
         self.proxy = proxy
+        self.secret_seed = secret_seed
         self.runs = []
         self.figures = {}
         self.first_record = 0

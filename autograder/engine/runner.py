@@ -185,17 +185,24 @@ class AssignmentGrader:
     # ------------------------------------------------------------ entry points
 
     def grade_file(
-        self, path: Path, student_id: str, only: frozenset[str] | None = None
+        self,
+        path: Path,
+        student_id: str,
+        only: frozenset[str] | None = None,
+        seed: str | None = None,
     ) -> SubmissionResult:
         started = time.monotonic()
         try:
             submission = load_submission(path, self.spec, student_id)
         except NotebookError as exc:
             return self.error_result(student_id, path, exc.text, started)
-        return self.grade(submission, only)
+        return self.grade(submission, only, seed)
 
-    def grade(self, submission: Submission, only: frozenset[str] | None = None) -> SubmissionResult:
-        """Grade every task, or just the tasks in ``only``."""
+    def grade(
+        self, submission: Submission, only: frozenset[str] | None = None, seed: str | None = None
+    ) -> SubmissionResult:
+        """Grade every task, or just the tasks in ``only``; ``seed`` replaces the course's
+        secret seed for the hidden inputs (practice feedback draws its own per attempt)."""
         started = time.monotonic()
         cells = submission.code_cells(self.spec) + self.worker_helpers
         workers = TaskWorkers(
@@ -221,7 +228,7 @@ class AssignmentGrader:
             except errors.BudgetExhausted:
                 pass  # every call below reports the exhausted budget for its task
             proxy = StudentProxy(workers, submission.problems)
-            plugin, answers = self._run_graders(proxy, only)
+            plugin, answers = self._run_graders(proxy, only, seed)
             selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
             tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
             for task in tasks:
@@ -246,10 +253,10 @@ class AssignmentGrader:
     # ------------------------------------------------------------ steps
 
     def _run_graders(
-        self, proxy: StudentProxy, only: frozenset[str] | None
+        self, proxy: StudentProxy, only: frozenset[str] | None, seed: str | None = None
     ) -> tuple[GradingPlugin, _Answers]:
         session, plugin, answers = self._collected()
-        plugin.begin(proxy)
+        plugin.begin(proxy, seed or self.options.config.secret_seed)
         answers.by_test = {}
         session.run(lambda item: only is None or task_of(item) in only)
         return plugin, answers

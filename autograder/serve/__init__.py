@@ -1,0 +1,1 @@
+"""``autograder serve``: students upload during the week and get sandboxed practice feedback."""

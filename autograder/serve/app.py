@@ -1,0 +1,210 @@
+"""The web service: sign in with a token, upload a notebook, wait in the queue, read feedback.
+
+Every route that shows an upload looks it up by its random public id *and* the signed-in
+student, so another student's id or a guessed one answers 404, exactly like an unknown one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import escape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from autograder.course import Course
+from autograder.reports.feedback import render_feedback
+from autograder.results.model import submission_from_dict
+from autograder.serve.config import ServeConfig
+from autograder.serve.intake import Verdict, judge, too_large
+from autograder.serve.store import QUEUED, REJECTED, Store, Upload, now_utc
+
+COOKIE = "ag_token"
+FORM_SLACK = 64 << 10  # multipart headers and the assignment field around the file
+
+_templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
+)
+STATES = {
+    "queued": "wartet",
+    "grading": "wird geprüft",
+    "graded": "Rückmeldung",
+    "rejected": "nicht angenommen",
+    "stored": "gespeichert (Prüfung)",
+}
+
+
+def state(upload: Upload) -> str:
+    if upload.status == "graded" and upload.result:
+        result = json.loads(upload.result)
+        return f"Rückmeldung: {result['score']:g} / {result['max_score']:g} Punkte"
+    return STATES[upload.status]
+
+
+@dataclass
+class Service:
+    config: ServeConfig
+    course: Course
+    store: Store
+    notify: Callable[[int], None]  # a job was queued: wake the embedded worker or send it to Celery
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def page(self, name: str, request: Request, status: int = 200, **values: object) -> Response:
+        html = _templates.get_template(name).render(student=self.student(request), **values)
+        return HTMLResponse(html, status_code=status)
+
+    def student(self, request: Request) -> str | None:
+        token = request.cookies.get(COOKIE)
+        return self.store.student_for(token) if token else None
+
+    def signed_in(self, request: Request) -> str:
+        student = self.student(request)
+        if student is None:
+            raise HTTPException(401, "Bitte melden Sie sich an.")
+        return student
+
+    # ------------------------------------------------------------ routes
+
+    def home(self, request: Request) -> Response:  # sync routes run in Starlette's thread pool
+        student = self.student(request)
+        if student is None:
+            return self.page("signin.html.j2", request)
+        now = now_utc()
+        open_ = [(a, w) for a, w in sorted(self.config.assignments.items()) if w.is_open(now)]
+        return self.page(
+            "home.html.j2",
+            request,
+            open=open_,
+            history=self.store.history(student),
+            per_hour=self.config.attempts_per_hour,
+            state=state,
+        )
+
+    async def sign_in(self, request: Request) -> Response:
+        if request.method == "GET":
+            token = request.path_params["token"]
+        else:
+            token = str((await request.form(max_files=0, max_fields=2)).get("token", ""))
+        if not token or self.store.student_for(token) is None:
+            message = "Dieser Zugangscode ist ungültig. Bitte prüfen Sie ihn oder fragen Sie die Lehrenden."
+            return self.page("signin.html.j2", request, 401, message=message)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", max_age=180 * 86400)
+        return response
+
+    def sign_out(self, request: Request) -> Response:
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(COOKIE)
+        return response
+
+    async def submit(self, request: Request) -> Response:
+        student = await run_in_threadpool(self.signed_in, request)
+        aid, filename, data, verdict = await self._read_upload(request)
+        upload = await run_in_threadpool(self._store_upload, student, aid, filename, data, verdict)
+        return RedirectResponse(f"/versuch/{upload.public_id}", status_code=303)
+
+    def _store_upload(
+        self, student: str, aid: str, filename: str, data: bytes, verdict: Verdict | None
+    ) -> Upload:
+        """Judge and store the upload; only once it is committed may anyone hear of it."""
+        if verdict is None:
+            verdict = judge(
+                self.config, self.course, self.store, student, aid, filename, data, now_utc()
+            )
+        upload = self.store.add_upload(student, aid, filename, data, verdict.status, verdict.reason)
+        if upload.status == QUEUED:
+            self.notify(upload.id)
+        return upload
+
+    async def _read_upload(self, request: Request) -> tuple[str, str, bytes, Verdict | None]:
+        """(assignment, file name, content, a verdict already reached while reading)."""
+        length = request.headers.get("content-length", "")
+        if not length.isdigit() or int(length) > self.config.max_upload_bytes + FORM_SLACK:
+            return "", "", b"", too_large(self.config.max_upload_bytes)
+        try:
+            form = await request.form(max_files=1, max_fields=2)
+        except (MultiPartException, ValueError):
+            return "", "", b"", Verdict(REJECTED, "Das Formular war unvollständig oder fehlerhaft.")
+        aid = str(form.get("aid", ""))
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            return (
+                aid,
+                "",
+                b"",
+                Verdict(REJECTED, "Bitte wählen Sie eine Notebook-Datei (.ipynb) aus."),
+            )
+        data = await upload.read(self.config.max_upload_bytes + 1)
+        return aid, Path(upload.filename or "").name, data, None
+
+    def _own(self, request: Request) -> Upload:
+        student = self.signed_in(request)
+        upload = self.store.upload(request.path_params["public_id"], student)
+        if upload is None:
+            raise HTTPException(404, "Diesen Versuch gibt es nicht.")
+        return upload
+
+    def attempt(self, request: Request) -> Response:
+        upload = self._own(request)
+        if upload.status == "graded" and upload.result:
+            return HTMLResponse(self._feedback(upload))
+        return self.page(
+            "attempt.html.j2", request, upload=upload, position=self.store.queue_position(upload)
+        )
+
+    def status(self, request: Request) -> Response:
+        upload = self._own(request)
+        position = self.store.queue_position(upload)
+        return JSONResponse(
+            {"status": upload.status, "position": position, "reason": upload.reason}
+        )
+
+    def _title(self, aid: str) -> str:
+        if aid not in self.titles:  # the notebook's first heading, read once
+            self.titles[aid] = self.course.assignment(aid).spec().title
+        return self.titles[aid]
+
+    def _feedback(self, upload: Upload) -> str:
+        assert upload.result is not None
+        result = submission_from_dict(json.loads(upload.result))
+        title = self._title(upload.aid)
+        html = render_feedback(result, upload.aid, "de", title=title)
+        nav = (
+            '<nav><a href="/">Zurück zur Übersicht</a> · Übungsrückmeldung: die verdeckten Tests '
+            "ziehen bei jedem Versuch neue Eingaben.</nav>"
+        )
+        return html.replace("<body>", "<body>\n" + nav, 1)
+
+
+async def _error_page(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 401:
+        return RedirectResponse("/", status_code=303)
+    html = _templates.get_template("base.html.j2").render(student=None)
+    body = f'<p class="message">{escape(exc.detail)}</p><p><a href="/">Zur Übersicht</a></p>'
+    return HTMLResponse(html.replace("</body>", body + "</body>"), status_code=exc.status_code)
+
+
+def build_app(service: Service) -> Starlette:
+    routes = [
+        Route("/", service.home),
+        Route("/anmelden", service.sign_in, methods=["POST"]),
+        Route("/anmelden/{token}", service.sign_in),
+        Route("/abmelden", service.sign_out, methods=["POST"]),
+        Route("/abgabe", service.submit, methods=["POST"]),
+        Route("/versuch/{public_id}", service.attempt),
+        Route("/versuch/{public_id}/status", service.status),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page})
+    app.state.service = service
+    return app

@@ -1,0 +1,67 @@
+"""Start the service: the web app (uvicorn) and, in the embedded mode, one grading process.
+
+In the Celery mode the web app only stores uploads and sends their ids to the broker; workers
+(``autograder serve worker``, on this or other machines) grade them.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable
+from pathlib import Path
+
+from autograder.course import find_course
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec, check_sandbox_available
+from autograder.serve.app import Service, build_app
+from autograder.serve.config import ServeConfig, load_serve_config
+from autograder.serve.grading import worker_loop
+from autograder.serve.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def embedded_workers(config: ServeConfig, mode: SandboxMode) -> Callable[[int], None]:
+    """Start the grading processes; returns how to wake them for a new job."""
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads
+    wake = context.Event()
+    for number in range(config.workers):
+        context.Process(
+            target=worker_loop,
+            args=(
+                config.database_url,
+                config.course_root,
+                mode,
+                wake,
+                config.practice_assignments(),
+            ),
+            name=f"autograder-serve-worker-{number}",
+            daemon=True,
+        ).start()
+    wake.set()  # jobs left queued by an earlier run are graded first
+    return lambda _upload_id: wake.set()
+
+
+def make_service(course_root: Path, mode: SandboxMode) -> Service:
+    course = find_course(course_root)
+    config = load_serve_config(course.root)
+    store = Store(config.database_url)
+    if config.queue == "embedded":
+        check_sandbox_available(SandboxSpec(mode=mode))
+        requeued = store.requeue_interrupted()
+        notify = embedded_workers(config, mode)
+    else:
+        from autograder.serve.queue import dispatch, resend_queued
+
+        requeued = resend_queued(config, store)
+        notify = dispatch(config)
+    if requeued:
+        log.warning("%d interrupted job(s) queued again", requeued)
+    return Service(config, course, store, notify)
+
+
+def serve(course_root: Path, host: str, port: int, mode: SandboxMode) -> None:
+    import uvicorn
+
+    app = build_app(make_service(course_root, mode))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
