@@ -1,4 +1,4 @@
-"""Command line: ``autograder collect | grade | feedback | export | manual-score | release | …``.
+"""Command line: ``autograder collect | grade | feedback | export | manual-score | release | audit | …``.
 
 Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
 (unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox,
@@ -298,6 +298,31 @@ def cmd_course_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from autograder.audit.report import below_target, table, write_reports
+    from autograder.audit.run import AuditOptions, audit
+
+    course = find_course(args.course)
+    assignment = course.assignment(args.assignment)
+    config = load_config(course.root)
+    out = Path(args.out or f"audit-out/{assignment.aid}")
+    options = AuditOptions(
+        out,
+        tuple(args.task),
+        max(1, args.jobs or os.cpu_count() or 1),
+        args.sample,
+        args.seed,
+    )
+    console = make_console()
+    result = audit(assignment, GradeOptions(config), options, console.print)
+    console.print(table(result))
+    console.print("Reports: " + ", ".join(str(p) for p in write_reports(result, out)))
+    weak = below_target(result)
+    if weak:
+        console.print(f"below the target kill rate: {', '.join(weak)}", markup=False)
+    return 1 if weak and args.strict else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from autograder.demo import run_demo
 
@@ -409,6 +434,19 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("folder")
     init.add_argument("--term", default="")
     init.set_defaults(func=cmd_course_init)
+
+    aud = sub.add_parser(
+        "audit", help="mutation analysis: grade mutants of each task's reference, list survivors"
+    )
+    aud.add_argument("assignment")
+    aud.add_argument("--task", action="append", default=[], help="only this task (repeatable)")
+    aud.add_argument("--jobs", "-j", type=int, default=0, help="parallel graders (default: cores)")
+    aud.add_argument("--out", help="folder for audit.json, audit.html (default: audit-out/<aid>)")
+    aud.add_argument("--sample", type=int, help="grade this many mutants per task (seeded draw)")
+    aud.add_argument("--seed", default="0", help="the seed of --sample's draw")
+    aud.add_argument("--strict", action="store_true", help="exit 1 when a task is below 95%%")
+    aud.add_argument("--course", type=Path)
+    aud.set_defaults(func=cmd_audit)
 
     demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
     demo.add_argument(

@@ -117,7 +117,7 @@ def _grade_in_process(item: Found) -> SubmissionResult:
 
 def grade_one(grader: AssignmentGrader, item: Found) -> SubmissionResult:
     try:
-        return grader.grade_file(item.path, item.student_id)
+        return grader.grade_file(item.path, item.student_id, item.only)
     except GraderBroken:
         raise
     except Exception:  # an engine bug must cost this submission only, and be visible
