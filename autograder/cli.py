@@ -300,7 +300,7 @@ def cmd_course_init(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from autograder.audit.report import below_target, table, write_reports
-    from autograder.audit.run import AuditOptions, audit
+    from autograder.audit.run import AuditError, AuditOptions, audit
 
     course = find_course(args.course)
     assignment = course.assignment(args.assignment)
@@ -314,7 +314,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         args.seed,
     )
     console = make_console()
-    result = audit(assignment, GradeOptions(config), options, console.print)
+    try:
+        result = audit(assignment, GradeOptions(config), options, console.print)
+    except AuditError as exc:
+        raise UsageError(str(exc)) from None
     console.print(table(result))
     console.print("Reports: " + ", ".join(str(p) for p in write_reports(result, out)))
     weak = below_target(result)

@@ -92,6 +92,10 @@ class AuditOptions:
 Progress = Callable[[str], None]
 
 
+class AuditError(RuntimeError):
+    """The audit cannot measure anything: the model solution itself loses points."""
+
+
 def auditable_tasks(assignment: Assignment, reference: Any) -> list[str]:
     """Auto tasks whose reference is a function (quiz questions have none to mutate)."""
     return [
@@ -177,7 +181,7 @@ def _check_model(result: SubmissionResult, task_ids: list[str]) -> None:
     for task_id in task_ids:
         task = result.task(task_id)
         if task.score < task.max_score:
-            raise RuntimeError(f"the model solution loses points on {task_id}: {task.feedback}")
+            raise AuditError(f"the model solution loses points on {task_id}: {task.feedback}")
 
 
 def _score(outcome: Outcome, result: SubmissionResult) -> None:
