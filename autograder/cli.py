@@ -20,7 +20,7 @@ from rich.table import Table
 from autograder import __version__
 from autograder.collect.sources import SourceError
 from autograder.config import ConfigError, load_config, load_limits, write_new_secret
-from autograder.course import GRADERS_DIR, CourseError, find_course
+from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions, GraderBroken
 from autograder.engine.settings import SettingsError
@@ -86,12 +86,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if not mode.sandboxed:
         warn_unsafe()
     else:
-        report = run_doctor(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
-        if not report.ok:
-            print_doctor(report)
-            raise UsageError(
-                "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
-            )
+        check_sandbox(spec, assignment)
     options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
     console = make_console()
     out = Path(args.out)
@@ -128,6 +123,16 @@ def cmd_grade(args: argparse.Namespace) -> int:
         console.print(skipped, markup=False)
     console.print("Reports: " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def check_sandbox(spec: SandboxSpec, assignment: Assignment) -> None:
+    """``autograder doctor``'s checks; refuse to grade when the sandbox does not hold."""
+    report = run_doctor(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
+    if not report.ok:
+        print_doctor(report)
+        raise UsageError(
+            "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
+        )
 
 
 def skipped_line(discovery: Discovery, aid: str) -> str:
@@ -305,6 +310,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     course = find_course(args.course)
     assignment = course.assignment(args.assignment)
     config = load_config(course.root)
+    check_sandbox(SandboxSpec(limits=config.limits, mode=SandboxMode.ZYGOTE), assignment)
     out = Path(args.out or f"audit-out/{assignment.aid}")
     options = AuditOptions(
         out,

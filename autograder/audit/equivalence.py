@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -88,8 +88,9 @@ class ReferenceCalls:
 def fresh_probes(assignment: Assignment, task_id: str, seeds: list[str]) -> list[Probe]:
     """The calls the task's graders make under each of ``seeds``, answered by the reference."""
     probes: list[Probe] = []
+    base = AssignmentGrader(assignment, GradeOptions(GradingConfig(seeds[0])))
     for seed in seeds:
-        grader = AssignmentGrader(assignment, GradeOptions(GradingConfig(seed)))
+        grader = reseeded(base, seed)
         calls = ReferenceCalls(assignment.load_reference(), task_id)
         plugin, _ = grader._run_graders(cast(StudentProxy, calls), frozenset({task_id}))
         failed = [run.name for run in plugin.runs if not run.passed]
@@ -97,6 +98,15 @@ def fresh_probes(assignment: Assignment, task_id: str, seeds: list[str]) -> list
             raise RuntimeError(f"{task_id}: the reference fails {failed} under seed {seed!r}")
         probes += calls.probes
     return probes
+
+
+def reseeded(grader: AssignmentGrader, seed: str) -> AssignmentGrader:
+    """The same loaded grader (reference, catalogue) drawing its hidden inputs from ``seed``."""
+    copied = copy.copy(grader)
+    copied.options = replace(
+        grader.options, config=replace(grader.options.config, secret_seed=seed)
+    )
+    return copied
 
 
 def _as_float64(value: Any) -> Any:

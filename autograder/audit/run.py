@@ -13,11 +13,11 @@ import inspect
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from autograder.audit.equivalence import Probe, fresh_probes, judge
+from autograder.audit.equivalence import Probe, fresh_probes, judge, reseeded
 from autograder.audit.mutants import Mutant, generate, normalized
 from autograder.authoring.catalogue import function_source
 from autograder.authoring.source import with_helpers
@@ -145,7 +145,8 @@ def audit(
     reference = assignment.load_reference()
     model = solution_sources(read_notebook(assignment.source_notebook))
     task_ids = list(options.tasks) or auditable_tasks(assignment, reference)
-    audits, found = [], [Found("model", _model_notebook(assignment, model, options.out))]
+    model_path = _model_notebook(assignment, model, options.out)
+    audits, found = [], [Found("model", model_path, frozenset(task_ids))]
     for task_id in task_ids:
         mutants = mutants_of(reference, task_id)
         task = TaskAudit(
@@ -214,7 +215,7 @@ def _split_survivors(
             outcome.compared = verdict.compared
             if verdict.equivalent:
                 outcome.status = "equivalent"
-            elif task.task_id in open_answers and _accepted(assignment, grading, path, seeds):
+            elif task.task_id in open_answers and _accepted(grader, path, seeds):
                 outcome.status = "accepted"
 
 
@@ -226,13 +227,11 @@ def open_answer_tasks(assignment: Assignment) -> frozenset[str]:
     return frozenset(data.get("audit", {}).get("open_answers", []))
 
 
-def _accepted(assignment: Assignment, grading: GradeOptions, path: Path, seeds: list[str]) -> bool:
+def _accepted(grader: AssignmentGrader, path: Path, seeds: list[str]) -> bool:
     """Full marks under every fresh seed (hidden inputs of other terms)."""
     task_id = path.parent.name
     for seed in seeds:
-        config = replace(grading.config, secret_seed=seed)
-        grader = AssignmentGrader(assignment, replace(grading, config=config))
-        task = grader.grade_file(path, "mutant", frozenset({task_id})).task(task_id)
-        if task.score < task.max_score:
+        graded = reseeded(grader, seed).grade_file(path, "mutant", frozenset({task_id}))
+        if graded.task(task_id).score < graded.task(task_id).max_score:
             return False
     return True

@@ -12,7 +12,7 @@ import pytest
 
 from autograder.audit.mutants import Mutant
 from autograder.audit.report import as_json, below_target, page, write_reports
-from autograder.audit.run import AuditOptions, AuditResult, audit, mutants_of
+from autograder.audit.run import AuditOptions, AuditResult, audit, chosen, mutants_of
 from autograder.config import GradingConfig
 from autograder.course import Assignment, find_course
 from autograder.engine.runner import GradeOptions
@@ -92,3 +92,16 @@ def test_the_full_grader_kills_what_a_weakened_one_lets_survive(tmp_path: Path) 
         "audit.json",
         "audit.html",
     ]
+
+
+def test_a_sample_is_a_seeded_draw_per_task_in_generation_order() -> None:
+    from solutions import a02_mlp_backprop
+
+    mutants = mutants_of(a02_mlp_backprop, "softmax")
+    draw = [m.key for m in chosen(mutants, AuditOptions(Path("."), sample=5, seed="ci"))]
+    assert draw == [m.key for m in chosen(mutants, AuditOptions(Path("."), sample=5, seed="ci"))]
+    assert len(draw) == 5 and draw == [m.key for m in mutants if m.key in draw]
+    other = [m.key for m in chosen(mutants, AuditOptions(Path("."), sample=5, seed="other"))]
+    assert other != draw
+    everything = chosen(mutants, AuditOptions(Path("."), sample=len(mutants) + 1))
+    assert everything == mutants
