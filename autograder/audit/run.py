@@ -87,6 +87,7 @@ class AuditOptions:
     seed: str = "0"
     keys: frozenset[str] | None = None  # only these mutant keys (tests)
     equivalence_seeds: int = EQUIVALENCE_SEEDS
+    check_model: bool = True  # grade the model solution first (CI's catalogue tests do already)
 
 
 Progress = Callable[[str], None]
@@ -145,24 +146,15 @@ def audit(
     reference = assignment.load_reference()
     model = solution_sources(read_notebook(assignment.source_notebook))
     task_ids = list(options.tasks) or auditable_tasks(assignment, reference)
-    model_path = _model_notebook(assignment, model, options.out)
-    audits, found = [], [Found("model", model_path, frozenset(task_ids))]
-    for task_id in task_ids:
-        mutants = mutants_of(reference, task_id)
-        task = TaskAudit(
-            task_id, normalized(function_source(getattr(reference, task_id)), task_id), len(mutants)
-        )
-        for mutant in chosen(mutants, options):
-            path = _mutant_notebook(assignment, reference, mutant, model, options.out)
-            found.append(Found(f"{task_id}--{mutant.key}", path, frozenset({task_id})))
-            task.outcomes.append(Outcome(mutant, "", 0.0, 0.0))
-        audits.append(task)
-    say(f"grading {len(found) - 1} mutants of {len(audits)} task(s) with {options.jobs} job(s)")
+    audits, found = _queue(assignment, reference, model, task_ids, options)
+    count = sum(len(task.outcomes) for task in audits)
+    say(f"grading {count} mutants of {len(audits)} task(s) with {options.jobs} job(s)")
     context = grading_context(assignment, grading.config.fingerprint, grading.lang)
     journal = Journal(options.out / "journal", context)
     batch = grade_batch(assignment, found, grading, jobs=options.jobs, journal=journal)
-    _check_model(batch.submissions[0], task_ids)
-    results = iter(batch.submissions[1:])
+    results = iter(batch.submissions)
+    if options.check_model:
+        _check_model(next(results), task_ids)
     for task in audits:
         for outcome in task.outcomes:
             _score(outcome, next(results))
@@ -175,6 +167,31 @@ def audit(
         options.sample,
         options.seed if options.sample is not None else None,
     )
+
+
+def _queue(
+    assignment: Assignment,
+    reference: Any,
+    model: dict[str, str],
+    task_ids: list[str],
+    options: AuditOptions,
+) -> tuple[list[TaskAudit], list[Found]]:
+    """Each task's audit (outcomes still empty) and the notebooks to grade, in the same order:
+    the model solution first (unless ``check_model`` is off), then every chosen mutant."""
+    audits, found = [], []
+    if options.check_model:
+        path = _model_notebook(assignment, model, options.out)
+        found.append(Found("model", path, frozenset(task_ids)))
+    for task_id in task_ids:
+        mutants = mutants_of(reference, task_id)
+        source = function_source(getattr(reference, task_id))
+        task = TaskAudit(task_id, normalized(source, task_id), len(mutants))
+        for mutant in chosen(mutants, options):
+            path = _mutant_notebook(assignment, reference, mutant, model, options.out)
+            found.append(Found(f"{task_id}--{mutant.key}", path, frozenset({task_id})))
+            task.outcomes.append(Outcome(mutant, "", 0.0, 0.0))
+        audits.append(task)
+    return audits, found
 
 
 def _check_model(result: SubmissionResult, task_ids: list[str]) -> None:
