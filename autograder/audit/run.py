@@ -94,7 +94,8 @@ Progress = Callable[[str], None]
 
 
 class AuditError(RuntimeError):
-    """The audit cannot measure anything: the model solution itself loses points."""
+    """The audit cannot measure anything: an unknown task, or the model solution itself loses
+    points."""
 
 
 def auditable_tasks(assignment: Assignment, reference: Any) -> list[str]:
@@ -145,7 +146,11 @@ def audit(
     say = progress or (lambda _: None)
     reference = assignment.load_reference()
     model = solution_sources(read_notebook(assignment.source_notebook))
-    task_ids = list(options.tasks) or auditable_tasks(assignment, reference)
+    auditable = auditable_tasks(assignment, reference)
+    unknown = sorted(set(options.tasks) - set(auditable))
+    if unknown:
+        raise AuditError(f"no auto task with a reference function in {assignment.aid}: {unknown}")
+    task_ids = list(options.tasks) or auditable
     audits, found = _queue(assignment, reference, model, task_ids, options)
     count = sum(len(task.outcomes) for task in audits)
     say(f"grading {count} mutants of {len(audits)} task(s) with {options.jobs} job(s)")

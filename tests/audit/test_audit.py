@@ -25,7 +25,7 @@ CONSTANT_CASE = '@task.case(what="standardize(X) mit einer konstanten Spalte")'
 WITHOUT_ITS_CHECK = CONSTANT_CASE[:-1] + ", compare=lambda *args: None)"
 # `np.where(sigma > 0, sigma, 1.0)`: only a constant column tells these from the reference,
 # except 1.0 → 2.0, which divides a column of zeros by 2 instead of 1: equivalent.
-PICKED = {"> → >=": "gap", "1.0 → 0": "gap", "1.0 → 2.0": "equivalent", "/ → *": "killed"}
+PICKED = {"> → >=": "gap", "1.0 → 0": "gap", "1.0 → 2.0": "equivalent"}
 
 
 def course(root: Path, weakened: bool) -> Assignment:
@@ -56,7 +56,7 @@ def picked(assignment: Assignment) -> list[Mutant]:
 def audited(root: Path, weakened: bool) -> AuditResult:
     assignment = course(root / "course", weakened)
     keys = frozenset(m.key for m in picked(assignment))
-    options = AuditOptions(root / "out", keys=keys, equivalence_seeds=2)
+    options = AuditOptions(root / "out", keys=keys, equivalence_seeds=2, check_model=False)
     try:
         return audit(assignment, GradeOptions(GradingConfig(TEST_SEED)), options)
     finally:  # pytest imported this course's graders by name: the other course has its own
@@ -81,8 +81,8 @@ def test_the_full_grader_kills_what_a_weakened_one_lets_survive(tmp_path: Path) 
     assert below_target(weak) == ["standardize"]
 
     report = as_json(weak)["tasks"]["standardize"]
-    assert (report["killed"], report["equivalent"], report["survived"]) == (1, 1, 2)
-    assert report["kill_rate"] == pytest.approx(1 / 3, abs=1e-4)
+    assert (report["killed"], report["equivalent"], report["survived"]) == (0, 1, 2)
+    assert report["kill_rate"] == 0.0
     survivors = [m for m in report["mutant_list"] if m["status"] == "survived"]
     assert all("np.where(sigma" in m["diff"] for m in survivors)  # reported with their diff
     assert all(m["score"] == m["max_score"] for m in survivors)
