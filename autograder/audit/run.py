@@ -237,7 +237,7 @@ def _split_survivors(
             outcome.compared = verdict.compared
             if verdict.equivalent:
                 outcome.status = "equivalent"
-            elif task.task_id in open_answers and _accepted(grader, path, seeds):
+            elif task.task_id in open_answers and accepted_under(grader, path, seeds):
                 outcome.status = "accepted"
 
 
@@ -246,10 +246,14 @@ def open_answer_tasks(assignment: Assignment) -> frozenset[str]:
     graders check the defining property (a certificate, weights that compute XOR, the shape
     of gradient norms), so a survivor that keeps full marks under fresh seeds is accepted."""
     _, data = read_settings_file(assignment.graders_dir)
-    return frozenset(data.get("audit", {}).get("open_answers", []))
+    listed = data.get("audit", {}).get("open_answers", [])
+    unknown = sorted(set(listed) - set(assignment.spec().task_ids))
+    if unknown:
+        raise AuditError(f"[audit] open_answers of {assignment.aid} lists no task: {unknown}")
+    return frozenset(listed)
 
 
-def _accepted(grader: AssignmentGrader, path: Path, seeds: list[str]) -> bool:
+def accepted_under(grader: AssignmentGrader, path: Path, seeds: list[str]) -> bool:
     """Full marks under every fresh seed (hidden inputs of other terms)."""
     task_id = path.parent.name
     for seed in seeds:

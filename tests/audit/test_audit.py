@@ -12,10 +12,19 @@ import pytest
 
 from autograder.audit.mutants import Mutant
 from autograder.audit.report import as_json, below_target, page, write_reports
-from autograder.audit.run import AuditOptions, AuditResult, audit, chosen, mutants_of
+from autograder.audit.run import (
+    AuditError,
+    AuditOptions,
+    AuditResult,
+    accepted_under,
+    audit,
+    chosen,
+    mutants_of,
+    open_answer_tasks,
+)
 from autograder.config import GradingConfig
 from autograder.course import Assignment, find_course
-from autograder.engine.runner import GradeOptions
+from autograder.engine.runner import AssignmentGrader, GradeOptions
 from tests.conftest import REPO, TEST_SEED
 
 EXAMPLE = REPO / "tests" / "authoring" / "course"
@@ -59,10 +68,15 @@ def audited(root: Path, weakened: bool) -> AuditResult:
     options = AuditOptions(root / "out", keys=keys, equivalence_seeds=2, check_model=False)
     try:
         return audit(assignment, GradeOptions(GradingConfig(TEST_SEED)), options)
-    finally:  # pytest imported this course's graders by name: the other course has its own
-        for name, module in list(sys.modules.items()):
-            if str(getattr(module, "__file__", "")).startswith(str(root)):
-                del sys.modules[name]
+    finally:
+        forget_graders(root)
+
+
+def forget_graders(root: Path) -> None:
+    """pytest imported this course's graders by name: the other course has its own."""
+    for name, module in list(sys.modules.items()):
+        if str(getattr(module, "__file__", "")).startswith(str(root)):
+            del sys.modules[name]
 
 
 def statuses(result: AuditResult) -> dict[str, str]:
@@ -92,6 +106,29 @@ def test_the_full_grader_kills_what_a_weakened_one_lets_survive(tmp_path: Path) 
         "audit.json",
         "audit.html",
     ]
+
+    # Were standardize an open-answer task, its graders would be its definition: a survivor
+    # that keeps full marks under a fresh seed is then accepted as another right answer.
+    assignment = find_course(tmp_path / "weak" / "course").assignment(AID)
+    survivor = (
+        tmp_path / "weak" / "out" / "mutants" / "standardize" / f"{survivors[0]['key']}.ipynb"
+    )
+    grader = AssignmentGrader(assignment, GradeOptions(GradingConfig(TEST_SEED)))
+    try:
+        assert accepted_under(grader, survivor, ["another-term"])
+    finally:
+        forget_graders(tmp_path / "weak")
+
+
+def test_open_answers_are_read_from_assignment_toml_and_checked(tmp_path: Path) -> None:
+    assignment = course(tmp_path / "course", weakened=False)
+    assert open_answer_tasks(assignment) == frozenset()
+    settings = assignment.graders_dir / "assignment.toml"
+    settings.write_text('[audit]\nopen_answers = ["standardize"]\n')
+    assert open_answer_tasks(assignment) == {"standardize"}
+    settings.write_text('[audit]\nopen_answers = ["standardise"]\n')
+    with pytest.raises(AuditError, match="standardise"):
+        open_answer_tasks(assignment)
 
 
 def test_a_sample_is_a_seeded_draw_per_task_in_generation_order() -> None:
