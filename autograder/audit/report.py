@@ -47,12 +47,10 @@ def task_summary(task: TaskAudit) -> dict[str, Any]:
 
 
 def as_json(result: AuditResult) -> dict[str, Any]:
+    run = {name: getattr(result, name) for name in ("duration_s", "jobs", "sample", "seed")}
     return {
         "assignment": result.aid,
-        "duration_s": result.duration_s,
-        "jobs": result.jobs,
-        "sample": result.sample,
-        "seed": result.seed,
+        **run,
         "target_kill_rate": TARGET,
         "tasks": {task.task_id: task_summary(task) for task in result.tasks},
     }
