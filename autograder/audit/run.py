@@ -9,6 +9,7 @@ reference on fresh inputs (``equivalence``) and split into equivalent ones and r
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import random
 import time
@@ -186,7 +187,8 @@ def _queue(
     audits, found = [], []
     if options.check_model:
         path = _model_notebook(assignment, model, options.out)
-        found.append(Found("model", path, frozenset(task_ids)))
+        tasks = hashlib.sha256(" ".join(sorted(task_ids)).encode()).hexdigest()[:8]
+        found.append(Found(f"model--{tasks}", path, frozenset(task_ids)))  # a journal entry each
     for task_id in task_ids:
         mutants = mutants_of(reference, task_id)
         source = function_source(getattr(reference, task_id))
