@@ -1,4 +1,4 @@
-"""Command line: ``autograder collect | grade | feedback | export | manual-score | release | …``.
+"""Command line: ``autograder collect | grade | feedback | export | manual-score | release | audit | …``.
 
 Exit codes: 0 when the command did its job (whatever the scores), 2 for usage errors
 (unknown assignment, missing paths, no secret seed, no sandbox without --unsafe-no-sandbox,
@@ -20,7 +20,7 @@ from rich.table import Table
 from autograder import __version__
 from autograder.collect.sources import SourceError
 from autograder.config import ConfigError, load_config, load_limits, write_new_secret
-from autograder.course import GRADERS_DIR, CourseError, find_course
+from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions, GraderBroken
 from autograder.engine.settings import SettingsError
@@ -87,14 +87,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if not mode.sandboxed:
         warn_unsafe()
     else:
-        report = checked_sandbox(
-            spec, hidden_paths(assignment.graders_dir, assignment.reference_path)
-        )
-        if not report.ok:
-            print_doctor(report)
-            raise UsageError(
-                "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
-            )
+        check_sandbox(spec, assignment)
     options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
     console = make_console()
     out = Path(args.out)
@@ -131,6 +124,16 @@ def cmd_grade(args: argparse.Namespace) -> int:
         console.print(skipped, markup=False)
     console.print("Reports: " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def check_sandbox(spec: SandboxSpec, assignment: Assignment) -> None:
+    """``autograder doctor``'s checks; refuse to grade when the sandbox does not hold."""
+    report = checked_sandbox(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
+    if not report.ok:
+        print_doctor(report)
+        raise UsageError(
+            "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
+        )
 
 
 def skipped_line(discovery: Discovery, aid: str) -> str:
@@ -312,6 +315,35 @@ def cmd_course_init(args: argparse.Namespace) -> int:
     print(f"course folder ready: {root} (assignments: {', '.join(released)})")
     print(f"  cd {root} && autograder grade <aid> … / jupyter lab, then open /formgrader")
     return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from autograder.audit.report import below_target, table, write_reports
+    from autograder.audit.run import AuditError, AuditOptions, audit
+
+    course = find_course(args.course)
+    assignment = course.assignment(args.assignment)
+    config = load_config(course.root)
+    check_sandbox(SandboxSpec(limits=config.limits, mode=SandboxMode.ZYGOTE), assignment)
+    out = Path(args.out or f"audit-out/{assignment.aid}")
+    options = AuditOptions(
+        out,
+        tuple(args.task),
+        max(1, args.jobs or os.cpu_count() or 1),
+        args.sample,
+        args.seed,
+    )
+    console = make_console()
+    try:
+        result = audit(assignment, GradeOptions(config), options, console.print)
+    except AuditError as exc:
+        raise UsageError(str(exc)) from None
+    console.print(table(result))
+    console.print("Reports: " + ", ".join(str(p) for p in write_reports(result, out)))
+    weak = below_target(result)
+    if weak:
+        console.print(f"below the target kill rate: {', '.join(weak)}", markup=False)
+    return 1 if weak and args.strict else 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -496,6 +528,18 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(func=cmd_course_init)
 
     add_serve_parser(sub)
+    aud = sub.add_parser(
+        "audit", help="mutation analysis: grade mutants of each task's reference, list survivors"
+    )
+    aud.add_argument("assignment")
+    aud.add_argument("--task", action="append", default=[], help="only this task (repeatable)")
+    aud.add_argument("--jobs", "-j", type=int, default=0, help="parallel graders (default: cores)")
+    aud.add_argument("--out", help="folder for audit.json, audit.html (default: audit-out/<aid>)")
+    aud.add_argument("--sample", type=int, help="grade this many mutants per task (seeded draw)")
+    aud.add_argument("--seed", default="0", help="the seed of --sample's draw")
+    aud.add_argument("--strict", action="store_true", help="exit 1 when a task is below 95%%")
+    aud.add_argument("--course", type=Path)
+    aud.set_defaults(func=cmd_audit)
 
     demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
     demo.add_argument(

@@ -117,7 +117,7 @@ def _grade_in_process(item: Found) -> SubmissionResult:
 
 def grade_one(grader: AssignmentGrader, item: Found, seed: str | None = None) -> SubmissionResult:
     try:
-        return grader.grade_file(item.path, item.student_id, seed=seed)
+        return grader.grade_file(item.path, item.student_id, item.only, seed=seed)
     except GraderBroken:
         raise
     except Exception:  # an engine bug must cost this submission only, and be visible

@@ -20,6 +20,7 @@ from pathlib import Path
 class Found:
     student_id: str
     path: Path
+    only: frozenset[str] | None = None  # grade just these tasks (``autograder audit``)
 
 
 @dataclass(frozen=True)

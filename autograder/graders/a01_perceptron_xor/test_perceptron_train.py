@@ -42,6 +42,16 @@ def not_separable_stops_at_max_epochs(rng):
     return call(X, np.array([-1, 1, 1, -1]), eta=1.0, max_epochs=int(rng.integers(5, 12)))
 
 
+@task.case(what=RETURNED)
+def not_separable_weights_keep_moving(rng):
+    """Labels by quadrant (XOR-like): never separated, and w changes in every epoch, so the
+    number of updates (max_epochs, not one less) and the margin 0 show in w."""
+    X = rng.normal(size=(16, 2))
+    y = np.where(X[:, 0] * X[:, 1] >= 0, 1, -1)
+    eta = float(rng.uniform(0.05, 0.2))
+    return call(X, y, eta=eta, max_epochs=int(rng.integers(5, 12)))
+
+
 MARGIN = "M = y * (X_tilde @ w) <= 0"
 UPDATE = "w = w + eta * (y[M] @ X_tilde[M])"
 task.mistake(
@@ -71,6 +81,12 @@ task.mistake(
     "epoch counter off by one",
     ("return w, t\n", "return w, t + 1\n"),
     ("return w, max_epochs", "return w, max_epochs + 1"),
+)
+task.mistake(
+    "one_epoch_short",
+    "Schleife über max_epochs − 1 statt max_epochs Epochen",
+    "loop over max_epochs − 1 instead of max_epochs epochs",
+    ("for t in range(max_epochs):", "for t in range(max_epochs - 1):"),
 )
 task.mistake(
     "mean_update",

@@ -1,0 +1,1 @@
+"""``autograder audit``: mutation analysis of the graders (docs/audit.md)."""
