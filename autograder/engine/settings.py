@@ -59,7 +59,7 @@ def _check_limits(table: dict[str, Any], where: str) -> dict[str, int | float]:
         raise SettingsError(str(exc)) from None
 
 
-SECTIONS = frozenset({"limits", "tasks", "gradescope"})
+SECTIONS = frozenset({"limits", "tasks", "gradescope", "exam"})  # [exam]: autograder/exam/
 
 
 def read_settings_file(graders_dir: Path) -> tuple[Path, dict[str, Any]]:

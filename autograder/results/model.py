@@ -69,6 +69,7 @@ class TaskResult:
     answer: list[str] | None = None  # a quiz answer's chosen options (item analysis)
     label: str = ""  # what the notebook calls it: "Aufgabe 3 – `perceptron_train`", "Frage 1"
     question: bool = False  # a quiz question (graded against a key, not with inputs)
+    response: str = ""  # an exam answer as given, in the exam's canonical form (collusion)
 
 
 @dataclass
