@@ -118,11 +118,14 @@ class Exam:
         if len(set(ids)) != len(ids):
             raise ValueError(f"an exam lists a task twice: {ids}")
 
+    def items(self) -> list[VariantQuestion | CodeTask]:
+        return [*self.questions, *self.code]
+
     def ids(self) -> list[str]:
-        return [q.qid for q in (*self.questions, *self.code)]
+        return [q.qid for q in self.items()]
 
     def variant(self, qid: str, student_id: str, secret: str) -> Variant:
-        item = next(q for q in (*self.questions, *self.code) if q.qid == qid)
+        item = next(q for q in self.items() if q.qid == qid)
         return item.make(variant_rng(secret, self.salt, self.aid, qid, student_id))
 
     def variants(self, student_id: str, secret: str) -> dict[str, Variant]:

@@ -8,8 +8,10 @@ misconceptions (only here). Conventions follow CONVENTIONS.md (deck 000's moment
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pytest
@@ -25,12 +27,14 @@ from autograder.authoring.exam import (
     shuffled,
 )
 
+T = TypeVar("T")
+
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _pick(rng: np.random.Generator, values: list) -> object:
+def _pick(rng: np.random.Generator, values: list[T]) -> T:
     return values[int(rng.integers(len(values)))]
 
 
@@ -409,7 +413,7 @@ def mlp_parameters(rng: np.random.Generator) -> Variant:
     n2 = int(_pick(rng, [32, 50, 64, 100]))
     k = int(_pick(rng, [3, 5, 10]))
     sizes = [side * side, n1, n2, k]
-    pairs = list(zip(sizes[:-1], sizes[1:]))
+    pairs = list(itertools.pairwise(sizes))
     total = sum((a + 1) * b for a, b in pairs)
     wrong = [
         (
