@@ -12,14 +12,17 @@ counted and left to the instructor (the pages are in the results folder either w
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.course import Assignment
-from autograder.reports.export import final_rows
+from autograder.reports.export import FinalRow, final_rows
 from autograder.reports.feedback import render_feedback
 from autograder.results.atomic import write_text
-from autograder.results.model import BatchResult
+from autograder.results.model import BatchResult, SubmissionResult
+
+PageRenderer = Callable[[SubmissionResult, FinalRow | None], str]  # another page (an exam's)
 
 SIDECARS = ("timestamp.txt", "submission_secret.txt")
 # nbgrader's own feedback mode: release_feedback copies the page into the exchange with its mode,
@@ -33,7 +36,9 @@ class Delivery:
     not_from_exchange: list[str]
 
 
-def deliver_feedback(batch: BatchResult, assignment: Assignment) -> Delivery:
+def deliver_feedback(
+    batch: BatchResult, assignment: Assignment, render: PageRenderer | None = None
+) -> Delivery:
     delivered, skipped = [], []
     final = {row.student_id: row for row in final_rows(assignment)}
     for result in batch.submissions:
@@ -43,7 +48,11 @@ def deliver_feedback(batch: BatchResult, assignment: Assignment) -> Delivery:
             continue
         folder = assignment.course_root / "feedback" / result.student_id / assignment.aid
         row = final.get(result.student_id)
-        page = render_feedback(result, batch.assignment, batch.lang, row, batch.title)
+        page = (
+            render(result, row)
+            if render
+            else render_feedback(result, batch.assignment, batch.lang, row, batch.title)
+        )
         write_text(folder / f"{assignment.source_notebook.stem}.html", page, PAGE_MODE)
         for name in SIDECARS:
             shutil.copyfile(submitted / name, folder / name)

@@ -382,7 +382,7 @@ def momentum_steps(rng: np.random.Generator) -> Variant:
 def conv_output_size(rng: np.random.Generator) -> Variant:
     k = int(_pick(rng, [3, 5, 7]))
     s = int(_pick(rng, [1, 2]))
-    p = int(rng.integers(3))
+    p = int(rng.integers(1, 3))
     h = int(rng.integers(16, 65))
     h += (h + 2 * p - k) % s  # the window fits exactly
     out = (h + 2 * p - k) // s + 1
@@ -398,6 +398,7 @@ def conv_output_size(rng: np.random.Generator) -> Variant:
             h + 2 * p - k + 1,
             Text("Schrittweite nicht berücksichtigt", "the stride ignored"),
         ),
+        ("ohne_padding", (h - k) // s + 1, Text("Padding vergessen", "the padding forgotten")),
     ]
     text = (
         f"Eine Faltungsschicht (Kreuzkorrelation) bekommt Bilder der Größe ${h} \\times {h}$. "
@@ -445,9 +446,9 @@ def mlp_parameters(rng: np.random.Generator) -> Variant:
 
 
 def conv_parameters(rng: np.random.Generator) -> Variant:
-    c_in = int(_pick(rng, [1, 3, 8, 16]))
-    c_out = int(_pick(rng, [8, 16, 32, 64]))
-    k = int(_pick(rng, [3, 5]))
+    c_in = int(_pick(rng, [1, 3, 4, 8, 16, 32]))
+    c_out = int(_pick(rng, [6, 8, 12, 16, 32, 64]))
+    k = int(_pick(rng, [3, 5, 7]))
     total = (k * k * c_in + 1) * c_out
     wrong = [
         (
