@@ -8,10 +8,11 @@ For every pair and question whose keys differ between the two variants, two even
   variant: the strongest sign, since nobody reaches another variant's key by their own mistake).
 
 Each event weighs ``-ln(share)`` where ``share`` is how many of all students gave that answer to
-the question (a rare shared answer says more than a common slip). Code tasks add the similarity
-of the two solution cells measured by copydetect (winnowed k-gram fingerprints, the released
-stub as boilerplate). Pairs are sorted by the answer score, then by code similarity; ``z`` is
-the pair's score in standard deviations above the mean of all pairs.
+the question (a rare shared answer says more than a common slip); pairs are sorted by the sum.
+``p_value`` is the chance of at least that many events for one pair if events struck pairs at
+random (Poisson with the cohort's mean per pair); a pair is *suspicious* below 0.01 divided by
+the number of pairs (Bonferroni). Code tasks add the similarity of the two solution cells
+measured by copydetect (winnowed k-gram fingerprints, the released stub as boilerplate).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from autograder.authoring.questions import Numeric
 from autograder.exam.cohort import Sitting
 from autograder.results.atomic import write_text
 
-SUSPICIOUS_Z = 3.0
+ALPHA = 0.01
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class PairRow:
     identical_wrong: int
     others_key: int
     score: float
-    z: float
+    p_value: float
+    suspicious: bool
     code_similarity: float | None
     questions: tuple[str, ...] = field(default_factory=tuple)
 
@@ -100,16 +102,25 @@ def pair_rows(
         identical, others_key, score, where = pair_events(a, b, qids, shares, total)
         similarity = (code or {}).get((a.student_id, b.student_id))
         raw.append((a.student_id, b.student_id, identical, others_key, score, similarity, where))
-    scores = [r[4] for r in raw]
-    mean = statistics.fmean(scores) if scores else 0.0
-    spread = statistics.pstdev(scores) if len(scores) > 1 else 0.0
-    rows = [
-        PairRow(sa, sb, i, k, s, (s - mean) / spread if spread else 0.0, sim, tuple(w))
-        for sa, sb, i, k, s, sim, w in raw
-    ]
+    rate = statistics.fmean(r[2] + r[3] for r in raw) if raw else 0.0
+    threshold = ALPHA / max(len(raw), 1)
+    rows = []
+    for sa, sb, i, k, s, sim, w in raw:
+        p = poisson_tail(i + k, rate)
+        rows.append(PairRow(sa, sb, i, k, s, p, p < threshold, sim, tuple(w)))
     return sorted(
         rows, key=lambda r: (-r.score, -(r.code_similarity or 0.0), r.student_a, r.student_b)
     )
+
+
+def poisson_tail(count: int, rate: float) -> float:
+    """P(X ≥ count) for X ~ Poisson(rate)."""
+    if count <= 0:
+        return 1.0
+    if rate <= 0:
+        return 0.0
+    below = sum(math.exp(-rate + i * math.log(rate) - math.lgamma(i + 1)) for i in range(count))
+    return max(0.0, 1.0 - below)
 
 
 def code_similarity(
@@ -138,7 +149,7 @@ HEADER = [
     "identical_wrong",
     "answer_is_others_key",
     "score",
-    "z",
+    "p_value",
     "code_similarity",
     "questions",
     "suspicious",
@@ -161,10 +172,10 @@ def collusion_csv(rows: list[PairRow]) -> str:
                 r.identical_wrong,
                 r.others_key,
                 f"{r.score:.2f}",
-                f"{r.z:.2f}",
+                f"{r.p_value:.3g}",
                 _code(r.code_similarity),
                 " ".join(r.questions),
-                "yes" if r.z >= SUSPICIOUS_Z else "",
+                "yes" if r.suspicious else "",
             ]
         )
     return buffer.getvalue()
@@ -179,7 +190,7 @@ def write_collusion(rows: list[PairRow], out: Path, title: str, shown: int = 50)
     csv_path, html_path = out / "collusion.csv", out / "collusion.html"
     write_text(csv_path, collusion_csv(rows))
     html = _environment.get_template("collusion.html.j2").render(
-        rows=rows[:shown], total=len(rows), title=title, code=_code, suspicious=SUSPICIOUS_Z
+        rows=rows[:shown], total=len(rows), title=title, code=_code, alpha=ALPHA
     )
     write_text(html_path, html)
     return [csv_path, html_path]
