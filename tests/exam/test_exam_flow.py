@@ -90,7 +90,7 @@ def test_feedback_is_withheld_until_published_then_the_einsicht_shows_everything
     page = (graded / "feedback" / feedback_name(PERFECT)).read_text()
     variants = EXAM.variants(PERFECT, TEST_SEED)
     assert "Abgabe eingegangen" in page and "20 / 20" not in page and "Punkte:" not in page
-    for qid, variant in variants.items():
+    for variant in variants.values():
         if variant.question is not None:
             assert f"<td>{key_text(variant)}</td>" not in page
     gradescope = json.loads((graded / "gradescope" / f"{PERFECT}.json").read_text())
