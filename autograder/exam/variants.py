@@ -53,12 +53,27 @@ def variants_table(exam: Exam, student_ids: list[str], secret: str) -> dict[str,
     return {"klausur": exam.aid, "varianten": texts}
 
 
-def _key_in_text(variant: Variant) -> bool:
-    """A computed (non-integer) key printed in its own question's text."""
+def _digits(shown: str) -> int:
+    """Significant digits of a printed number ("-0.1000" → 1, "0.2746" → 4)."""
+    mantissa = shown.lstrip("-").split("e")[0].replace(".", "")
+    return len(mantissa.lstrip("0").rstrip("0"))
+
+
+def computed_key(variant: Variant) -> float | None:
+    """The key of a computed question: a number with at least 3 significant digits that is no
+    integer (a round 0.5 or a count may well appear among the givens by coincidence)."""
     question = variant.question
     if not isinstance(question, Numeric) or float(question.value).is_integer():
-        return False
-    return any(f"{question.value:.{d}g}" in variant.text for d in (4, 5, 6))
+        return None
+    return question.value if _digits(f"{question.value:.6g}") >= 3 else None
+
+
+def key_in_text(variant: Variant, text: str) -> bool:
+    """A computed key printed in ``text`` to 4, 5 or 6 significant digits (where that still
+    shows at least 3 of them: -0.1000372 to 4 digits is "-0.1", no sign of a leak)."""
+    key = computed_key(variant)
+    shown = [f"{key:.{d}g}" for d in (4, 5, 6)] if key is not None else []
+    return any(_digits(s) >= 3 and s in text for s in shown)
 
 
 def table_leaks(exam: Exam, table: dict[str, Any], secret: str) -> list[str]:
@@ -68,7 +83,7 @@ def table_leaks(exam: Exam, table: dict[str, Any], secret: str) -> list[str]:
         leaks.append("the secret seed")
     for sid in table["varianten"]:
         for qid, variant in exam.variants(sid, secret).items():
-            if _key_in_text(variant):
+            if key_in_text(variant, variant.text):
                 leaks.append(f"{sid}/{qid}: the key in the question's text")
     return leaks
 

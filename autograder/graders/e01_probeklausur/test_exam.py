@@ -16,13 +16,16 @@ from typing import TypeVar
 import numpy as np
 import pytest
 
-from autograder.authoring import Text, as_array, assert_close, fail
-from autograder.authoring.exam import (
+from autograder.authoring import (
     Choice,
     CodeTask,
     Exam,
+    Text,
     Variant,
     VariantQuestion,
+    as_array,
+    assert_close,
+    fail,
     numeric,
     shuffled,
 )
@@ -291,6 +294,8 @@ def adam_step(rng: np.random.Generator) -> Variant:
     eta = float(_pick(rng, [0.01, 0.1]))
     g1 = _steps(rng, -2.0, 2.0, 0.1) or 0.5
     g2 = _steps(rng, -2.0, 2.0, 0.1) or -0.3
+    if abs(g2) == abs(g1):  # |g₁| = |g₂| makes the step exactly ±η: nothing to compute
+        g2 = round(g2 + 0.3, 6) or 0.3
     m1, v1 = (1 - beta1) * g1, (1 - beta2) * g1**2
     m2, v2 = beta1 * m1 + (1 - beta1) * g2, beta2 * v1 + (1 - beta2) * g2**2
     m_hat, v_hat = m2 / (1 - beta1**2), v2 / (1 - beta2**2)
