@@ -33,7 +33,7 @@ from autograder.reports.files import write_all
 from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
-from autograder.results.model import BatchResult, SubmissionResult
+from autograder.results.model import BatchResult, ResultsFileError, SubmissionResult, read_results
 from autograder.sandbox.doctor import DoctorReport, run_doctor
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 
@@ -228,20 +228,11 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    import json
-
     from autograder.reports.delivery import deliver_feedback
     from autograder.reports.feedback import write_feedback
-    from autograder.results.model import batch_from_dict
 
     assignment = find_course(args.course).assignment(args.assignment)
-    results = Path(args.results) / "results.json"
-    try:
-        batch = batch_from_dict(json.loads(results.read_text()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise UsageError(f"{results}: not a results file of `autograder grade` ({exc})") from None
-    if batch.assignment != assignment.aid:
-        raise UsageError(f"{results} holds results of {batch.assignment}, not {assignment.aid}")
+    batch = read_results(Path(args.results), assignment.aid)
     render = exam_page_renderer(assignment, batch, Path(args.results))
     folder = (
         write_feedback(batch, Path(args.results))
@@ -284,16 +275,24 @@ def exam_page_renderer(
     return review_renderer(assignment, secret, batch.title or batch.assignment, batch.lang)
 
 
-def cmd_exam_variants(args: argparse.Namespace) -> int:
-    from autograder.exam.settings import declared_exam, require_exam
-    from autograder.exam.variants import TABLE_NAME, read_roster, write_variants
+def exam_assignment(args: argparse.Namespace) -> tuple[Path, Assignment]:
+    """The course root and the exam named on the command line (a usage error if no exam)."""
+    from autograder.exam.settings import require_exam
 
     course = find_course(args.course)
     assignment = course.assignment(args.assignment)
     require_exam(assignment)
+    return course.root, assignment
+
+
+def cmd_exam_variants(args: argparse.Namespace) -> int:
+    from autograder.exam.settings import declared_exam
+    from autograder.exam.variants import TABLE_NAME, read_roster, write_variants
+
+    root, assignment = exam_assignment(args)
     ids = read_roster(args.students)
     target = args.out or assignment.release_dir / TABLE_NAME
-    secret = load_config(course.root).secret_seed
+    secret = load_config(root).secret_seed
     write_variants(declared_exam(assignment), ids, secret, target)
     print(f"variants of {len(ids)} student(s) in {target} (texts only: no keys, no secret)")
     if args.publish:
@@ -304,12 +303,9 @@ def cmd_exam_variants(args: argparse.Namespace) -> int:
 
 def cmd_exam_publish(args: argparse.Namespace) -> int:
     from autograder.exam.run import publish_exam
-    from autograder.exam.settings import require_exam
 
-    course = find_course(args.course)
-    assignment = course.assignment(args.assignment)
-    require_exam(assignment)
-    folder = publish_exam(assignment, Path(args.results), load_config(course.root))
+    root, assignment = exam_assignment(args)
+    folder = publish_exam(assignment, Path(args.results), load_config(root))
     print(f"{assignment.aid} published: Einsicht pages in {folder}")
     print(
         f"  deliver them through nbgrader: autograder feedback {assignment.aid} "
@@ -320,12 +316,9 @@ def cmd_exam_publish(args: argparse.Namespace) -> int:
 
 def cmd_exam_reports(args: argparse.Namespace) -> int:
     from autograder.exam.run import exam_reports
-    from autograder.exam.settings import require_exam
 
-    course = find_course(args.course)
-    assignment = course.assignment(args.assignment)
-    require_exam(assignment)
-    paths = exam_reports(assignment, Path(args.results), load_config(course.root))
+    root, assignment = exam_assignment(args)
+    paths = exam_reports(assignment, Path(args.results), load_config(root))
     print("fairness report: " + ", ".join(map(str, paths.fairness)))
     print("collusion report: " + ", ".join(map(str, paths.collusion)))
     if paths.top:
@@ -553,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
         SettingsError,
         SourceError,
         ExamError,
+        ResultsFileError,
     ) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")  # "[gradescope]" is no markup
         return USAGE_ERROR

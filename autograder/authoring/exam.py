@@ -29,15 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytest
 
-from autograder.authoring.checks import CheckFailure
 from autograder.authoring.questions import (
     BadAnswer,
     MultiSelect,
     Numeric,
     Option,
-    PartialCredit,
     Question,
     SingleChoice,
     WrongValue,
@@ -45,6 +42,8 @@ from autograder.authoring.questions import (
     chosen_letters,
     grade,
     number,
+    settle,
+    task_test,
 )
 from autograder.i18n import Text
 
@@ -148,16 +147,9 @@ class Exam:
             result = grade(variant.question, answer)
             record_property("answer", list(_canonical_labels(variant, result.labels)))
             record_property("response", response(variant, answer))
-            if result.fraction >= 1:
-                return
-            if result.fraction > 0:
-                raise PartialCredit(result.feedback, result.fraction)
-            raise CheckFailure(result.feedback)
+            settle(result)
 
-        test.__name__ = f"test_{qid}"
-        test.task_id = qid  # type: ignore[attr-defined]
-        test.weight = 1.0  # type: ignore[attr-defined]
-        return pytest.mark.task(qid)(test)
+        return task_test(test, qid)
 
 
 def _canonical_labels(variant: Variant, labels: tuple[str, ...]) -> tuple[str, ...]:
@@ -179,28 +171,25 @@ def response(variant: Variant, answer: Any) -> str:
     return ""
 
 
+def _key_letters(question: Question | None) -> frozenset[str]:
+    if isinstance(question, SingleChoice):
+        return frozenset({question.key})
+    return question.key if isinstance(question, MultiSelect) else frozenset()
+
+
 def key_response(variant: Variant) -> str:
     """The variant's key in the form of ``response``."""
-    question = variant.question
-    if isinstance(question, Numeric):
-        return f"{question.value:.6g}"
-    if isinstance(question, SingleChoice):
-        return ",".join(variant.canonical(frozenset({question.key})))
-    if isinstance(question, MultiSelect):
-        return ",".join(variant.canonical(question.key))
-    return ""
+    if isinstance(variant.question, Numeric):
+        return f"{variant.question.value:.6g}"
+    return ",".join(variant.canonical(_key_letters(variant.question)))
 
 
 def key_text(variant: Variant) -> str:
     """The key as a student reads it on the Einsicht page ("0.2689", "{a, c}")."""
-    question = variant.question
-    if isinstance(question, Numeric):
-        return f"{question.value:.6g}"
-    if isinstance(question, SingleChoice):
-        return "{" + question.key + "}"
-    if isinstance(question, MultiSelect):
-        return "{" + ", ".join(sorted(question.key)) + "}"
-    return ""
+    if isinstance(variant.question, Numeric):
+        return f"{variant.question.value:.6g}"
+    letters = _key_letters(variant.question)
+    return "{" + ", ".join(sorted(letters)) + "}" if letters else ""
 
 
 # ---------------------------------------------------------------- building variants

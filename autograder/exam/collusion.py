@@ -17,7 +17,6 @@ measured by copydetect (winnowed k-gram fingerprints, the released stub as boile
 
 from __future__ import annotations
 
-import csv
 import io
 import itertools
 import math
@@ -26,12 +25,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from autograder.authoring.exam import Variant, key_response
 from autograder.authoring.questions import Numeric
 from autograder.exam.cohort import Sitting
-from autograder.results.atomic import write_text
+from autograder.exam.tables import csv_text, write_report
 
 ALPHA = 0.01
 
@@ -161,11 +158,9 @@ def _code(value: float | None) -> str:
 
 
 def collusion_csv(rows: list[PairRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
-    for r in rows:
-        writer.writerow(
+    return csv_text(
+        HEADER,
+        (
             [
                 r.student_a,
                 r.student_b,
@@ -177,20 +172,19 @@ def collusion_csv(rows: list[PairRow]) -> str:
                 " ".join(r.questions),
                 "yes" if r.suspicious else "",
             ]
-        )
-    return buffer.getvalue()
-
-
-_environment = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
-)
+            for r in rows
+        ),
+    )
 
 
 def write_collusion(rows: list[PairRow], out: Path, title: str, shown: int = 50) -> list[Path]:
-    csv_path, html_path = out / "collusion.csv", out / "collusion.html"
-    write_text(csv_path, collusion_csv(rows))
-    html = _environment.get_template("collusion.html.j2").render(
-        rows=rows[:shown], total=len(rows), title=title, code=_code, alpha=ALPHA
+    return write_report(
+        out,
+        "collusion",
+        collusion_csv(rows),
+        rows=rows[:shown],
+        total=len(rows),
+        title=title,
+        code=_code,
+        alpha=ALPHA,
     )
-    write_text(html_path, html)
-    return [csv_path, html_path]

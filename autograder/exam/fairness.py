@@ -9,17 +9,13 @@ drop the variant), never an automatic change.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from autograder.exam.cohort import Sitting
-from autograder.results.atomic import write_text
+from autograder.exam.tables import csv_text, write_report
 
 ALPHA = 0.05
 MIN_GROUP = 5  # smaller groups get an interval but no flag
@@ -109,11 +105,9 @@ HEADER = [
 
 
 def fairness_csv(rows: list[FairnessRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
-    for r in rows:
-        writer.writerow(
+    return csv_text(
+        HEADER,
+        (
             [
                 r.question,
                 r.variant,
@@ -125,20 +119,19 @@ def fairness_csv(rows: list[FairnessRow]) -> str:
                 f"{r.p_value:.4g}",
                 r.flag,
             ]
-        )
-    return buffer.getvalue()
-
-
-_environment = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
-)
+            for r in rows
+        ),
+    )
 
 
 def write_fairness(rows: list[FairnessRow], out: Path, title: str) -> list[Path]:
-    csv_path, html_path = out / "fairness.csv", out / "fairness.html"
-    write_text(csv_path, fairness_csv(rows))
-    html = _environment.get_template("fairness.html.j2").render(
-        rows=rows, title=title, fmt=_fmt, alpha=ALPHA, min_group=MIN_GROUP
+    return write_report(
+        out,
+        "fairness",
+        fairness_csv(rows),
+        rows=rows,
+        title=title,
+        fmt=_fmt,
+        alpha=ALPHA,
+        min_group=MIN_GROUP,
     )
-    write_text(html_path, html)
-    return [csv_path, html_path]

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-
 from autograder.authoring.exam import Exam, Variant, key_text
 from autograder.authoring.questions import BadAnswer, MultiSelect, Numeric, SingleChoice, grade
 from autograder.course import Assignment
 from autograder.exam.settings import declared_exam
+from autograder.exam.tables import environment
 from autograder.reports.feedback import code_spans, feedback_name
 from autograder.results.atomic import write_text
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult
@@ -61,12 +60,6 @@ LABELS = {
         "none": "—",
     },
 }
-
-_environment = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
 
 
 @dataclass(frozen=True)
@@ -124,7 +117,7 @@ def review_row(task: TaskResult, variant: Variant, lang: str) -> ReviewRow:
 
 
 def render_receipt(result: SubmissionResult, title: str, lang: str) -> str:
-    return _environment.get_template("receipt.html.j2").render(
+    return environment.get_template("receipt.html.j2").render(
         result=result, title=title, t=LABELS.get(lang, LABELS["de"]), lang=lang, code=code_spans
     )
 
@@ -132,7 +125,7 @@ def render_receipt(result: SubmissionResult, title: str, lang: str) -> str:
 def render_review(result: SubmissionResult, exam: Exam, secret: str, title: str, lang: str) -> str:
     variants = exam.variants(result.student_id, secret)
     rows = [review_row(t, variants[t.task_id], lang) for t in result.tasks if t.task_id in variants]
-    return _environment.get_template("einsicht.html.j2").render(
+    return environment.get_template("einsicht.html.j2").render(
         result=result,
         rows=rows,
         title=title,

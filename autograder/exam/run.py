@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +14,12 @@ from autograder.exam.collusion import code_similarity, pair_rows, write_collusio
 from autograder.exam.fairness import fairness_rows, write_fairness
 from autograder.exam.pages import write_receipts, write_reviews
 from autograder.exam.published import is_published, mark_published
-from autograder.exam.settings import ExamError, ExamSettings, declared_exam
+from autograder.exam.settings import ExamSettings, declared_exam
 from autograder.exam.window import Timing, apply_window
 from autograder.notebook.compose import read_notebook, solution_sources
 from autograder.notebook.submission import NotebookError, load_submission
 from autograder.results.atomic import write_text
-from autograder.results.model import BatchResult, batch_from_dict
+from autograder.results.model import BatchResult, read_results
 
 WINDOW_CSV = "exam_window.csv"
 
@@ -56,20 +55,9 @@ def student_pages(
     return write_reviews(batch, out, declared_exam(assignment), config.secret_seed)
 
 
-def load_results(results: Path, assignment: Assignment) -> BatchResult:
-    path = results / "results.json"
-    try:
-        batch = batch_from_dict(json.loads(path.read_text()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ExamError(f"{path}: not a results file of `autograder grade` ({exc})") from None
-    if batch.assignment != assignment.aid:
-        raise ExamError(f"{path} holds results of {batch.assignment}, not {assignment.aid}")
-    return batch
-
-
 def publish_exam(assignment: Assignment, results: Path, config: GradingConfig) -> Path:
     """Mark the exam's results published and write every student's Einsicht page."""
-    batch = load_results(results, assignment)
+    batch = read_results(results, assignment.aid)
     mark_published(results, assignment.aid)
     return write_reviews(batch, results, declared_exam(assignment), config.secret_seed)
 
@@ -104,7 +92,7 @@ def code_sources(assignment: Assignment, batch: BatchResult, task_ids: list[str]
 
 
 def exam_reports(assignment: Assignment, results: Path, config: GradingConfig) -> ReportPaths:
-    batch = load_results(results, assignment)
+    batch = read_results(results, assignment.aid)
     exam = declared_exam(assignment)
     title = batch.title or assignment.aid
     fair = fairness_rows(

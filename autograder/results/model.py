@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -130,3 +132,21 @@ def batch_from_dict(data: dict[str, Any]) -> BatchResult:
         )
     submissions = [submission_from_dict(s) for s in data["submissions"]]
     return BatchResult(**{**data, "submissions": submissions})
+
+
+class ResultsFileError(ValueError):
+    """A folder without a usable ``results.json`` of the expected assignment (a usage error)."""
+
+
+def read_results(folder: Path, assignment: str) -> BatchResult:
+    """The batch ``autograder grade --out folder`` wrote for ``assignment``."""
+    path = folder / "results.json"
+    try:
+        batch = batch_from_dict(json.loads(path.read_text()))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResultsFileError(
+            f"{path}: not a results file of `autograder grade` ({exc})"
+        ) from None
+    if batch.assignment != assignment:
+        raise ResultsFileError(f"{path} holds results of {batch.assignment}, not {assignment}")
+    return batch

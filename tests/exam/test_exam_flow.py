@@ -18,7 +18,7 @@ from autograder.reports.feedback import feedback_name
 from tests.conftest import REPO, TEST_SEED
 from tests.exam.simulate import E01, EXAM, IDS, answers, cohort, write_submission
 
-STUDENTS = IDS[:8]
+STUDENTS = IDS[:6]
 ON_TIME = dt.datetime(2027, 2, 1, 10, 50, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 LATE = ON_TIME + dt.timedelta(minutes=15)
 PERFECT, COPIER, LATE_ONE, NO_STAMP = STUDENTS[0], STUDENTS[-1], STUDENTS[2], STUDENTS[3]
@@ -30,7 +30,7 @@ def run(*args: str) -> int:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory) -> Path:
-    """Eight students: the first answers everything right, the last hands in the first one's
+    """Six students: the first answers everything right, the last hands in the first one's
     notebook (its answers are the first one's keys), one is late, one has no timestamp."""
     root = tmp_path_factory.mktemp("exam")
     mp = pytest.MonkeyPatch()
