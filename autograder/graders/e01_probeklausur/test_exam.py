@@ -199,7 +199,7 @@ def output_delta(rng: np.random.Generator) -> Variant:
             ),
         ]
     else:
-        formula = "den quadratischen Fehler $J = (a - y)^2$"
+        formula = "der quadratische Fehler $J = (a - y)^2$"
         delta = 2.0 * (a - y) * sigma_prime
         wrong = [
             (
@@ -226,7 +226,7 @@ def output_delta(rng: np.random.Generator) -> Variant:
         ]
     text = (
         f"Das Ausgabeneuron eines Netzes hat die Sigmoid-Aktivierung $a = \\sigma(z)$ mit $z = {z:g}$; "
-        f"das Label ist $y = {y}$. Die Kosten sind {formula}. Berechnen Sie "
+        f"das Label ist $y = {y}$. Als Kostenfunktion dient {formula}. Berechnen Sie "
         "$\\delta = \\partial J / \\partial z$ der Ausgabeschicht (auf 4 gültige Stellen genau)."
     )
     return numeric("antwort_4", text, delta, loss, wrong)
