@@ -2,7 +2,7 @@
 
     [exam]
     salt = "e01-probeklausur"            # public part of the variants' salt (secret: grading.toml)
-    minutes = 60
+    minutes = 60                         # working time; start…end is at least as long
     start = "2027-02-01T10:00:00+01:00"  # ISO 8601 with a UTC offset
     end = "2027-02-01T11:00:00+01:00"
     late = "zero"                        # after the end: "zero" (0 points) or "accept" (a note)
@@ -76,8 +76,8 @@ def exam_settings(assignment: Assignment) -> ExamSettings | None:
     if not isinstance(minutes, int) or minutes <= 0:
         raise ExamError(f"{where}: minutes must be a whole number > 0")
     start, end = _time(table, "start", where), _time(table, "end", where)
-    if end <= start:
-        raise ExamError(f"{where}: end must come after start")
+    if end - start < dt.timedelta(minutes=minutes):
+        raise ExamError(f"{where}: the window from start to end is shorter than {minutes} minutes")
     extensions = _extensions(table.get("extensions", {}), where)
     return ExamSettings(str(table.get("salt", "")), minutes, start, end, late, extensions)
 

@@ -91,6 +91,11 @@ def test_e01_settings_and_invalid_tables(tmp_path, monkeypatch):
     )
     with pytest.raises(ExamError, match="needs a UTC offset"):
         exam_settings(dataclasses.replace(ASSIGNMENT, graders_dir=broken))
+    (broken / "assignment.toml").write_text(
+        '[exam]\nsalt = "x"\nminutes = 90\nstart = "2027-02-01T10:00:00+01:00"\nend = "2027-02-01T11:00:00+01:00"\n'
+    )
+    with pytest.raises(ExamError, match="shorter than 90 minutes"):
+        exam_settings(dataclasses.replace(ASSIGNMENT, graders_dir=broken))
     (broken / "assignment.toml").write_text('[exam]\nsalt = "x"\nminutes = 60\nlate = "half"\n')
     with pytest.raises(ExamError, match="late = 'half'"):
         exam_settings(dataclasses.replace(ASSIGNMENT, graders_dir=broken))
