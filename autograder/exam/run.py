@@ -12,6 +12,7 @@ from autograder.course import Assignment
 from autograder.exam.cohort import sittings
 from autograder.exam.collusion import code_similarity, pair_rows, write_collusion
 from autograder.exam.fairness import fairness_rows, write_fairness
+from autograder.exam.identity import note_foreign_ids
 from autograder.exam.pages import write_receipts, write_reviews
 from autograder.exam.published import is_published, mark_published
 from autograder.exam.settings import ExamSettings, declared_exam
@@ -38,9 +39,11 @@ def window_csv(timings: list[Timing], settings: ExamSettings) -> str:
 
 
 def apply_exam_window(batch: BatchResult, out: Path, settings: ExamSettings) -> Path:
-    """Apply the time window (in place, before the reports are written); ``exam_window.csv``
-    lists every submission's time, deadline and verdict."""
+    """Apply the time window (in place, before the reports are written) and note ids typed into
+    a notebook that are not its submission's; ``exam_window.csv`` lists every submission's
+    time, deadline and verdict."""
     timings = apply_window(batch, settings)
+    note_foreign_ids(batch)
     path = out / WINDOW_CSV
     write_text(path, window_csv(timings, settings))
     return path

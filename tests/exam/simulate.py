@@ -81,10 +81,17 @@ def cohort(ids: list[str], secret: str, seed: int = 0) -> Cohort:
 
 
 def write_submission(
-    root: Path, student_id: str, sources: dict[str, str], submitted: dt.datetime | None = None
+    root: Path,
+    student_id: str,
+    sources: dict[str, str],
+    submitted: dt.datetime | None = None,
+    typed_id: str = "",
 ) -> Path:
-    """``root/<student>/e01_probeklausur/e01_probeklausur.ipynb`` as nbgrader collects it."""
+    """``root/<student>/e01_probeklausur/e01_probeklausur.ipynb`` as nbgrader collects it, with
+    ``typed_id`` entered as MATRIKELNUMMER."""
     release = read_notebook(ASSIGNMENT.release_dir / f"{E01}.ipynb")
+    for cell in release.cells:
+        cell.source = cell.source.replace('MATRIKELNUMMER = ""', f'MATRIKELNUMMER = "{typed_id}"')
     folder = root / student_id / E01
     path = write_notebook(fill_solutions(release, sources), folder / f"{E01}.ipynb")
     if submitted is not None:

@@ -42,7 +42,8 @@ def graded(tmp_path_factory) -> Path:
     sources[COPIER] = dict(sources[PERFECT])
     for sid in STUDENTS:
         stamp = None if sid == NO_STAMP else LATE if sid == LATE_ONE else ON_TIME
-        write_submission(root / "submitted", sid, sources[sid], stamp)
+        typed = PERFECT if sid == COPIER else sid  # the copier kept the other's Matrikelnummer
+        write_submission(root / "submitted", sid, sources[sid], stamp, typed)
     out = root / "graded"
     assert run("grade", E01, str(root / "submitted"), "--out", str(out), "--jobs", "1", "-q") == 0
     yield out
@@ -72,6 +73,8 @@ def test_graded_by_the_id_the_submission_came_from(graded):
         else:
             assert task["score"] == task["max_score"], qid
     assert by_id[COPIER]["score"] < 20
+    assert any(f"Kennung '{PERFECT}' eingetragen" in note for note in by_id[COPIER]["notes"])
+    assert not any("eingetragen" in note for note in by_id[PERFECT]["notes"])
 
 
 @pytest.mark.slow
