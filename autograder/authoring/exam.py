@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from autograder.authoring.questions import (
+    SCORINGS,
     BadAnswer,
     MultiSelect,
     Numeric,
@@ -233,19 +234,22 @@ def shuffled(
     label: str,
     scoring: str = "all_or_nothing",
 ) -> Variant:
-    """A choice variant with the options in the student's own order (letters a, b, …)."""
+    """A choice variant with the options in the student's own order (letters a, b, …).
+
+    ``scoring``: ``"single"`` (exactly one option; ``key`` has one id), or a multiple-select
+    rule, ``"all_or_nothing"`` or ``"per_option"`` (see ``MultiSelect``)."""
+    if scoring not in ("single", *SCORINGS) or (scoring == "single" and len(key) != 1):
+        raise ValueError(f"{qid}: scoring {scoring!r} with a key of {len(key)} option(s)")
     order = [choices[i] for i in rng.permutation(len(choices))]
     letters = {LETTERS[i]: c.cid for i, c in enumerate(order)}
     options = tuple(Option(LETTERS[i], c.text, c.misconception) for i, c in enumerate(order))
     shown_key = frozenset(x for x, cid in letters.items() if cid in key)
     lines = [stem, ""] + [f"- **{LETTERS[i]})** {c.text}" for i, c in enumerate(order)]
     question: Question
-    if len(key) == 1 and scoring == "single":
+    if scoring == "single":
         question = SingleChoice(qid, next(iter(shown_key)), options)
     else:
-        question = MultiSelect(
-            qid, shown_key, options, "per_option" if scoring == "per_option" else "all_or_nothing"
-        )
+        question = MultiSelect(qid, shown_key, options, scoring)
     return Variant("\n".join(lines), question, label, letters)
 
 

@@ -112,3 +112,26 @@ def test_options_are_shuffled_per_student():
     for qid in ("antwort_1", "antwort_2", "antwort_11"):
         keys = {ALL[sid][qid].question.key for sid in IDS}  # type: ignore[union-attr]
         assert len(keys) >= 3, qid  # the right letter moves
+
+
+def test_numeric_leaves_out_misconceptions_that_coincide_with_the_key():
+    from autograder.authoring import Text, numeric
+
+    name = Text("x", "x")
+    variant = numeric(
+        "q", "", 2.0, "", [("same", 2.0, name), ("half", 1.0, name), ("again", 1.0, name)]
+    )
+    assert variant.question is not None
+    assert [w.key for w in variant.question.wrong] == ["half"]  # type: ignore[union-attr]
+
+
+def test_shuffled_checks_its_scoring_and_an_exam_needs_a_salt(tmp_path):
+    import numpy as np
+
+    from autograder.authoring import Choice, Exam, shuffled
+
+    choices = [Choice("x", "X"), Choice("y", "Y")]
+    with pytest.raises(ValueError, match="scoring 'single'"):
+        shuffled("q", np.random.default_rng(0), "", choices, frozenset({"x", "y"}), "", "single")
+    with pytest.raises(ValueError, match="salt"):
+        Exam([], here=tmp_path)
