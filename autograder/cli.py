@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,6 +25,8 @@ from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions, GraderBroken
 from autograder.engine.settings import SettingsError
+from autograder.exam.run import apply_exam_window, student_pages
+from autograder.exam.settings import ExamError, exam_settings
 from autograder.nbgrader.run import NbgraderError
 from autograder.notebook.discover import Discovery, DiscoveryError, Found, discover_submissions
 from autograder.release.generate import ReleaseError, out_of_sync, publish, release
@@ -31,9 +34,12 @@ from autograder.reports.files import write_all
 from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
-from autograder.results.model import SubmissionResult
+from autograder.results.model import BatchResult, ResultsFileError, SubmissionResult, read_results
 from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
+
+if TYPE_CHECKING:
+    from autograder.nbgrader.delivery import PageRenderer
 
 USAGE_ERROR = 2
 err = Console(stderr=True)
@@ -88,6 +94,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         warn_unsafe()
     else:
         check_sandbox(spec, assignment)
+    exam = exam_settings(assignment)  # an invalid [exam] table stops before grading
     options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
     console = make_console()
     out = Path(args.out)
@@ -111,7 +118,10 @@ def cmd_grade(args: argparse.Namespace) -> int:
             f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"
         )
     out = Path(args.out)
-    paths = write_all(batch, out, gradescope)
+    exam_paths = [apply_exam_window(batch, out, exam)] if exam else []
+    paths = write_all(batch, out, gradescope, feedback_pages=exam is None) + exam_paths
+    if exam:
+        paths.append(student_pages(assignment, batch, out, config))
     if args.gradebook:
         from autograder.nbgrader.gradebook import write_gradebook  # imports nbgrader: only here
 
@@ -231,30 +241,27 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    import json
-
     from autograder.nbgrader.delivery import deliver_feedback
+    from autograder.nbgrader.export import FinalRow
     from autograder.reports.feedback import render_feedback, write_feedback
-    from autograder.results.model import batch_from_dict
 
     assignment = find_course(args.course).assignment(args.assignment)
-    results = Path(args.results) / "results.json"
-    try:
-        batch = batch_from_dict(json.loads(results.read_text()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise UsageError(f"{results}: not a results file of `autograder grade` ({exc})") from None
-    if batch.assignment != assignment.aid:
-        raise UsageError(f"{results} holds results of {batch.assignment}, not {assignment.aid}")
-    folder = write_feedback(batch, Path(args.results))
+    batch = read_results(Path(args.results), assignment.aid)
+    render = exam_page_renderer(assignment, batch, Path(args.results))
+    folder = (
+        write_feedback(batch, Path(args.results))
+        if render is None
+        else student_pages(
+            assignment, batch, Path(args.results), load_config(assignment.course_root)
+        )
+    )
     print(f"{len(batch.submissions)} feedback page(s) in {folder}")
     if args.nbgrader:
-        delivery = deliver_feedback(
-            batch,
-            assignment,
-            lambda result, row: render_feedback(
-                result, batch.assignment, batch.lang, row, batch.title
-            ),
-        )
+
+        def own_page(result: SubmissionResult, row: FinalRow | None) -> str:
+            return render_feedback(result, batch.assignment, batch.lang, row, batch.title)
+
+        delivery = deliver_feedback(batch, assignment, render or own_page)
         print(
             f"{len(delivery.delivered)} page(s) placed in {assignment.course_root / 'feedback'}: "
             f"now run `nbgrader release_feedback {assignment.aid}` in the course folder"
@@ -264,6 +271,78 @@ def cmd_feedback(args: argparse.Namespace) -> int:
                 "not submitted through the exchange (hand out their pages yourself): "
                 + ", ".join(delivery.not_from_exchange)
             )
+    return 0
+
+
+def exam_page_renderer(
+    assignment: Assignment, batch: BatchResult, results: Path
+) -> PageRenderer | None:
+    """For an exam: its Einsicht page, refused until the exam is published; else None."""
+    from autograder.exam.pages import review_renderer
+    from autograder.exam.published import is_published
+
+    if exam_settings(assignment) is None:
+        return None
+    if not is_published(results):
+        raise UsageError(
+            f"{assignment.aid} is an exam: its results are withheld until you run "
+            f"`autograder exam publish {assignment.aid} --results {results}` "
+            "(Klausurergebnisse bleiben bis zur Freigabe zurückgehalten)"
+        )
+    secret = load_config(assignment.course_root).secret_seed
+    return review_renderer(assignment, secret, batch.title or batch.assignment, batch.lang)
+
+
+def exam_assignment(args: argparse.Namespace) -> tuple[Path, Assignment]:
+    """The course root and the exam named on the command line (a usage error if no exam)."""
+    from autograder.exam.settings import require_exam
+
+    course = find_course(args.course)
+    assignment = course.assignment(args.assignment)
+    require_exam(assignment)
+    return course.root, assignment
+
+
+def cmd_exam_variants(args: argparse.Namespace) -> int:
+    from autograder.exam.settings import declared_exam
+    from autograder.exam.variants import TABLE_NAME, read_roster, write_variants
+
+    root, assignment = exam_assignment(args)
+    ids = read_roster(args.students)
+    target = args.out or assignment.release_dir / TABLE_NAME
+    secret = load_config(root).secret_seed
+    write_variants(declared_exam(assignment), ids, secret, target)
+    print(f"variants of {len(ids)} student(s) in {target} (texts only: no keys, no secret)")
+    if args.publish:
+        publish(assignment)
+        print(f"published {assignment.aid} with its variants to the course's nbgrader exchange")
+    return 0
+
+
+def cmd_exam_publish(args: argparse.Namespace) -> int:
+    from autograder.exam.run import publish_exam
+
+    root, assignment = exam_assignment(args)
+    folder = publish_exam(assignment, Path(args.results), load_config(root))
+    print(f"{assignment.aid} published: Einsicht pages in {folder}")
+    print(
+        f"  deliver them through nbgrader: autograder feedback {assignment.aid} "
+        f"--results {args.results} --nbgrader, then nbgrader release_feedback {assignment.aid}"
+    )
+    return 0
+
+
+def cmd_exam_reports(args: argparse.Namespace) -> int:
+    from autograder.exam.run import exam_reports
+
+    root, assignment = exam_assignment(args)
+    paths = exam_reports(assignment, Path(args.results), load_config(root))
+    print("fairness report: " + ", ".join(map(str, paths.fairness)))
+    print("collusion report: " + ", ".join(map(str, paths.collusion)))
+    if paths.top:
+        print(
+            f"  most similar pair: {paths.top[0]} and {paths.top[1]} (a reason to look, not a verdict)"
+        )
     return 0
 
 
@@ -540,6 +619,38 @@ def build_parser() -> argparse.ArgumentParser:
     aud.add_argument("--strict", action="store_true", help="exit 1 when a task is below 95%%")
     aud.add_argument("--course", type=Path)
     aud.set_defaults(func=cmd_audit)
+    exam = sub.add_parser("exam", help="exams: variants, publishing results, fairness/collusion")
+    exam_sub = exam.add_subparsers(dest="exam_command", required=True)
+    variants = exam_sub.add_parser(
+        "variants", help="write varianten.json (each student's question texts, no keys)"
+    )
+    variants.add_argument("assignment")
+    variants.add_argument(
+        "--students",
+        type=Path,
+        required=True,
+        help="roster: one id per line or a CSV with student_id",
+    )
+    variants.add_argument("--out", type=Path, help="default: the release folder of the exam")
+    variants.add_argument("--publish", action="store_true", help="then nbgrader release_assignment")
+    variants.add_argument("--course", type=Path)
+    variants.set_defaults(func=cmd_exam_variants)
+    exam_publish = exam_sub.add_parser(
+        "publish", help="release the withheld results: an Einsicht page per student"
+    )
+    exam_publish.add_argument("assignment")
+    exam_publish.add_argument(
+        "--results", required=True, help="the --out folder of `autograder grade`"
+    )
+    exam_publish.add_argument("--course", type=Path)
+    exam_publish.set_defaults(func=cmd_exam_publish)
+    reports = exam_sub.add_parser(
+        "reports", help="fairness (per variant) and collusion (per pair) reports, CSV + HTML"
+    )
+    reports.add_argument("assignment")
+    reports.add_argument("--results", required=True, help="the --out folder of `autograder grade`")
+    reports.add_argument("--course", type=Path)
+    reports.set_defaults(func=cmd_exam_reports)
 
     demo = sub.add_parser("demo", help="release a01 and grade the bundled example submissions")
     demo.add_argument(
@@ -564,6 +675,8 @@ def main(argv: list[str] | None = None) -> int:
         ReleaseError,
         SettingsError,
         SourceError,
+        ExamError,
+        ResultsFileError,
     ) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")  # "[gradescope]" is no markup
         return USAGE_ERROR

@@ -13,7 +13,8 @@ A task is declared in one file, ``autograder/graders/<aid>/test_<task>.py``::
     task.mistake("no_shift", "ohne Verschiebung", "without the shift", ("z - z.max(…)", "z"))
 
 Correct variants are snippet files in ``variants/<task>/<key>.py``. A quiz is one table of
-questions, ``quiz = Quiz([SingleChoice(…), MultiSelect(…), Numeric(…)])``. Unusual checks are
+questions, ``quiz = Quiz([SingleChoice(…), MultiSelect(…), Numeric(…)])``. An exam draws each
+question per student: ``exam = Exam([VariantQuestion(qid, make)], here=…)`` (docs/exams.md). Unusual checks are
 ordinary pytest functions in the same file using the ``student``, ``reference``, ``rng``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
@@ -39,6 +40,15 @@ from autograder.authoring.compare import (
     same,
     scalar,
 )
+from autograder.authoring.exam import (
+    Choice,
+    CodeTask,
+    Exam,
+    Variant,
+    VariantQuestion,
+    numeric,
+    shuffled,
+)
 from autograder.authoring.questions import (
     Equivalent,
     MultiSelect,
@@ -56,8 +66,11 @@ __all__ = [
     "Call",
     "Case",
     "CheckFailure",
+    "Choice",
+    "CodeTask",
     "Compare",
     "Equivalent",
+    "Exam",
     "MultiSelect",
     "Numeric",
     "Option",
@@ -66,6 +79,8 @@ __all__ = [
     "SingleChoice",
     "Task",
     "Text",
+    "Variant",
+    "VariantQuestion",
     "WrongValue",
     "as_array",
     "as_exact_vector",
@@ -80,7 +95,9 @@ __all__ = [
     "item_label",
     "layers",
     "long_run",
+    "numeric",
     "one_item",
     "same",
     "scalar",
+    "shuffled",
 ]

@@ -329,16 +329,26 @@ def question_test(question: Question) -> Callable[..., None]:
     def test(student: Any, record_property: Callable[[str, object], None]) -> None:
         result = grade(question, _answer_of(student, question.qid))
         record_property("answer", list(result.labels))
-        if result.fraction >= 1:
-            return
-        if result.fraction > 0:
-            raise PartialCredit(result.feedback, result.fraction)
-        raise CheckFailure(result.feedback)
+        settle(result)
 
-    test.__name__ = f"test_{question.qid}"
-    test.task_id = question.qid  # type: ignore[attr-defined]
+    return task_test(test, question.qid)
+
+
+def settle(result: Grade) -> None:
+    """Pass a right answer; raise ``PartialCredit`` for a partly right one, else ``CheckFailure``."""
+    if result.fraction >= 1:
+        return
+    if result.fraction > 0:
+        raise PartialCredit(result.feedback, result.fraction)
+    raise CheckFailure(result.feedback)
+
+
+def task_test(test: Callable[..., None], qid: str) -> Callable[..., None]:
+    """``test`` as the hidden test ``test_<qid>`` of the task ``qid`` (weight 1)."""
+    test.__name__ = f"test_{qid}"
+    test.task_id = qid  # type: ignore[attr-defined]
     test.weight = 1.0  # type: ignore[attr-defined]
-    return pytest.mark.task(question.qid)(test)
+    return pytest.mark.task(qid)(test)
 
 
 # ---------------------------------------------------------------- catalogue

@@ -4,7 +4,8 @@ Graders are plain pytest files in ``autograder/graders/<aid>/``. Each test is ta
 task (``pytestmark = pytest.mark.task("neuron")``) and may carry ``pytest.mark.weight(2)``.
 Fixtures: ``student`` (proxy into the sandbox), ``reference`` (``solutions/<aid>.py``),
 ``rng`` (hidden inputs from the secret seed), ``device`` (where torch references run),
-``figure`` (plots shown in the feedback when the test fails, see ``figures.py``).
+``figure`` (plots shown in the feedback when the test fails, see ``figures.py``), and for exams
+``student_id`` (the id the submission came from) and ``secret_seed`` (variants are drawn from it).
 """
 
 from __future__ import annotations
@@ -50,13 +51,16 @@ class GradingPlugin:
     collection_errors: list[str] = field(default_factory=list)
     figures: dict[str, FigureRecorder] = field(default_factory=dict)  # by test node id
     first_record: int = 0  # where the running test's calls start in ``proxy.records``
+    student_id: str = ""  # the id the submission came from (exams draw its variant from it)
     proxy: StudentProxy | None = None  # the submission being graded (``begin``)
 
-    def begin(self, proxy: StudentProxy, secret_seed: str) -> None:
+    def begin(self, proxy: StudentProxy, secret_seed: str, student_id: str = "") -> None:
         """A new submission: its proxy, the seed its hidden inputs come from (the course's, or
-        a practice attempt's), nothing recorded yet (one plugin serves many submissions)."""
+        a practice attempt's), the id it came from (an exam's variant), nothing recorded yet
+        (one plugin serves many submissions)."""
         self.proxy = proxy
         self.secret_seed = secret_seed
+        self.student_id = student_id
         self.runs = []
         self.figures = {}
         self.first_record = 0
@@ -78,6 +82,14 @@ class GradingPlugin:
     @pytest.fixture
     def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
         return rng_for(self.secret_seed, self.assignment, request.node.nodeid)
+
+    @pytest.fixture(name="student_id")
+    def student_id_fixture(self) -> str:
+        return self.student_id
+
+    @pytest.fixture(name="secret_seed")
+    def secret_seed_fixture(self) -> str:
+        return self.secret_seed
 
     @pytest.fixture(name="device")
     def device_fixture(self) -> str:

@@ -48,11 +48,14 @@ class _Answers:
 
     def __init__(self) -> None:
         self.by_test: dict[str, list[str]] = {}
+        self.responses: dict[str, str] = {}  # an exam answer as given (collusion report)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         for name, value in report.user_properties:
             if name == "answer" and isinstance(value, list):
                 self.by_test[report.nodeid] = [str(v) for v in value]
+            if name == "response" and isinstance(value, str):
+                self.responses[report.nodeid] = value
 
 
 # pytest's built-in plugins a grading session has no use for (junitxml stays: it provides
@@ -228,11 +231,12 @@ class AssignmentGrader:
             except errors.BudgetExhausted:
                 pass  # every call below reports the exhausted budget for its task
             proxy = StudentProxy(workers, submission.problems)
-            plugin, answers = self._run_graders(proxy, only, seed)
+            plugin, answers = self._run_graders(proxy, only, seed, submission.student_id)
             selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
             tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
             for task in tasks:
                 task.answer = _answer(task.task_id, plugin.runs, answers)
+                task.response = _response(task.task_id, plugin.runs, answers)
             notes = [self.text(n) for n in submission.notes] + _cell_notes(
                 workers, self.options.lang, tasks
             )
@@ -253,11 +257,15 @@ class AssignmentGrader:
     # ------------------------------------------------------------ steps
 
     def _run_graders(
-        self, proxy: StudentProxy, only: frozenset[str] | None, seed: str | None = None
+        self,
+        proxy: StudentProxy,
+        only: frozenset[str] | None,
+        seed: str | None = None,
+        student_id: str = "",
     ) -> tuple[GradingPlugin, _Answers]:
         session, plugin, answers = self._collected()
-        plugin.begin(proxy, seed or self.options.config.secret_seed)
-        answers.by_test = {}
+        plugin.begin(proxy, seed or self.options.config.secret_seed, student_id)
+        answers.by_test, answers.responses = {}, {}
         session.run(lambda item: only is None or task_of(item) in only)
         return plugin, answers
 
@@ -458,6 +466,18 @@ def _answer(task_id: str, runs: list[TestRun], answers: _Answers) -> list[str] |
             if r.task_id == task_id and r.name in answers.by_test
         ),
         None,
+    )
+
+
+def _response(task_id: str, runs: list[TestRun], answers: _Answers) -> str:
+    """An exam answer as the student gave it ("" for other tasks)."""
+    return next(
+        (
+            answers.responses[r.name]
+            for r in runs
+            if r.name in answers.responses and r.task_id == task_id
+        ),
+        "",
     )
 
 

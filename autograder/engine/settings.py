@@ -59,7 +59,9 @@ def _check_limits(table: dict[str, Any], where: str) -> dict[str, int | float]:
         raise SettingsError(str(exc)) from None
 
 
-SECTIONS = frozenset({"limits", "tasks", "gradescope", "audit"})  # audit: autograder.audit
+SECTIONS = frozenset(
+    {"limits", "tasks", "gradescope", "audit", "exam"}
+)  # audit: autograder.audit; exam: autograder/exam/
 
 
 def read_settings_file(graders_dir: Path) -> tuple[Path, dict[str, Any]]:

@@ -55,13 +55,17 @@ def write_grades_csv(batch: BatchResult, out: Path) -> Path:
 
 
 def write_all(
-    batch: BatchResult, out: Path, gradescope: GradescopeSettings = DEFAULT_GRADESCOPE
+    batch: BatchResult,
+    out: Path,
+    gradescope: GradescopeSettings = DEFAULT_GRADESCOPE,
+    feedback_pages: bool = True,
 ) -> list[Path]:
-    """Every report of a batch; ``gradescope`` from the assignment's ``[gradescope]`` settings."""
+    """Every report of a batch; ``gradescope`` from the assignment's ``[gradescope]`` settings;
+    ``feedback_pages=False`` for an exam, whose pages are withheld (``autograder/exam/``)."""
     return [
         write_results_json(batch, out),
         write_gradescope(batch, out, gradescope),
         write_grades_csv(batch, out),
-        write_feedback(batch, out),
+        *([write_feedback(batch, out)] if feedback_pages else []),
         *write_items(batch, out),  # quiz assignments only
     ]

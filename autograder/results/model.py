@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -69,6 +71,7 @@ class TaskResult:
     answer: list[str] | None = None  # a quiz answer's chosen options (item analysis)
     label: str = ""  # what the notebook calls it: "Aufgabe 3 – `perceptron_train`", "Frage 1"
     question: bool = False  # a quiz question (graded against a key, not with inputs)
+    response: str = ""  # an exam answer as given, in the exam's canonical form (collusion)
 
 
 @dataclass
@@ -129,3 +132,21 @@ def batch_from_dict(data: dict[str, Any]) -> BatchResult:
         )
     submissions = [submission_from_dict(s) for s in data["submissions"]]
     return BatchResult(**{**data, "submissions": submissions})
+
+
+class ResultsFileError(ValueError):
+    """A folder without a usable ``results.json`` of the expected assignment (a usage error)."""
+
+
+def read_results(folder: Path, assignment: str) -> BatchResult:
+    """The batch ``autograder grade --out folder`` wrote for ``assignment``."""
+    path = folder / "results.json"
+    try:
+        batch = batch_from_dict(json.loads(path.read_text()))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResultsFileError(
+            f"{path}: not a results file of `autograder grade` ({exc})"
+        ) from None
+    if batch.assignment != assignment:
+        raise ResultsFileError(f"{path} holds results of {batch.assignment}, not {assignment}")
+    return batch

@@ -1,0 +1,95 @@
+"""The exam's time window: nbgrader's ``timestamp.txt`` against the end (plus a student's
+extension); a late submission is scored by the exam's rule (``zero`` or ``accept``), with a note
+on its result either way. Submissions are never dropped: the instructor sees every one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.exam.settings import ExamSettings
+from autograder.i18n import Text
+from autograder.results.model import BatchResult, SubmissionResult
+
+
+@dataclass(frozen=True)
+class Timing:
+    student_id: str
+    submitted: dt.datetime | None  # None: no nbgrader timestamp beside the notebook
+    deadline: dt.datetime
+    late: bool
+
+
+def submission_time(notebook: Path) -> dt.datetime | None:
+    """nbgrader's ``timestamp.txt`` beside the submitted notebook, as an aware UTC time."""
+    from nbgrader.utils import parse_utc  # nbgrader costs a second to import: only here
+
+    try:
+        stamp = parse_utc((notebook.parent / "timestamp.txt").read_text().strip())
+    except (OSError, ValueError, OverflowError):
+        return None
+    return stamp.replace(tzinfo=dt.UTC) if stamp.tzinfo is None else stamp.astimezone(dt.UTC)
+
+
+def _minutes(delta: dt.timedelta) -> str:
+    return f"{delta.total_seconds() / 60:.1f}"
+
+
+def _local(time: dt.datetime, like: dt.datetime) -> str:
+    return time.astimezone(like.tzinfo).strftime("%d.%m.%Y %H:%M:%S")
+
+
+def late_note(timing: Timing, rule: str) -> Text:
+    assert timing.submitted is not None
+    late = _minutes(timing.submitted - timing.deadline)
+    end = _local(timing.deadline, timing.deadline)
+    if rule == "zero":
+        return Text(
+            f"Abgabe {late} Minuten nach dem Ende der Bearbeitungszeit ({end}): nach der Regel "
+            "dieser Klausur mit 0 Punkten bewertet.",
+            f"Submitted {late} minutes after the end of the exam ({end}): scored 0 points by "
+            "this exam's rule.",
+        )
+    return Text(
+        f"Abgabe {late} Minuten nach dem Ende der Bearbeitungszeit ({end}): angenommen und "
+        "bewertet, mit diesem Vermerk.",
+        f"Submitted {late} minutes after the end of the exam ({end}): accepted and graded, "
+        "with this note.",
+    )
+
+
+NO_TIMESTAMP = Text(
+    "Keine Abgabezeit gefunden (nbgrader-Datei timestamp.txt fehlt); die Lehrenden prüfen die "
+    "Abgabe von Hand.",
+    "No submission time found (nbgrader's timestamp.txt is missing); the instructors check "
+    "the submission by hand.",
+)
+
+
+def timing_of(result: SubmissionResult, settings: ExamSettings) -> Timing:
+    submitted = submission_time(Path(result.file))
+    deadline = settings.deadline(result.student_id)
+    late = submitted is not None and submitted > deadline
+    return Timing(result.student_id, submitted, deadline, late)
+
+
+def _score_zero(result: SubmissionResult) -> None:
+    for task in result.tasks:
+        task.score = 0.0
+    result.score = 0.0
+
+
+def apply_window(batch: BatchResult, settings: ExamSettings) -> list[Timing]:
+    """Flag late submissions and score them by the exam's rule (in place)."""
+    timings = []
+    for result in batch.submissions:
+        timing = timing_of(result, settings)
+        timings.append(timing)
+        if timing.submitted is None:
+            result.notes.append(NO_TIMESTAMP.get(batch.lang))
+        elif timing.late:
+            result.notes.append(late_note(timing, settings.late).get(batch.lang))
+            if settings.late == "zero":
+                _score_zero(result)
+    return timings
