@@ -10,6 +10,7 @@ from pathlib import Path
 
 from autograder.exam.settings import ExamSettings
 from autograder.i18n import Text
+from autograder.nbgrader.run import parse_timestamp
 from autograder.results.model import BatchResult, SubmissionResult
 
 
@@ -23,11 +24,9 @@ class Timing:
 
 def submission_time(notebook: Path) -> dt.datetime | None:
     """nbgrader's ``timestamp.txt`` beside the submitted notebook, as an aware UTC time."""
-    from nbgrader.utils import parse_utc  # nbgrader costs a second to import: only here
-
     try:
-        stamp = parse_utc((notebook.parent / "timestamp.txt").read_text().strip())
-    except (OSError, ValueError, OverflowError):
+        stamp = parse_timestamp((notebook.parent / "timestamp.txt").read_text().strip())
+    except (OSError, ValueError):
         return None
     return stamp.replace(tzinfo=dt.UTC) if stamp.tzinfo is None else stamp.astimezone(dt.UTC)
 
