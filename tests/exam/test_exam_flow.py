@@ -15,7 +15,6 @@ from autograder import cli
 from autograder.authoring.exam import key_text
 from autograder.exam.pages import shown_answer
 from autograder.reports.feedback import feedback_name
-from autograder.sandbox.doctor import DoctorReport
 from tests.conftest import REPO, TEST_SEED
 from tests.exam.simulate import E01, EXAM, IDS, answers, cohort, write_submission
 
@@ -36,9 +35,6 @@ def graded(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("exam")
     mp = pytest.MonkeyPatch()
     mp.setenv("AUTOGRADER_SECRET_SEED", TEST_SEED)
-    held = DoctorReport()  # the sandbox's self-check has its own tests (tests/sandbox, test_cli)
-    held.add("sandbox", True, "checked elsewhere")
-    mp.setattr(cli, "run_doctor", lambda *args: held)
     import numpy as np
 
     sources = cohort(STUDENTS, TEST_SEED, seed=5).sources
