@@ -13,12 +13,19 @@ def step():
     rng = np.random.default_rng(0)
     W = {k: rng.normal(size=(4, 7)) for k in GATES}
     b = {k: rng.normal(size=4) for k in GATES}
-    return ref.lstm_cell(rng.normal(size=(2, 3)), rng.normal(size=(2, 4)), rng.normal(size=(2, 4)), W, b)
+    return ref.lstm_cell(
+        rng.normal(size=(2, 3)), rng.normal(size=(2, 4)), rng.normal(size=(2, 4)), W, b
+    )
 
 
 @pytest.mark.parametrize(
     ("gate", "name"),
-    [("f", "Forget-Gate f_t"), ("i", "Input-Gate i_t"), ("C", "Kandidat C̃_t"), ("o", "Output-Gate o_t")],
+    [
+        ("f", "Forget-Gate f_t"),
+        ("i", "Input-Gate i_t"),
+        ("C", "Kandidat C̃_t"),
+        ("o", "Output-Gate o_t"),
+    ],
 )
 def test_one_wrong_gate_is_named(step, gate, name):
     h, c, gates = step
@@ -48,6 +55,8 @@ def test_every_wrong_gradient_is_named():
     expected = tuple(np.arange(3.0) + k for k in range(5))
     compare = named("dX", "dh0", "dWx", "dWh", "db")
     with pytest.raises(CheckFailure) as failure:
-        compare((expected[0], expected[1] * 2, expected[2], expected[3] * 2, expected[4]), expected, "x")
+        compare(
+            (expected[0], expected[1] * 2, expected[2], expected[3] * 2, expected[4]), expected, "x"
+        )
     assert failure.value.text.de.startswith("Falsch sind dh0, dWh.")
     assert failure.value.text.en.startswith("Wrong: dh0, dWh.")

@@ -115,10 +115,13 @@ def test_lstm_forward_matches_torch_lstm():
     with torch.no_grad():
         for param, value in zip(lstm.parameters(), ref.to_torch_lstm(W, b), strict=True):
             param.copy_(torch.from_numpy(value))
-    out, (h_T, c_T) = lstm(torch.from_numpy(X), (torch.from_numpy(h0)[None], torch.from_numpy(c0)[None]))
+    out, (h_T, c_T) = lstm(
+        torch.from_numpy(X), (torch.from_numpy(h0)[None], torch.from_numpy(c0)[None])
+    )
     H_ref, C_ref = ref.lstm_forward(X, h0, c0, (W, b))
     np.testing.assert_allclose(H_ref, out.detach().numpy(), rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(C_ref[-1], c_T[0].detach().numpy(), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(H_ref[-1], h_T[0].detach().numpy(), rtol=1e-12, atol=1e-14)
 
 
 @pytest.mark.parametrize("max_norm", [0.5, 3.0, 1e3])

@@ -3,8 +3,6 @@
 The cache comes from the reference's forward pass on exactly the arrays the student receives,
 so H = tanh(x_t·W_xᵀ + h_{t−1}·W_hᵀ + b) holds; the message names every wrong gradient."""
 
-import numpy as np
-
 from autograder.authoring import Task, call
 from autograder.graders.a06_rnn_lstm.problems import named, rnn_weights, sequence, sizes
 

@@ -17,8 +17,12 @@ def gradient_through_time(T, x, h0, rnn_params, lstm_params):
         h, c_new, g = lstm_cell(x.reshape(1, -1), h, c, W, bl)
         f, i, C, o = (g[k][0] for k in ("f", "i", "C", "o"))
         d = {k: W[k][:, :H] @ Jh for k in ("f", "i", "C", "o")}
-        Jc = (np.diag(c[0] * f * (1 - f)) @ d["f"] + np.diag(f) @ Jc
-              + np.diag(C * i * (1 - i)) @ d["i"] + np.diag(i * (1 - C**2)) @ d["C"])
+        Jc = (
+            np.diag(c[0] * f * (1 - f)) @ d["f"]
+            + np.diag(f) @ Jc
+            + np.diag(C * i * (1 - i)) @ d["i"]
+            + np.diag(i * (1 - C**2)) @ d["C"]
+        )
         c = c_new
         t = np.tanh(c[0])
         Jh = np.diag(t * o * (1 - o)) @ d["o"] + np.diag(o * (1 - t**2)) @ Jc

@@ -18,14 +18,22 @@ def _lstm_jacobians(T, x, h, W, b):
         dz = {k: W[k][:, :n] @ Jh for k in W}
         s = {k: sigmoid(z[k]) for k in ("f", "i", "o")}
         g = np.tanh(z["C"])
-        Jc = ((s["f"] * (1 - s["f"]) * c)[:, None] * dz["f"] + s["f"][:, None] * Jc
-              + (s["i"] * (1 - s["i"]) * g)[:, None] * dz["i"] + (s["i"] * (1 - g**2))[:, None] * dz["C"])
+        Jc = (
+            (s["f"] * (1 - s["f"]) * c)[:, None] * dz["f"]
+            + s["f"][:, None] * Jc
+            + (s["i"] * (1 - s["i"]) * g)[:, None] * dz["i"]
+            + (s["i"] * (1 - g**2))[:, None] * dz["C"]
+        )
         c = s["f"] * c + s["i"] * g
         h = s["o"] * np.tanh(c)
-        Jh = (s["o"] * (1 - s["o"]) * np.tanh(c))[:, None] * dz["o"] + (s["o"] * (1 - np.tanh(c) ** 2))[:, None] * Jc
+        Jh = (s["o"] * (1 - s["o"]) * np.tanh(c))[:, None] * dz["o"] + (
+            s["o"] * (1 - np.tanh(c) ** 2)
+        )[:, None] * Jc
         yield np.sqrt(np.sum(Jh**2))
 
 
 def gradient_through_time(T, x, h0, rnn_params, lstm_params):
-    return (np.array(list(_rnn_jacobians(T, x, h0, *rnn_params))),
-            np.array(list(_lstm_jacobians(T, x, h0, *lstm_params))))
+    return (
+        np.array(list(_rnn_jacobians(T, x, h0, *rnn_params))),
+        np.array(list(_lstm_jacobians(T, x, h0, *lstm_params))),
+    )
