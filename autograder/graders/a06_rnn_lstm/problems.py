@@ -7,12 +7,23 @@ recurrent weights are scaled so that tanh and the gates are neither saturated no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from autograder.authoring import CheckFailure, Compare, Text, as_tuple, assert_same, fail
+from autograder.authoring import (
+    Call,
+    CheckFailure,
+    Compare,
+    Task,
+    Text,
+    as_tuple,
+    assert_same,
+    call,
+    fail,
+)
 
 GATES = ("f", "i", "C", "o")
 GATE_NAMES = {
@@ -29,6 +40,49 @@ class Sizes:
     N: int
     D: int
     H: int
+
+    def label(self, task_id: str) -> str:
+        return f"{task_id}, T = {self.T}, N = {self.N}, D = {self.D}, H = {self.H}"
+
+
+@dataclass(frozen=True)
+class Draw:
+    """What a case draws: sequence length T, batch N (drawn when None), its weight, the forget
+    gate's extra bias, and whether only the last state gets a gradient (many-to-one)."""
+
+    T: int
+    N: int | None = None
+    weight: float = 1.0
+    forget_bias: float = 0.0
+    last_only: bool = False
+
+
+SEQUENCES = {
+    "random_sequence": Draw(6, weight=2),
+    "single_step_single_sample": Draw(1, N=1),
+    "long_sequence": Draw(25),
+}
+
+
+def drawn_cases(task: Task, make: Callable[..., Call], draws: dict[str, Draw]) -> None:
+    """One case per entry of ``draws``: ``make(rng, reference, draw)`` makes its call."""
+    for name, draw in draws.items():
+
+        @task.case(weight=draw.weight, name=name)
+        def case(rng, reference, draw=draw):
+            return make(rng, reference, draw)
+
+
+def problem_cases(task: Task, problem: Callable[..., tuple[Sizes, tuple[Any, ...]]],
+                  draws: dict[str, Draw]) -> None:  # fmt: skip
+    """Cases that call the task with the arguments ``problem(rng, draw)`` draws (rnn_problem,
+    lstm_problem), labelled with the drawn sizes."""
+
+    def make(rng: np.random.Generator, reference: Any, draw: Draw) -> Call:
+        s, args = problem(rng, draw)
+        return call(*args).labelled(s.label(task.task_id))
+
+    drawn_cases(task, make, draws)
 
 
 def sizes(rng: np.random.Generator, T: int, N: int | None = None) -> Sizes:
@@ -59,6 +113,19 @@ def lstm_params(
     b = {k: rng.normal(scale=0.3, size=s.H) for k in GATES}
     b["f"] = b["f"] + forget_bias
     return W, b
+
+
+def rnn_problem(rng: np.random.Generator, draw: Draw) -> tuple[Sizes, tuple[np.ndarray, ...]]:
+    """The sizes and the arguments (X, h0, Wx, Wh, b) of rnn_forward."""
+    s = sizes(rng, draw.T, draw.N)
+    return s, (*sequence(rng, s), *rnn_weights(rng, s))
+
+
+def lstm_problem(rng: np.random.Generator, draw: Draw) -> tuple[Sizes, tuple[Any, ...]]:
+    """The sizes and the arguments (X, h0, c0, (W, b)) of lstm_forward."""
+    s = sizes(rng, draw.T, draw.N)
+    X, h0 = sequence(rng, s)
+    return s, (X, h0, rng.normal(size=(s.N, s.H)), lstm_params(rng, s, draw.forget_bias))
 
 
 def _text(what: str | Text) -> Text:

@@ -2,34 +2,37 @@
 and of an LSTM, graded on the values (the notebook's plot is for the student)."""
 
 from autograder.authoring import Task, call
-from autograder.graders.a06_rnn_lstm.problems import lstm_params, named, rnn_weights, sizes
+from autograder.graders.a06_rnn_lstm.problems import (
+    Draw,
+    drawn_cases,
+    lstm_params,
+    named,
+    rnn_weights,
+    sizes,
+)
 
 task = Task("gradient_through_time", compare=named("rnn_norms", "lstm_norms"))
 
 
-def _norms(rng, T, forget_bias):
-    s = sizes(rng, T, N=1)
+def _norms(rng, reference, draw):
+    s = sizes(rng, draw.T, N=1)
     x, h0 = rng.normal(size=s.D), rng.normal(scale=0.5, size=s.H)
     rnn = rnn_weights(rng, s)
-    lstm = lstm_params(rng, s, forget_bias)
-    return call(T, x, h0, rnn, lstm).labelled(
-        f"gradient_through_time, T = {T}, D = {s.D}, H = {s.H}, b_f ≈ {forget_bias:g}"
+    lstm = lstm_params(rng, s, draw.forget_bias)
+    return call(s.T, x, h0, rnn, lstm).labelled(
+        f"gradient_through_time, T = {s.T}, D = {s.D}, H = {s.H}, b_f ≈ {draw.forget_bias:g}"
     )
 
 
-@task.case(weight=2)
-def random_weights(rng):
-    return _norms(rng, 12, 2.0)
-
-
-@task.case()
-def long_sequence(rng):
-    return _norms(rng, 40, 3.0)
-
-
-@task.case()
-def few_steps_no_forget_bias(rng):
-    return _norms(rng, 3, 0.0)
+drawn_cases(
+    task,
+    _norms,
+    {
+        "random_weights": Draw(12, weight=2, forget_bias=2.0),
+        "long_sequence": Draw(40, forget_bias=3.0),
+        "few_steps_no_forget_bias": Draw(3),
+    },
+)
 
 
 task.mistake(

@@ -4,35 +4,30 @@ The cache comes from the reference's forward pass on exactly the arrays the stud
 so H = tanh(x_t·W_xᵀ + h_{t−1}·W_hᵀ + b) holds; the message names every wrong gradient."""
 
 from autograder.authoring import Task, call
-from autograder.graders.a06_rnn_lstm.problems import named, rnn_weights, sequence, sizes
+from autograder.graders.a06_rnn_lstm.problems import Draw, drawn_cases, named, rnn_problem
 
 task = Task("rnn_backward", compare=named("dX", "dh0", "dWx", "dWh", "db"))
 
 
-def _bptt(rng, reference, T, N=None, last_only=False):
-    s = sizes(rng, T, N)
-    X, h0 = sequence(rng, s)
-    _, cache = reference.rnn_forward(X, h0, *rnn_weights(rng, s))
+def _bptt(rng, reference, draw):
+    s, args = rnn_problem(rng, draw)
+    _, cache = reference.rnn_forward(*args)
     dH = rng.normal(size=(s.T, s.N, s.H))
-    if last_only:  # many-to-one: the loss sees only h_T
+    if draw.last_only:  # many-to-one: the loss sees only h_T
         dH[:-1] = 0.0
-    what = f"rnn_backward, T = {s.T}, N = {s.N}, D = {s.D}, H = {s.H}"
-    return call(dH, cache).labelled(what + (", nur dH[T−1] ≠ 0" if last_only else ""))
+    what = s.label("rnn_backward") + (", nur dH[T−1] ≠ 0" if draw.last_only else "")
+    return call(dH, cache).labelled(what)
 
 
-@task.case(weight=2)
-def random_sequence(rng, reference):
-    return _bptt(rng, reference, 5)
-
-
-@task.case()
-def loss_on_the_last_state_only(rng, reference):
-    return _bptt(rng, reference, 8, last_only=True)
-
-
-@task.case()
-def single_step_single_sample(rng, reference):
-    return _bptt(rng, reference, 1, N=1)
+drawn_cases(
+    task,
+    _bptt,
+    {
+        "random_sequence": Draw(5, weight=2),
+        "loss_on_the_last_state_only": Draw(8, last_only=True),
+        "single_step_single_sample": Draw(1, N=1),
+    },
+)
 
 
 task.mistake(

@@ -1,32 +1,12 @@
 """rnn_forward(X, h0, Wx, Wh, b): every hidden state H (T, N, H) and the cache (X, h0, Wx, Wh, H)."""
 
-from autograder.authoring import Task, call
-from autograder.graders.a06_rnn_lstm.problems import named, rnn_weights, sequence, sizes
+from autograder.authoring import Task
+from autograder.graders.a06_rnn_lstm.problems import SEQUENCES, named, problem_cases, rnn_problem
 
 task = Task("rnn_forward", compare=named("H", "cache"))
 
 
-def _rnn(rng, T, N=None):
-    s = sizes(rng, T, N)
-    X, h0 = sequence(rng, s)
-    return call(X, h0, *rnn_weights(rng, s)).labelled(
-        f"rnn_forward, T = {s.T}, N = {s.N}, D = {s.D}, H = {s.H}"
-    )
-
-
-@task.case(weight=2)
-def random_sequence(rng):
-    return _rnn(rng, 5)
-
-
-@task.case()
-def single_step_single_sample(rng):
-    return _rnn(rng, 1, N=1)
-
-
-@task.case()
-def long_sequence(rng):
-    return _rnn(rng, 25)
+problem_cases(task, rnn_problem, SEQUENCES)
 
 
 STEP = "h = np.tanh(X[t] @ Wx.T + h @ Wh.T + b)"
