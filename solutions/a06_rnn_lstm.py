@@ -127,6 +127,15 @@ def from_torch_lstm(W_ih, W_hh, b_ih, b_hh):
     return W, b
 
 
+def torch_lstm_cell(x_t, h_prev, c_prev, W_ih, W_hh, b_ih, b_hh):
+    """``torch.nn.LSTMCell``'s step in its own layout (the graders' second check of lstm_cell,
+    without importing torch): gates = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, row blocks i, f, g, o."""
+    gates = _f64(x_t) @ _f64(W_ih).T + _f64(b_ih) + _f64(h_prev) @ _f64(W_hh).T + _f64(b_hh)
+    i, f, g, o = np.split(gates, 4, axis=1)
+    c = sigmoid(f) * _f64(c_prev) + sigmoid(i) * np.tanh(g)
+    return sigmoid(o) * np.tanh(c), c
+
+
 # --- 3. Gradient clipping ----------------------------------------------------------------------
 
 

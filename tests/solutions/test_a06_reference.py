@@ -95,6 +95,16 @@ def test_lstm_cell_matches_torch_lstm_cell(seed):
     np.testing.assert_allclose(c_ref, gates["f"] * c + gates["i"] * gates["C"], rtol=1e-14)
 
 
+def test_torch_lstm_cell_is_torchs_formula():
+    cell = torch.nn.LSTMCell(D, H).double()
+    stacked = [p.detach().numpy() for p in cell.parameters()]
+    x, h, c = (np.random.default_rng(11).normal(size=(N, n)) for n in (D, H, H))
+    h_ref, c_ref = ref.torch_lstm_cell(x, h, c, *stacked)
+    h_t, c_t = cell(torch.from_numpy(x), (torch.from_numpy(h), torch.from_numpy(c)))
+    np.testing.assert_allclose(h_ref, h_t.detach().numpy(), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(c_ref, c_t.detach().numpy(), rtol=1e-12, atol=1e-14)
+
+
 def test_torch_weights_map_back_to_the_deck():
     cell = torch.nn.LSTMCell(D, H).double()
     stacked = [p.detach().numpy() for p in cell.parameters()]

@@ -1,10 +1,8 @@
 """lstm_cell(x_t, h_prev, c_prev, W, b): (h_t, C_t, gates) exactly as deck 004 writes it (Eq. 67–75).
 
 The gates are compared one by one, so the feedback names the wrong gate when only one is; a
-second test runs ``torch.nn.LSTMCell`` in the trusted process and checks the student's cell with
-its stacked weights (i, f, g, o) mapped to the deck's W_k = [W_hh[k] | W_ih[k]]."""
-
-import numpy as np
+second test draws ``torch.nn.LSTMCell``'s stacked weights (i, f, g, o), maps them to the deck's
+W_k = [W_hh[k] | W_ih[k]] and checks the student's cell against torch's own formula."""
 
 from autograder.authoring import Task, Text, as_tuple, assert_same, call
 from autograder.graders.a06_rnn_lstm.problems import lstm_params, lstm_step, sizes
@@ -38,24 +36,24 @@ def single_sample_large_forget_bias(rng):
 
 @task.test()
 def test_matches_torch_lstm_cell(student, reference, rng):
-    import torch
-
+    """torch's stacked weights (rows i, f, g, o; two biases), mapped to the deck's per-gate W_k;
+    the expected step is torch.nn.LSTMCell's own formula (``reference.torch_lstm_cell``, checked
+    against torch in tests/solutions), so grading needs no torch."""
     s = sizes(rng, 1)
-    cell = torch.nn.LSTMCell(s.D, s.H).double()
-    with torch.no_grad():
-        for param in cell.parameters():
-            param.copy_(torch.from_numpy(rng.normal(scale=0.5, size=tuple(param.shape))))
-    W, b = reference.from_torch_lstm(*(p.detach().numpy() for p in cell.parameters()))
+    stacked = [
+        rng.normal(scale=0.5, size=shape)
+        for shape in ((4 * s.H, s.D), (4 * s.H, s.H), (4 * s.H,), (4 * s.H,))
+    ]
+    W, b = reference.from_torch_lstm(*stacked)
     x, h, c = _states(rng, s)
-    h_torch, c_torch = cell(torch.from_numpy(x), (torch.from_numpy(h), torch.from_numpy(c)))
+    h_torch, c_torch = reference.torch_lstm_cell(x, h, c, *stacked)
     result = as_tuple(student.lstm_cell(x, h, c, W, b), 3, "(h_t, c_t, gates)")
     mapped = Text(
         "gegen torch.nn.LSTMCell mit W_k = [W_hh[k] | W_ih[k]], b_k = b_ih[k] + b_hh[k]",
         "against torch.nn.LSTMCell with W_k = [W_hh[k] | W_ih[k]], b_k = b_ih[k] + b_hh[k]",
     )
     for value, expected, name in ((result[1], c_torch, "C_t"), (result[0], h_torch, "h_t")):
-        label = Text(f"{name} {mapped.de}", f"{name} {mapped.en}")
-        assert_same(value, np.asarray(expected.detach().numpy()), label)
+        assert_same(value, expected, Text(f"{name} {mapped.de}", f"{name} {mapped.en}"))
 
 
 HX = "hx = np.concatenate([_f64(h_prev), _f64(x_t)], axis=1)"
