@@ -73,8 +73,10 @@ def drawn_cases(task: Task, make: Callable[..., Call], draws: dict[str, Draw]) -
             return make(rng, reference, draw)
 
 
-def problem_cases(task: Task, problem: Callable[..., tuple[Sizes, tuple[Any, ...]]],
-                  draws: dict[str, Draw]) -> None:  # fmt: skip
+Problem = Callable[[np.random.Generator, Draw], tuple[Sizes, tuple[Any, ...]]]
+
+
+def problem_cases(task: Task, problem: Problem, draws: dict[str, Draw]) -> None:
     """Cases that call the task with the arguments ``problem(rng, draw)`` draws (rnn_problem,
     lstm_problem), labelled with the drawn sizes."""
 
