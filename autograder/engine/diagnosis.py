@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import warnings
 from typing import Any
 
@@ -26,7 +25,7 @@ def _run_mistake(entry: Entry, record: CallRecord) -> Any:
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
-            return entry.function(*copy.deepcopy(record.args), **copy.deepcopy(record.kwargs))
+            return record.replay(entry.function)
         except Exception as exc:
             return _Raised(exc)
 
