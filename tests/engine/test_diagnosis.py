@@ -38,3 +38,32 @@ def test_values_match_in_single_precision():
     assert not values_match(off, expected)
     assert values_match((off, {"b": off}), (expected, {"b": expected}), single=True)
     assert not values_match(expected * 1.01, expected, single=True)
+
+
+class _Box:
+    """A result that cannot cross the sandbox (like a torch Module): only a view of it does."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+
+
+def _boxed(scale):
+    return _Box(2.0 * scale)
+
+
+BOXED = Entry("g", "boxed", Text("verdoppelt", "doubled"), _boxed, "mistake")
+
+
+def test_a_probes_view_is_applied_to_the_replayed_mistake():
+    """``CallRecord.view`` turns the mistake's result (and its arguments) into what the
+    worker's helper returned, so the mistake is named though its result never crossed."""
+
+    def view(box, args):
+        return np.array([box.scale, args[0]])
+
+    record = CallRecord("g", (1.5,), {}, value=np.array([3.0, 1.5]), view=view)
+    assert record.replay(_boxed).tolist() == [3.0, 1.5]
+    assert diagnose([BOXED], [record]) is BOXED
+    assert diagnose([BOXED], [CallRecord("g", (1.5,), {}, value=np.array([3.0, 1.5]))]) is None
+    other = CallRecord("g", (1.5,), {}, value=np.array([1.5, 1.5]), view=view)
+    assert diagnose([BOXED], [other]) is None
