@@ -7,6 +7,8 @@ reconstructs badly (a large error e_i) is an anomaly. Model and training in torc
 the default), thresholds and metrics in numpy.
 """
 
+from itertools import pairwise
+
 import numpy as np
 import torch
 from torch import nn
@@ -17,11 +19,11 @@ def autoencoder(sizes):
     ReLU after every layer but the last, whose sigmoid matches the data's range [0, 1]."""
     sizes = [int(n) for n in sizes]
     encoder = []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+    for n_in, n_out in pairwise(sizes):
         encoder += [nn.Linear(n_in, n_out), nn.ReLU()]
     mirrored = sizes[::-1]
     decoder = []
-    for n_in, n_out in zip(mirrored[:-1], mirrored[1:]):
+    for n_in, n_out in pairwise(mirrored):
         decoder += [nn.Linear(n_in, n_out), nn.ReLU()]
     decoder[-1] = nn.Sigmoid()
     return nn.Sequential(*encoder, *decoder)

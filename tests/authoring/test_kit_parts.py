@@ -150,12 +150,12 @@ def test_a_view_shows_a_result_that_cannot_cross_the_same_way_on_both_sides() ->
     def module(rng):
         return call(np.arange(3.0)).through("f_seen", np.arange(3.0), view=view)
 
-    student = _Student(lambda xs: (lambda x: 2 * x))
-    _run(task, "module", student, types.SimpleNamespace(f=lambda xs: (lambda x: 2 * x)))
+    student = _Student(lambda xs: lambda x: 2 * x)
+    _run(task, "module", student, types.SimpleNamespace(f=lambda xs: lambda x: 2 * x))
     assert student.calls[0][0] == "f via f_seen"
-    wrong = _Student(lambda xs: (lambda x: 3 * x))
+    wrong = _Student(lambda xs: lambda x: 3 * x)
     with pytest.raises(CheckFailure):
-        _run(task, "module", wrong, types.SimpleNamespace(f=lambda xs: (lambda x: 2 * x)))
+        _run(task, "module", wrong, types.SimpleNamespace(f=lambda xs: lambda x: 2 * x))
 
 
 def test_cases_made_in_a_loop_keep_their_defaults_and_names() -> None:

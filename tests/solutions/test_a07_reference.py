@@ -49,14 +49,18 @@ def test_structure_view_loads_weights_in_layer_order():
 
 def test_reconstruction_error_is_mse_per_sample():
     X, _ = sensor(20, 0.3, 1)
-    model = inside._grader_probe_model(signals.weights(np.random.default_rng(2), signals.PROBE_LAYERS))
+    model = inside._grader_probe_model(
+        signals.weights(np.random.default_rng(2), signals.PROBE_LAYERS)
+    )
     Xt = torch.from_numpy(X)
     expected = F.mse_loss(model(Xt), Xt, reduction="none").mean(dim=1).detach().numpy()
     np.testing.assert_allclose(ref.reconstruction_error(model, X), expected, rtol=1e-6)
 
 
 def _fresh(seed):
-    return inside._grader_probe_model(signals.weights(np.random.default_rng(seed), signals.PROBE_LAYERS))
+    return inside._grader_probe_model(
+        signals.weights(np.random.default_rng(seed), signals.PROBE_LAYERS)
+    )
 
 
 def _by_hand(model, X_normal, epochs, lr, batch_size, seed, loader=False):

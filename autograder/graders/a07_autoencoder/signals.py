@@ -9,6 +9,7 @@ default initialisation, U(±1/√fan_in), drawn with numpy in float32.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,7 @@ def signals(reference: Any, rng: np.random.Generator, n: int, anomaly_share: flo
 def weights(rng: np.random.Generator, layers: tuple[int, ...]) -> Weights:
     """[(W, b), …] for Linear layers layers[0] → layers[1] → …, W of shape (out, in)."""
     drawn = []
-    for n_in, n_out in zip(layers[:-1], layers[1:], strict=False):
+    for n_in, n_out in itertools.pairwise(layers):
         bound = 1.0 / np.sqrt(n_in)
         W = rng.uniform(-bound, bound, size=(n_out, n_in)).astype(np.float32)
         drawn.append((W, rng.uniform(-bound, bound, size=n_out).astype(np.float32)))
@@ -100,6 +101,9 @@ def judge_detection(flags: np.ndarray, expected: np.ndarray, y: np.ndarray) -> N
     if share == 0.0:
         fail(de + ".", en + ".")
     raise PartialCredit(
-        Text(f"{de}: {share:.0%} der Punkte dieses Tests.", f"{en}: {share:.0%} of this test's points."),
+        Text(
+            f"{de}: {share:.0%} der Punkte dieses Tests.",
+            f"{en}: {share:.0%} of this test's points.",
+        ),
         share,
     )

@@ -2,9 +2,10 @@
 
 import numpy as np
 
-from autograder.authoring import Task, call, scalar
+from autograder.authoring import Task, Text, call, scalar
 
 task = Task("anomaly_threshold", compare=scalar)
+CALL = "anomaly_threshold(errors, y"
 
 
 def errors_with_faults(rng, n, share):
@@ -18,7 +19,9 @@ def errors_with_faults(rng, n, share):
 def sensor_errors(rng):
     errors, y = errors_with_faults(rng, 120, 0.15)
     q = float(rng.choice([0.95, 0.975, 0.99]))
-    return call(errors, y, q).labelled(f"anomaly_threshold(errors, y, q={q}), 120 Fehler")
+    return call(errors, y, q).labelled(
+        Text(f"{CALL}, q={q}), 120 Fehler", f"{CALL}, q={q}), 120 errors")
+    )
 
 
 @task.case()
@@ -30,7 +33,9 @@ def default_q(rng):
 @task.case()
 def boolean_labels(rng):
     errors, y = errors_with_faults(rng, 33, 0.2)
-    return call(errors, y == 1, 0.9).labelled("anomaly_threshold(errors, y, 0.9), y als bool")
+    return call(errors, y == 1, 0.9).labelled(
+        Text(f"{CALL}, 0.9), y als bool", f"{CALL}, 0.9), y as bool")
+    )
 
 
 QUANTILE = "np.quantile(errors_normal, q)"

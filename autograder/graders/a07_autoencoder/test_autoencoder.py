@@ -16,7 +16,9 @@ def same_module(actual: Any, expected: dict, what: Any, precision: Any = None) -
     if not isinstance(actual, dict) or "linear_layers" not in actual:
         fail(f"{what}: kein torch-Modul erkannt.", f"{what}: no torch module recognised.")
     layers = as_array(actual["linear_layers"], Text("lineare Schichten", "linear layers"))
-    if layers.shape != expected["linear_layers"].shape or np.any(layers != expected["linear_layers"]):
+    if layers.shape != expected["linear_layers"].shape or np.any(
+        layers != expected["linear_layers"]
+    ):
         got, wanted = layers.tolist(), expected["linear_layers"].tolist()
         fail(
             f"{what}: lineare Schichten (Eingänge, Ausgänge) {got} statt {wanted}.",

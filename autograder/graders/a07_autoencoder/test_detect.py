@@ -42,6 +42,7 @@ def same_flags(actual: Any, expected: np.ndarray, what: Any, precision: Any = No
 
 
 task = Task("detect", compare=same_flags)
+CALL = "detect(model, X, threshold)"
 
 
 def detect_call(model_weights, X, threshold):
@@ -56,7 +57,9 @@ def random_module(rng):
     errors = np.sort(inside._grader_errors(inside._grader_probe_model(drawn), X))
     k = int(rng.integers(8, 22))
     threshold = float(errors[k] + errors[k + 1]) / 2  # midway: no window sits on the threshold
-    return detect_call(drawn, X, threshold).labelled("detect(model, X, threshold), 30 Fenster")
+    return detect_call(drawn, X, threshold).labelled(
+        Text(f"{CALL}, 30 Fenster", f"{CALL}, 30 windows")
+    )
 
 
 @task.test(weight=3)

@@ -3,7 +3,7 @@ in the worker from weights sent there and here from the same weights for the ref
 
 import numpy as np
 
-from autograder.authoring import Task, call, same
+from autograder.authoring import Task, Text, call, same
 from autograder.graders.a07_autoencoder import worker_helpers as inside
 from autograder.graders.a07_autoencoder.signals import PROBE_LAYERS, WINDOW, signals, weights
 
@@ -14,7 +14,8 @@ def errors_call(rng, X):
     drawn = weights(rng, PROBE_LAYERS)
     probe = call(inside._grader_probe_model(drawn), X)
     probe = probe.through("_grader_reconstruction_error", drawn, X)
-    return probe.labelled(f"reconstruction_error(model, X), X der Form {X.shape}")
+    what = "reconstruction_error(model, X)"
+    return probe.labelled(Text(f"{what}, X der Form {X.shape}", f"{what}, X of shape {X.shape}"))
 
 
 @task.case(weight=2)

@@ -52,7 +52,9 @@ def test_losses_and_errors_after_training(student, reference, rng, figure):
     hparams = (5, 5e-3, 16, int(rng.integers(1000)))
     got, expected = run(student, reference, training_call(rng, X, y, hparams, X_eval), 5, figure)
     single = np.dtype(np.float32)
-    losses = Text("Verlust pro Epoche (nur normale Fenster)", "loss per epoch (normal windows only)")
+    losses = Text(
+        "Verlust pro Epoche (nur normale Fenster)", "loss per epoch (normal windows only)"
+    )
     assert_same(got[0], expected[0], losses, single, long_run=True)
     errors = Text("Rekonstruktionsfehler nach dem Training", "reconstruction errors after training")
     assert_same(got[1], expected[1], errors, single, long_run=True)

@@ -8,6 +8,8 @@ is not the task's autoencoder: any module must do for ``reconstruction_error``, 
 ``train_autoencoder``.
 """
 # ruff: noqa: F821  (autoencoder, reconstruction_error, detect, train_autoencoder: the notebook's)
+# (mypy checks it too, as the graders import it: the same names)
+# mypy: disable-error-code="name-defined"
 
 import numpy as np
 import torch
@@ -68,7 +70,15 @@ def _grader_reconstruction_error(weights, X):
 
 
 def _grader_detect(weights, X, threshold):
-    return detect(_grader_probe_model(weights), X, threshold)
+    """detect with the graders' reconstruction error in place of the student's own, so that a
+    mistake in task 2 does not cost points here again (the notebook says so)."""
+    namespace = globals()
+    own = namespace.get("reconstruction_error")
+    namespace["reconstruction_error"] = _grader_errors
+    try:
+        return detect(_grader_probe_model(weights), X, threshold)
+    finally:
+        namespace["reconstruction_error"] = own
 
 
 def _grader_train(weights, X, y, hparams, X_eval):

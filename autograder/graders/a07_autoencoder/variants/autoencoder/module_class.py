@@ -1,6 +1,5 @@
 # de: eigene Klasse mit Encoder und Decoder als nn.Sequential
 # en: own class with encoder and decoder as nn.Sequential
-import torch
 from torch import nn
 
 

@@ -9,7 +9,7 @@ def train_autoencoder(model, X, y, epochs=20, lr=5e-3, batch_size=32, seed=0):
     gen = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     epoch_losses = []
-    for epoch in range(epochs):
+    for _ in range(epochs):
         model.train()
         batch_losses = []
         for idx in torch.split(torch.randperm(data.shape[0], generator=gen), batch_size):
