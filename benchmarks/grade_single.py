@@ -1,7 +1,7 @@
 """Benchmark: wall time of `autograder grade` for one submission and per submission in a batch.
 
 Run from the repository root after `make setup`:
-    .venv/bin/python benchmarks/grade_single.py [--batch 20]
+    .venv/bin/python benchmarks/grade_single.py [--batch 20] [--aid a07_autoencoder]
 Prints one JSON object with the figures (see benchmarks/README.md for the last ones).
 """
 
@@ -21,10 +21,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 AID = "a01_perceptron_xor"
-EXAMPLES = REPO / "examples" / AID
 
 
-def grade(paths: list[Path], out: Path) -> float:
+def grade(paths: list[Path], out: Path, aid: str = AID) -> float:
     started = time.perf_counter()
     subprocess.run(
         [
@@ -32,7 +31,7 @@ def grade(paths: list[Path], out: Path) -> float:
             "-m",
             "autograder",
             "grade",
-            AID,
+            aid,
             *map(str, paths),
             "--out",
             str(out),
@@ -50,29 +49,34 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--aid", default=AID, help="an assignment with examples/<aid>/")
     args = parser.parse_args()
+    examples = REPO / "examples" / args.aid
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         single = [
-            grade([EXAMPLES / "perfect.ipynb"], work / f"single{i}") for i in range(args.repeat)
+            grade([examples / "perfect.ipynb"], work / f"single{i}", args.aid)
+            for i in range(args.repeat)
         ]
         batch_dir = work / "batch"
         batch_dir.mkdir()
         for i in range(args.batch):
             source = ("perfect", "partly_wrong", "stub")[i % 3]
-            shutil.copy(EXAMPLES / f"{source}.ipynb", batch_dir / f"student{i:03d}.ipynb")
-        batch = grade([batch_dir], work / "batch-out")
+            shutil.copy(examples / f"{source}.ipynb", batch_dir / f"student{i:03d}.ipynb")
+        batch = grade([batch_dir], work / "batch-out", args.aid)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "single_submission_s_median": round(statistics.median(single), 2),
                 "single_submission_s_all": [round(t, 2) for t in single],
+                "assignment": args.aid,
                 "batch_size": args.batch,
                 "batch_s": round(batch, 2),
                 "batch_per_submission_s": round(batch / args.batch, 2),
                 "peak_rss_mib_largest_child": round(peak, 1),
                 "cpus": os.cpu_count(),
+                "load_average_1min": round(os.getloadavg()[0], 1),
             },
             indent=2,
         )
