@@ -73,17 +73,23 @@ def mirrored(sizes: tuple[int, ...]) -> tuple[int, ...]:
     return (*sizes, *sizes[-2::-1])
 
 
+def label(what: Any) -> Text:
+    """A case's label as Text (a plain string is the same in both languages)."""
+    return what if isinstance(what, Text) else Text(str(what), str(what))
+
+
 def recall_precision(flags: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     hits = int(np.sum(flags & (y == 1)))
     return hits / max(1, int(np.sum(y == 1))), hits / max(1, int(np.sum(flags)))
 
 
-# (shortfall against the reference's recall or precision, share of the test's points)
-STEPS = ((0.02, 1.0), (0.1, 0.5), (0.25, 0.25))
+# (shortfall against the reference's recall or precision, share of the test's points): one of
+# ≈ 30 faulty or ≈ 90 normal windows moves recall or precision by 0.03 or 0.01
+STEPS = ((0.05, 1.0), (0.15, 0.5), (0.3, 0.25))
 
 
 def judge_detection(flags: np.ndarray, expected: np.ndarray, y: np.ndarray) -> None:
-    """Full marks for the reference's recall and precision (within 0.02), then steps."""
+    """Full marks for the reference's recall and precision (within 0.05), then steps."""
     recall, precision = recall_precision(flags, y)
     ref_recall, ref_precision = recall_precision(expected, y)
     shortfall = max(ref_recall - recall, ref_precision - precision)

@@ -8,30 +8,32 @@ import numpy as np
 
 from autograder.authoring import Task, Text, as_array, as_int, assert_same, call, fail
 from autograder.graders.a07_autoencoder import worker_helpers as inside
-from autograder.graders.a07_autoencoder.signals import WINDOW, mirrored, weights
+from autograder.graders.a07_autoencoder.signals import WINDOW, label, mirrored, weights
 
 
 def same_module(actual: Any, expected: dict, what: Any, precision: Any = None) -> None:
     """Linear layers first (naming both lists), then the parameter count, then the output."""
+    shown = label(what)
     if not isinstance(actual, dict) or "linear_layers" not in actual:
-        fail(f"{what}: kein torch-Modul erkannt.", f"{what}: no torch module recognised.")
+        fail(f"{shown.de}: kein torch-Modul erkannt.", f"{shown.en}: no torch module recognised.")
     layers = as_array(actual["linear_layers"], Text("lineare Schichten", "linear layers"))
-    if layers.shape != expected["linear_layers"].shape or np.any(
-        layers != expected["linear_layers"]
-    ):
-        got, wanted = layers.tolist(), expected["linear_layers"].tolist()
+    wanted = expected["linear_layers"]
+    if layers.shape != wanted.shape or np.any(layers != wanted):
+        got, shapes = layers.tolist(), wanted.tolist()
         fail(
-            f"{what}: lineare Schichten (Eingänge, Ausgänge) {got} statt {wanted}.",
-            f"{what}: linear layers (inputs, outputs) {got} instead of {wanted}.",
+            f"{shown.de}: lineare Schichten (Eingänge, Ausgänge) {got} statt {shapes}.",
+            f"{shown.en}: linear layers (inputs, outputs) {got} instead of {shapes}.",
         )
     count = as_int(actual["parameters"], Text("Anzahl der Parameter", "number of parameters"))
     if count != expected["parameters"]:
         fail(
-            f"{what}: {count} Parameter statt {expected['parameters']}.",
-            f"{what}: {count} parameters instead of {expected['parameters']}.",
+            f"{shown.de}: {count} Parameter statt {expected['parameters']}.",
+            f"{shown.en}: {count} parameters instead of {expected['parameters']}.",
         )
-    label = Text(f"{what}: Ausgabe mit vorgegebenen Gewichten", f"{what}: output for given weights")
-    assert_same(actual.get("output"), expected["output"], label, precision)
+    output = Text(
+        f"{shown.de}: Ausgabe mit vorgegebenen Gewichten", f"{shown.en}: output for given weights"
+    )
+    assert_same(actual.get("output"), expected["output"], output, precision)
 
 
 task = Task("autoencoder", compare=same_module)

@@ -13,6 +13,7 @@ from autograder.graders.a07_autoencoder.signals import (
     TRAINING,
     WINDOW,
     judge_detection,
+    label,
     signals,
     trained_weights,
     weights,
@@ -35,9 +36,10 @@ def as_flags(value: Any, n: int) -> np.ndarray:
 def same_flags(actual: Any, expected: np.ndarray, what: Any, precision: Any = None) -> None:
     wrong = int(np.sum(as_flags(actual, len(expected)) != expected))
     if wrong:
+        call_label = label(what)
         fail(
-            f"{what}: {wrong} von {len(expected)} Fenstern falsch markiert.",
-            f"{what}: {wrong} of {len(expected)} windows flagged wrongly.",
+            f"{call_label.de}: {wrong} von {len(expected)} Fenstern falsch markiert.",
+            f"{call_label.en}: {wrong} of {len(expected)} windows flagged wrongly.",
         )
 
 
