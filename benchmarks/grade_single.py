@@ -1,7 +1,7 @@
 """Benchmark: wall time of `autograder grade` for one submission and per submission in a batch.
 
 Run from the repository root after `make setup`:
-    .venv/bin/python benchmarks/grade_single.py [--batch 20] [--aid a06_rnn_lstm] [--example partly_wrong]
+    .venv/bin/python benchmarks/grade_single.py [--batch 20] [--aid a07_autoencoder] [--example partly_wrong]
 Prints one JSON object with the figures (see benchmarks/README.md for the last ones).
 """
 
@@ -73,11 +73,13 @@ def main() -> None:
                 "example": args.example,
                 "single_submission_s_median": round(statistics.median(single), 2),
                 "single_submission_s_all": [round(t, 2) for t in single],
+                "assignment": args.aid,
                 "batch_size": args.batch,
                 "batch_s": round(batch, 2),
                 "batch_per_submission_s": round(batch / args.batch, 2),
                 "peak_rss_mib_largest_child": round(peak, 1),
                 "cpus": os.cpu_count(),
+                "load_average_1min": round(os.getloadavg()[0], 1),
             },
             indent=2,
         )

@@ -55,6 +55,7 @@ class Call:
     compare: Compare | None = None
     helper: str | None = None
     sent: tuple[Any, ...] = ()
+    view: Callable[[Any, tuple[Any, ...]], Any] | None = None
 
     def labelled(self, what: Label) -> Call:
         return replace(self, what=what)
@@ -62,20 +63,26 @@ class Call:
     def compared_by(self, compare: Compare) -> Call:
         return replace(self, compare=compare)
 
-    def through(self, helper: str, *sent: Any) -> Call:
+    def through(
+        self, helper: str, *sent: Any, view: Callable[[Any, tuple[Any, ...]], Any] | None = None
+    ) -> Call:
         """Call the student's function via the notebook's ``helper(*sent)``, for arguments that
         cannot cross into the sandbox (a function ``f``): the reference and the catalogued
-        mistakes get this call's own (trusted) arguments (``StudentProxy.probe``)."""
-        return replace(self, helper=helper, sent=sent)
+        mistakes get this call's own (trusted) arguments (``StudentProxy.probe``). ``view``: for a
+        result that cannot cross back (a torch ``Module``), ``view(result, args)`` is what the
+        helper returns, applied to the reference's and the mistakes' results here."""
+        return replace(self, helper=helper, sent=sent, view=view)
 
     def run_student(self, student: Any, task_id: str) -> Any:
         if self.helper is not None:
-            return student.probe(task_id, self.helper, self.sent, replay=self.args)
+            return student.probe(task_id, self.helper, self.sent, self.args, self.view)
         return getattr(student, task_id)(*self.args, **self.kwargs)
 
     def run_reference(self, reference: Any, task_id: str) -> Any:
         function = getattr(reference, task_id)
-        return function(*copy.deepcopy(self.args), **copy.deepcopy(self.kwargs))
+        args = copy.deepcopy(self.args)
+        result = function(*args, **copy.deepcopy(self.kwargs))
+        return result if self.view is None else self.view(result, args)
 
 
 def call(*args: Any, **kwargs: Any) -> Call:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import warnings
 from collections import OrderedDict
 from typing import Any
@@ -28,7 +27,7 @@ def _run_mistake(entry: Entry, record: CallRecord) -> Any:
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
-            return entry.function(*copy.deepcopy(record.args), **copy.deepcopy(record.kwargs))
+            return record.replay(entry.function)
         except Exception as exc:
             return _Raised(exc)
 
@@ -45,7 +44,9 @@ class MistakeReplays:
         self.hits = 0
 
     def result(self, entry: Entry, record: CallRecord) -> Any:
-        key = call_key(f"{entry.task_id}/{entry.key}/{record.name}", record.args, record.kwargs)
+        seen_as = f"{record.view.__module__}.{record.view.__qualname__}" if record.view else ""
+        name = f"{entry.task_id}/{entry.key}/{record.name}/{seen_as}"
+        key = call_key(name, record.args, record.kwargs)
         if key is None:
             return _run_mistake(entry, record)
         if key in self._results:

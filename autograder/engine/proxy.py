@@ -29,6 +29,16 @@ class CallRecord:
     kwargs: dict[str, Any]
     value: Any = None
     error: StudentCodeError | None = None
+    # what the worker's helper made of the result (a torch Module cannot cross): the same,
+    # applied in the trusted process to a replayed result and its (deep-copied) arguments
+    view: Callable[[Any, tuple[Any, ...]], Any] | None = None
+
+    def replay(self, function: Callable[..., Any]) -> Any:
+        """``function`` (the reference, a catalogued mistake) on this call's trusted arguments,
+        seen through the call's ``view``."""
+        args = copy.deepcopy(self.args)
+        result = function(*args, **copy.deepcopy(self.kwargs))
+        return result if self.view is None else self.view(result, args)
 
 
 class StudentProxy:
@@ -53,16 +63,23 @@ class StudentProxy:
         )
 
     def probe(
-        self, task_id: str, helper: str, args: tuple[Any, ...], replay: tuple[Any, ...]
+        self,
+        task_id: str,
+        helper: str,
+        args: tuple[Any, ...],
+        replay: tuple[Any, ...],
+        view: Callable[[Any, tuple[Any, ...]], Any] | None = None,
     ) -> Any:
         """Run the setup cell's ``helper(*args)``, which calls the task's function with what
         cannot cross the boundary (a function such as ``f`` of ``numerical_gradient(f, x)``).
 
         Recorded as a call of ``task_id`` with the trusted ``replay`` arguments (the same
         function, defined in the grader), so catalogued mistakes replay on the same problem.
+        ``view(result, replay)``: what the helper returns when the result itself cannot cross
+        (a torch ``Module``: its structure, its output for given weights).
         """
         return self._recorded(
-            CallRecord(task_id, copy.deepcopy(replay), {}),
+            CallRecord(task_id, copy.deepcopy(replay), {}, view=view),
             lambda: self._workers.session(task_id).call(helper, *args),
         )
 

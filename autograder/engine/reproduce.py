@@ -87,7 +87,7 @@ def _differs(record: CallRecord, reference: Callable[..., Any]) -> bool:
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
-            expected = reference(*record.args, **record.kwargs)
+            expected = record.replay(reference)
         except Exception:
             return False
     return not values_match(record.value, expected)

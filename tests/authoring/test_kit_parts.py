@@ -81,9 +81,17 @@ class _Student:
         self.calls.append(("f", args))
         return self.answer(*args)
 
-    def probe(self, task_id: str, helper: str, sent: tuple[Any, ...], replay: tuple[Any, ...]):
+    def probe(
+        self,
+        task_id: str,
+        helper: str,
+        sent: tuple[Any, ...],
+        replay: tuple[Any, ...],
+        view: Any = None,
+    ):
         self.calls.append((f"{task_id} via {helper}", sent))
-        return self.answer(*replay)
+        result = self.answer(*replay)
+        return result if view is None else view(result, replay)
 
 
 def _run(task: Task, name: str, student: _Student, reference: Any) -> None:
@@ -128,6 +136,26 @@ def test_a_call_through_a_notebook_helper_replays_trusted_arguments() -> None:
     student = _Student(lambda g, x: g(x))
     _run(task, "through", student, types.SimpleNamespace(f=lambda g, x: g(x)))
     assert student.calls[0][0] == "f via f_of" and student.calls[0][1][0] == "square"
+
+
+def test_a_view_shows_a_result_that_cannot_cross_the_same_way_on_both_sides() -> None:
+    """A torch Module stays in the worker: its helper returns a view of it, and the reference's
+    result is seen through the same view (here: a returned function's values at the arguments)."""
+    task = Task("f")
+
+    def view(result, args):
+        return np.array([result(x) for x in args[0]])
+
+    @task.case()
+    def module(rng):
+        return call(np.arange(3.0)).through("f_seen", np.arange(3.0), view=view)
+
+    student = _Student(lambda xs: lambda x: 2 * x)
+    _run(task, "module", student, types.SimpleNamespace(f=lambda xs: lambda x: 2 * x))
+    assert student.calls[0][0] == "f via f_seen"
+    wrong = _Student(lambda xs: lambda x: 3 * x)
+    with pytest.raises(CheckFailure):
+        _run(task, "module", wrong, types.SimpleNamespace(f=lambda xs: lambda x: 2 * x))
 
 
 def test_cases_made_in_a_loop_keep_their_defaults_and_names() -> None:

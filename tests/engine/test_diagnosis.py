@@ -66,3 +66,47 @@ def test_replays_of_two_mistakes_on_the_same_call_are_kept_apart():
     record = CallRecord("f", (x,), {}, value=3 * x)
     assert diagnose([DOUBLED, tripled], [record], replays) is tripled
     assert diagnose([tripled, DOUBLED], [record], replays) is tripled
+
+
+class _Box:
+    """A result that cannot cross the sandbox (like a torch Module): only a view of it does."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+
+
+def _boxed(scale):
+    return _Box(2.0 * scale)
+
+
+BOXED = Entry("g", "boxed", Text("verdoppelt", "doubled"), _boxed, "mistake")
+
+
+def test_a_probes_view_is_applied_to_the_replayed_mistake():
+    """``CallRecord.view`` turns the mistake's result (and its arguments) into what the
+    worker's helper returned, so the mistake is named though its result never crossed."""
+
+    def view(box, args):
+        return np.array([box.scale, args[0]])
+
+    record = CallRecord("g", (1.5,), {}, value=np.array([3.0, 1.5]), view=view)
+    assert record.replay(_boxed).tolist() == [3.0, 1.5]
+    assert diagnose([BOXED], [record]) is BOXED
+    assert diagnose([BOXED], [CallRecord("g", (1.5,), {}, value=np.array([3.0, 1.5]))]) is None
+    other = CallRecord("g", (1.5,), {}, value=np.array([1.5, 1.5]), view=view)
+    assert diagnose([BOXED], [other]) is None
+
+
+def test_replays_seen_through_different_views_are_kept_apart():
+    def scale_only(box, args):
+        return np.array([box.scale])
+
+    def scale_and_argument(box, args):
+        return np.array([box.scale, args[0]])
+
+    replays = MistakeReplays()
+    first = CallRecord("g", (1.5,), {}, value=np.array([3.0]), view=scale_only)
+    second = CallRecord("g", (1.5,), {}, value=np.array([3.0, 1.5]), view=scale_and_argument)
+    assert diagnose([BOXED], [first], replays) is BOXED
+    assert diagnose([BOXED], [second], replays) is BOXED
+    assert replays.hits == 0
