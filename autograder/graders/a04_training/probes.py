@@ -1,0 +1,67 @@
+"""Checks of tasks whose arguments or results stay inside the worker (a torch Module, a
+torch.Generator): the student's function is reached through a helper of ``worker_helpers.py``
+with plain data; the reference and the catalogued mistakes run through the very same helper here,
+in the trusted process, with their function in the task's place.
+
+A probe records its call with ``(helper, *sent)`` as the replayed arguments, so a mistake declared
+with ``replayed(function)`` as its matcher is recognised by running that helper with the mistake.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from autograder.authoring import CheckFailure, assert_same
+
+HELPERS = Path(__file__).with_name("worker_helpers.py")
+
+
+def through_helper(function, task_id, helper, sent):
+    """``helper(*sent)`` of worker_helpers.py with ``function`` as the notebook's ``task_id``."""
+    namespace = {"__name__": "worker_helpers", task_id: function}
+    exec(compile(HELPERS.read_text(), str(HELPERS), "exec"), namespace)
+    return namespace[helper](*copy.deepcopy(sent))
+
+
+def probe(student, task_id, helper, *sent):
+    """The student's result of ``helper(*sent)`` in the worker."""
+    return student.probe(task_id, helper, sent, replay=(helper, *sent))
+
+
+def expected(reference, task_id, helper, *sent):
+    """The reference's result of the same helper call."""
+    return through_helper(getattr(reference, task_id), task_id, helper, sent)
+
+
+def replayed(task_id, function, compare=assert_same):
+    """A matcher: the recorded probe's result is what ``function`` gives through the helper."""
+
+    def matcher(value, args, kwargs):
+        helper, *sent = args
+        try:
+            compare(value, through_helper(function, task_id, helper, tuple(sent)), "")
+        except CheckFailure:
+            return False
+        except Exception:  # the mistake itself fails on these arguments
+            return False
+        return True
+
+    return matcher
+
+
+def probed_mistake(task, key, de, en, compare=assert_same):
+    """``@probed_mistake(task, key, de, en)`` on a function named like the task: a catalogued
+    mistake recognised by replaying the probes through it (``replayed``)."""
+
+    def register(function):
+        matcher = replayed(task.task_id, function, compare)
+        return task.mistake_function(key, de, en, matcher=matcher)(function)
+
+    return register
+
+
+def check(student, reference, task_id, helper, *sent, what, compare=assert_same):
+    """The student's and the reference's result of ``helper(*sent)``, compared."""
+    want = expected(reference, task_id, helper, *sent)
+    compare(probe(student, task_id, helper, *sent), want, what)
