@@ -174,18 +174,35 @@ def evaluate(model, X, y):
     return loss, accuracy
 
 
+def keras_model():
+    """The deck's Keras model (KNN deck, Übung 03): Flatten, Dense 300 relu, Dense 100 relu,
+    Dense 10 softmax, for 28×28 images; Keras 3 on the torch backend (KERAS_BACKEND=torch)."""
+    import keras
+
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(300, activation="relu"),
+            keras.layers.Dense(100, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+
+
 def fit_classifier(X_train, y_train, X_val, y_val, budget_s):
-    """Übung 07: an MLP trained with Adam until the time budget is spent; returns a function
-    that predicts class indices for a float32 array of flattened images."""
+    """Übung 07: an MLP trained with Adam for at most 25 epochs or 80 % of the time budget;
+    returns a function that predicts class indices for images of the training data's form."""
+    start = time.perf_counter()
     torch.manual_seed(0)
     X = torch.as_tensor(X_train, dtype=torch.float32).reshape(len(X_train), -1)
     y = torch.as_tensor(y_train, dtype=torch.int64)
-    n_classes = int(y.max()) + 1
-    model = build_mlp([X.shape[1], 128, n_classes], "relu")
-    optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
+    model = build_mlp([X.shape[1], 128, int(y.max()) + 1], "relu")
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
     generator = torch.Generator().manual_seed(0)
-    deadline = time.perf_counter() + 0.8 * budget_s
-    while time.perf_counter() < deadline:
+    for _ in range(25):
+        if time.perf_counter() - start > 0.8 * budget_s:
+            break
         train_epoch(model, X, y, nn.CrossEntropyLoss(), optimizer, 64, generator)
     model.eval()
 

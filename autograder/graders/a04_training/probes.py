@@ -10,11 +10,15 @@ with ``replayed(function)`` as its matcher is recognised by running that helper 
 from __future__ import annotations
 
 import copy
+import functools
+import importlib
 from pathlib import Path
 
 from autograder.authoring import CheckFailure, assert_same
+from autograder.authoring.catalogue import function_source, mutate
 
 HELPERS = Path(__file__).with_name("worker_helpers.py")
+REFERENCE = "solutions.a04_training"  # the edited mistakes' source, as the kit's own edits
 
 
 def through_helper(function, task_id, helper, sent):
@@ -50,15 +54,23 @@ def replayed(task_id, function, compare=assert_same):
     return matcher
 
 
-def probed_mistake(task, key, de, en, compare=assert_same):
-    """``@probed_mistake(task, key, de, en)`` on a function named like the task: a catalogued
-    mistake recognised by replaying the probes through it (``replayed``)."""
+def probed_mistake(task, key, de, en, *edits, compare=assert_same):
+    """``probed_mistake(task, key, de, en, (old, new), …)``: a catalogued mistake as edits of
+    the reference function (``task.mistake``), recognised by replaying the probes through the
+    edited function (``replayed``), which is built from the same edits on first use."""
 
-    def register(function):
-        matcher = replayed(task.task_id, function, compare)
-        return task.mistake_function(key, de, en, matcher=matcher)(function)
+    @functools.cache
+    def edited():
+        module = importlib.import_module(REFERENCE)
+        namespace = dict(vars(module))
+        source = mutate(function_source(getattr(module, task.task_id)), *edits)
+        exec(compile(source, f"<mistake {task.task_id}/{key}>", "exec"), namespace)
+        return namespace[task.task_id]
 
-    return register
+    def matcher(value, args, kwargs):
+        return replayed(task.task_id, edited(), compare)(value, args, kwargs)
+
+    task.mistake(key, de, en, *edits, matcher=matcher)
 
 
 def check(student, reference, task_id, helper, *sent, what, compare=assert_same):

@@ -18,7 +18,6 @@ union bound over every statistical check of every call), asserted below 10⁻⁶
 import math
 
 import numpy as np
-import torch
 
 from autograder.authoring import Task, as_array, fail
 from autograder.graders.a04_training.probes import probe, probed_mistake
@@ -94,28 +93,27 @@ def test_identity_in_eval_mode(student, rng):
              f"{what}: in eval mode x must come back unchanged.")  # fmt: skip
 
 
-@probed_mistake(task, "not_scaled", "Dropout ohne Skalierung mit 1/(1 − p)",
-                "dropout without scaling by 1/(1 − p)")  # fmt: skip
-def dropout_forward(x, p, training, generator):
-    if not training or p == 0:
-        return x
-    keep = torch.rand(x.shape, generator=generator) >= p
-    return x * keep
-
-
-@probed_mistake(task, "scaled_in_eval", "Skalierung im Eval-Modus statt beim Training",
-                "scaling in eval mode instead of during training")  # fmt: skip
-def dropout_forward(x, p, training, generator):  # noqa: F811
-    if not training or p == 0:
-        return x / (1 - p)
-    keep = torch.rand(x.shape, generator=generator) >= p
-    return x * keep
-
-
-@probed_mistake(task, "keep_probability", "p als Wahrscheinlichkeit zu behalten statt zu verwerfen",
-                "p as the probability to keep instead of to drop")  # fmt: skip
-def dropout_forward(x, p, training, generator):  # noqa: F811
-    if not training or p == 0:
-        return x
-    keep = torch.rand(x.shape, generator=generator) < p
-    return x * keep / p
+UNSCALED = ("return x * keep / (1 - p)", "return x * keep")
+probed_mistake(
+    task,
+    "not_scaled",
+    "Dropout ohne Skalierung mit 1/(1 − p)",
+    "dropout without scaling by 1/(1 − p)",
+    UNSCALED,
+)
+probed_mistake(
+    task,
+    "scaled_in_eval",
+    "Skalierung im Eval-Modus statt beim Training",
+    "scaling in eval mode instead of during training",
+    ("        return x\n", "        return x / (1 - p)\n"),
+    UNSCALED,
+)
+probed_mistake(
+    task,
+    "keep_probability",
+    "p als Wahrscheinlichkeit zu behalten statt zu verwerfen",
+    "p as the probability to keep instead of to drop",
+    ("generator=generator) >= p", "generator=generator) < p"),
+    ("x * keep / (1 - p)", "x * keep / p"),
+)

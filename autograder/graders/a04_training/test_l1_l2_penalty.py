@@ -4,8 +4,6 @@ cross into the sandbox: ``_grader_penalty`` builds it there with the grader's we
 
 import itertools
 
-from torch import nn
-
 from autograder.authoring import Task, scalar
 from autograder.graders.a04_training.probes import check, probed_mistake
 
@@ -41,34 +39,29 @@ def test_only_l1(student, reference, rng):
     _check(student, reference, _weights(rng, [3, 4]), float(rng.uniform(0.01, 0.1)), 0.0)
 
 
-@probed_mistake(task, "l2_on_biases", "Strafterm auch auf die Biases angewandt",
-                "penalty applied to the biases too")  # fmt: skip
-def l1_l2_penalty(model, l1, l2):
-    penalty = 0.0
-    for param in model.parameters():
-        w = param.double()
-        penalty = penalty + l1 * w.abs().sum() + l2 / 2 * (w**2).sum()
-    return penalty
-
-
-@probed_mistake(task, "keras_l2_without_half", "Faktor ½ im L2-Term fehlt (Keras' λ·Σw² statt (α₂/2)·Σw²)",
-                "the ½ of the L2 term is missing (Keras' λ·Σw² instead of (α₂/2)·Σw²)")  # fmt: skip
-def l1_l2_penalty(model, l1, l2):  # noqa: F811
-    penalty = 0.0
-    for layer in model.modules():
-        if isinstance(layer, nn.Linear):
-            w = layer.weight.double()
-            penalty = penalty + l1 * w.abs().sum() + l2 * (w**2).sum()
-    return penalty
-
-
-@probed_mistake(
-    task, "l1_squared", "L1-Term als (Σ|w|)² statt Σ|w|", "L1 term as (Σ|w|)² instead of Σ|w|"
+probed_mistake(
+    task,
+    "l2_on_biases",
+    "Strafterm auch auf die Biases angewandt",
+    "penalty applied to the biases too",
+    ("            w = layer.weight.double()\n            penalty = penalty + l1",
+     "            for w in (layer.weight.double(), layer.bias.double()):\n"
+     "                penalty = penalty + l1"),
+    compare=scalar,
+)  # fmt: skip
+probed_mistake(
+    task,
+    "keras_l2_without_half",
+    "Faktor ½ im L2-Term fehlt (Keras' λ·Σw² statt (α₂/2)·Σw²)",
+    "the ½ of the L2 term is missing (Keras' λ·Σw² instead of (α₂/2)·Σw²)",
+    ("l2 / 2 * (w**2)", "l2 * (w**2)"),
+    compare=scalar,
 )
-def l1_l2_penalty(model, l1, l2):  # noqa: F811
-    penalty = 0.0
-    for layer in model.modules():
-        if isinstance(layer, nn.Linear):
-            w = layer.weight.double()
-            penalty = penalty + l1 * w.abs().sum() ** 2 + l2 / 2 * (w**2).sum()
-    return penalty
+probed_mistake(
+    task,
+    "l1_squared",
+    "L1-Term als (Σ|w|)² statt Σ|w|",
+    "L1 term as (Σ|w|)² instead of Σ|w|",
+    ("l1 * w.abs().sum()", "l1 * w.abs().sum() ** 2"),
+    compare=scalar,
+)

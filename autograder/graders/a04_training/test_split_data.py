@@ -140,22 +140,11 @@ def split_data(X, y, fractions=(0.75, 0.10, 0.15), seed=0):
     return X[a], y[a], X[b], y[b], X[c], y[c]
 
 
-@task.mistake_function(
+task.mistake(
     "not_shuffled",
     "nicht gemischt: die ersten Zeilen jeder Klasse gehen ins Training",
     "not shuffled: the first rows of every class go to training",
+    ("idx = rng.permutation(np.flatnonzero(y == c))", "idx = np.flatnonzero(y == c)"),
+    ("idx = rng.permutation(np.concatenate(part))", "idx = np.concatenate(part)"),
     matcher=_properties(_first_rows_of_each_class),
 )
-def split_data(X, y, fractions=(0.75, 0.10, 0.15), seed=0):  # noqa: F811
-    parts = [[], [], []]
-    for c in np.unique(y):
-        idx = np.flatnonzero(y == c)
-        n_train = round(fractions[0] * len(idx))
-        n_val = round(fractions[1] * len(idx))
-        for part, chunk in zip(parts, np.split(idx, [n_train, n_train + n_val])):
-            part.append(chunk)
-    out = []
-    for part in parts:
-        idx = np.concatenate(part)
-        out += [X[idx], y[idx]]
-    return tuple(out)
