@@ -4,7 +4,7 @@ Run from the repository root after `make setup`, on a quiet machine:
     .venv/bin/python benchmarks/a04_grading.py [--repeat 3]
 Prints one JSON object (see benchmarks/README.md for the last figures): the wall and CPU time of
 `autograder grade a04_training perfect.ipynb --jobs 2` (start-up, zygote, every task including
-fit_classifier's 2 s budget and keras_model's import), and the time of `import keras` (torch
+fit_classifier's 1 s budget and keras_model's import), and the time of `import keras` (torch
 backend) in an interpreter that has already imported torch, as a worker forked from the zygote has.
 """
 
