@@ -3,6 +3,8 @@ boundary; the helpers hand back plain data only, the same on the trusted side; t
 optimizer is torch.optim.SGD's update; the deck's Keras numbers are the reference's."""
 
 import itertools
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -83,3 +85,25 @@ def test_the_reference_keras_model_is_the_decks(monkeypatch):
     monkeypatch.setenv("KERAS_BACKEND", "torch")
     summary = through_helper(ref.keras_model, "keras_model", "_grader_keras", ())
     assert summary == test_keras_model.DECK
+
+
+def test_probed_mistakes_are_recognised_where_solutions_is_no_package(tmp_path):
+    """The grading CLI has no ``solutions`` package on its path: a probed mistake's matcher loads
+    the reference from its file (this once failed as an internal error of every graded
+    submission with such a mistake)."""
+    script = (
+        "import numpy as np\n"
+        "from autograder.engine.runner import load_catalogue\n"
+        "from autograder.graders.a04_training.probes import through_helper\n"
+        "from autograder.graders.a04_training.probes import _reference_module\n"
+        "entry = next(e for e in load_catalogue('a04_training').mistakes('dropout_forward')\n"
+        "             if e.key == 'not_scaled')\n"
+        "x = np.full((4, 5), 2.0)\n"
+        "value = through_helper(entry.function, 'dropout_forward', '_grader_dropout', (x, 0.2, True, 7))\n"
+        "print(entry.matcher(value, ('_grader_dropout', x, 0.2, True, 7), {}))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "True"

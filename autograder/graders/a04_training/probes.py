@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import copy
 import functools
-import importlib
+import importlib.util
 from pathlib import Path
 
 from autograder.authoring import CheckFailure, assert_same
 from autograder.authoring.catalogue import function_source, mutate
 
 HELPERS = Path(__file__).with_name("worker_helpers.py")
-REFERENCE = "solutions.a04_training"  # the edited mistakes' source, as the kit's own edits
+# the edited mistakes' source, as for the kit's own edits: this repository's solutions/a04_training.py
+REFERENCE = Path(__file__).resolve().parents[3] / "solutions" / "a04_training.py"
+
+
+@functools.cache
+def _reference_module():
+    """The reference, loaded from its file (the grading CLI has no ``solutions`` package)."""
+    spec = importlib.util.spec_from_file_location("a04_training_reference", REFERENCE)
+    assert spec is not None and spec.loader is not None, REFERENCE
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def through_helper(function, task_id, helper, sent):
@@ -61,7 +72,7 @@ def probed_mistake(task, key, de, en, *edits, compare=assert_same):
 
     @functools.cache
     def edited():
-        module = importlib.import_module(REFERENCE)
+        module = _reference_module()
         namespace = dict(vars(module))
         source = mutate(function_source(getattr(module, task.task_id)), *edits)
         exec(compile(source, f"<mistake {task.task_id}/{key}>", "exec"), namespace)
