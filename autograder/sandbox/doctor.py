@@ -188,7 +188,7 @@ def checked_sandbox(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport
     """``run_doctor``, unless this machine passed it for the same configuration within the
     hour (``verdicts``); a fresh pass is remembered, a failure never."""
     key = verdicts.verdict_key(spec, hidden_paths)
-    if verdicts.passed_recently(key):
+    if _tools_present(spec) and verdicts.passed_recently(key):
         report = DoctorReport(protections=_protections(spec))
         minutes = verdicts.REMEMBER_SECONDS // 60
         report.add(
@@ -196,6 +196,17 @@ def checked_sandbox(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport
         )
         return report
     return probed(spec, hidden_paths, key)
+
+
+def _tools_present(spec: SandboxSpec) -> bool:
+    """The cheap part of the doctor, never taken from memory: bubblewrap and the other tools
+    on PATH, the interpreter readable, seccomp available (run_doctor says what is missing)."""
+    try:
+        check_sandbox_available(spec)
+        seccomp.filter_program()
+    except (RuntimeError, seccomp.SeccompUnavailable):
+        return False
+    return True
 
 
 def probed(spec: SandboxSpec, hidden_paths: list[Path], key: str | None = None) -> DoctorReport:

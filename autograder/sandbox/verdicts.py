@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import stat
 import time
 from pathlib import Path
@@ -28,6 +29,7 @@ from autograder.sandbox.launcher import SandboxSpec
 REMEMBER_SECONDS = 3600
 SANDBOX_DIR = Path(__file__).resolve().parent
 BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+TOOLS = ("bwrap", "prlimit", "setpriv")  # which ones PATH finds is part of the question
 
 
 def verdict_folder() -> Path | None:
@@ -71,6 +73,7 @@ def verdict_key(spec: SandboxSpec, hidden_paths: list[Path]) -> str:
         "boot": BOOT_ID.read_text().strip() if BOOT_ID.exists() else "",
         "kernel": os.uname().release,
         "euid": os.geteuid(),
+        "tools": [shutil.which(tool) for tool in TOOLS],
         "sandbox": _sandbox_source_digest(),
         "spec": repr(spec),
         "hidden": [_path_state(p) for p in sorted(hidden_paths)],

@@ -90,3 +90,20 @@ def test_the_real_folder_is_private_to_this_user():
     info = folder.lstat()
     assert info.st_uid == os.geteuid()
     assert info.st_mode & 0o077 == 0
+
+
+def test_a_remembered_pass_never_hides_a_missing_tool(runtime_dir, probes, tmp_path, monkeypatch):
+    """The cheap checks (bubblewrap on PATH, seccomp) run every time: without them the
+    remembered pass does not count, and the doctor's own report says what is missing."""
+    from autograder.sandbox.launcher import SandboxUnavailable
+
+    calls, _ = probes
+    spec, hidden = SandboxSpec(), [tmp_path]
+    assert doctor.checked_sandbox(spec, hidden).ok
+
+    def no_bwrap(spec):
+        raise SandboxUnavailable("`bwrap` is not installed")
+
+    monkeypatch.setattr(doctor, "check_sandbox_available", no_bwrap)
+    doctor.checked_sandbox(spec, hidden)
+    assert len(calls) == 2  # probed again, not answered from memory
