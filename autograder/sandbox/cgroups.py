@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import secrets
 import shlex
 import time
 from dataclasses import dataclass
@@ -19,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path("/sys/fs/cgroup")
 _counter = itertools.count()
+_OURS = re.compile(r"autograder-(\d+)-")  # autograder-<grader pid>-<n>-<random>
+_swept: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,25 @@ def _counter_value(path: Path, key: str) -> int:
     return 0
 
 
+def sweep_stale(parent: Path) -> None:
+    """Remove the cgroups of graders that are gone (killed before they could clean up), once
+    per process and parent; a cgroup that still holds a process stays (rmdir refuses)."""
+    if parent in _swept:
+        return
+    _swept.add(parent)
+    try:
+        children = list(parent.iterdir())
+    except OSError:
+        return
+    for child in children:
+        match = _OURS.match(child.name)
+        if match and child.is_dir() and not Path(f"/proc/{match.group(1)}").exists():
+            try:
+                child.rmdir()
+            except OSError:
+                continue
+
+
 def _own_paths() -> dict[str, str]:
     """Controller → this process's cgroup path, from /proc/self/cgroup (v2 under key "")."""
     paths = {}
@@ -107,7 +130,9 @@ def _write(path: Path, value: str) -> None:
 def create(memory_bytes: int, processes: int) -> WorkerCgroup | None:
     """A fresh cgroup for one worker, or None where cgroups cannot be used."""
     version = detect_version()
-    name = f"autograder-{os.getpid()}-{next(_counter)}"
+    # the random part: a grader killed with -9 leaves its (empty) cgroups behind, and a later
+    # process may get its pid; a name clash must never cost a worker its limits
+    name = f"autograder-{os.getpid()}-{next(_counter)}-{secrets.token_hex(4)}"
     try:
         if version == 1:
             return _create_v1(name, memory_bytes, processes)
@@ -122,6 +147,8 @@ def _create_v1(name: str, memory_bytes: int, processes: int) -> WorkerCgroup:
     own = _own_paths()
     memory = ROOT / "memory" / own.get("memory", "/").lstrip("/") / name
     pids = ROOT / "pids" / own.get("pids", "/").lstrip("/") / name
+    sweep_stale(memory.parent)
+    sweep_stale(pids.parent)
     memory.mkdir()
     pids.mkdir()
     _write(memory / "memory.limit_in_bytes", str(memory_bytes))
@@ -138,6 +165,7 @@ def _create_v2(name: str, memory_bytes: int, processes: int) -> WorkerCgroup:
     if not {"memory", "pids"} <= set(enabled):
         _write(parent / "cgroup.subtree_control", "+memory +pids")  # needs a delegated subtree
     folder = parent / name
+    sweep_stale(parent)
     folder.mkdir()
     _write(folder / "memory.max", str(memory_bytes))
     _write(folder / "memory.swap.max", "0")
