@@ -107,6 +107,9 @@ class WorkerSession:
         limits = self.spec.limits
         sandboxed = self.spec.mode.sandboxed
         cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
+        if sandboxed and cgroup is None and cgroups.detect_version() is not None:
+            # cgroups work on this machine (the doctor checked them): never run without limits
+            raise errors.WorkerStartFailed("the worker's cgroup (memory and process limits) failed")
         lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
         try:
             child = self._start(cgroup, lease)

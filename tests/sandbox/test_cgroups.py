@@ -9,7 +9,9 @@ import sys
 
 import pytest
 
-from autograder.sandbox import cgroups
+from autograder.sandbox import cgroups, errors
+from autograder.sandbox.launcher import SandboxSpec
+from autograder.sandbox.session import CodeCell, WorkerSession
 
 
 def _dead_pid() -> int:
@@ -46,3 +48,13 @@ def test_names_do_not_repeat_when_a_pid_comes_back(monkeypatch):
     finally:
         first.remove()
         second.remove()
+
+
+def test_a_worker_is_not_started_without_its_cgroup_where_cgroups_work(monkeypatch):
+    """Where cgroups work, a failed cgroup means no worker, not a worker without limits."""
+    if cgroups.detect_version() is None:
+        pytest.skip("cgroups need root here")
+    monkeypatch.setattr(cgroups, "create", lambda memory, processes: None)
+    session = WorkerSession(SandboxSpec(), [CodeCell("c", "x = 1")])
+    with pytest.raises(errors.WorkerStartFailed, match="cgroup"), session:
+        session.ensure_started()
