@@ -91,7 +91,7 @@ def fresh_probes(assignment: Assignment, task_id: str, seeds: list[str]) -> list
     base = AssignmentGrader(assignment, GradeOptions(GradingConfig(seeds[0])))
     for seed in seeds:
         calls = ReferenceCalls(assignment.load_reference(), task_id)
-        plugin, _ = base._run_graders(cast(StudentProxy, calls), frozenset({task_id}), seed)
+        plugin, _ = base.run_graders(cast(StudentProxy, calls), frozenset({task_id}), seed)
         failed = [run.name for run in plugin.runs if not run.passed]
         if failed:  # the graders judged the reference's own answers: they must all pass
             raise RuntimeError(f"{task_id}: the reference fails {failed} under seed {seed!r}")

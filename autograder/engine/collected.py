@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -91,7 +90,10 @@ class GraderSession:
         )
         # pytest reads the variable while it starts, and its terminal reporter keeps the
         # stdout it finds then: a buffer, so that nothing it writes reaches ours
-        with _without_plugin_autoload(), _quiet():
+        with pytest.MonkeyPatch.context() as env, _quiet():
+            # no installed pytest plugins (anyio's alone costs ~0.3 s per process; xdist's,
+            # the test suite's own): graders need only ours and pytest's built-ins
+            env.setenv(AUTOLOAD, "1")
             self._thread.start()
             self._loop.collected.result()
 
@@ -119,18 +121,3 @@ class GraderSession:
             with _quiet():
                 self._loop.jobs.put(_Stop())
                 self._thread.join()
-
-
-@contextlib.contextmanager
-def _without_plugin_autoload() -> Iterator[None]:
-    """Grading sessions load no installed pytest plugins (anyio's alone costs ~0.3 s per
-    process; xdist's, the test suite's own): graders need only ours and pytest's built-ins."""
-    before = os.environ.get(AUTOLOAD)
-    os.environ[AUTOLOAD] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[AUTOLOAD]
-        else:
-            os.environ[AUTOLOAD] = before

@@ -231,7 +231,7 @@ class AssignmentGrader:
             except errors.BudgetExhausted:
                 pass  # every call below reports the exhausted budget for its task
             proxy = StudentProxy(workers, submission.problems)
-            plugin, answers = self._run_graders(proxy, only, seed, submission.student_id)
+            plugin, answers = self.run_graders(proxy, only, seed, submission.student_id)
             selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
             tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
             for task in tasks:
@@ -256,7 +256,7 @@ class AssignmentGrader:
 
     # ------------------------------------------------------------ steps
 
-    def _run_graders(
+    def run_graders(
         self,
         proxy: StudentProxy,
         only: frozenset[str] | None,

@@ -24,7 +24,7 @@ from typing import Any
 from nbgrader.api import Gradebook, MissingEntry
 
 from autograder.course import Assignment
-from autograder.nbgrader.gradebook import course_plugin, nbgrader_settings, refresh_late_penalty
+from autograder.nbgrader.gradebook import course_gradebook, course_plugin, refresh_late_penalty
 from autograder.results.atomic import write_text
 from autograder.results.model import round_points
 
@@ -88,9 +88,8 @@ def _row(gb: Gradebook, assignment: Assignment, student: Any, cell_ids: list[str
 def final_rows(assignment: Assignment) -> list[FinalRow]:
     """Every student's final grades; late penalties are first brought up to date with the
     current totals (manual scores entered in formgrader since grading included)."""
-    db_url, course_id = nbgrader_settings(assignment.course_root)
     plugin = course_plugin(assignment)
-    with Gradebook(db_url, course_id) as gb:
+    with course_gradebook(assignment.course_root) as gb:
         for submission in gb.assignment_submissions(assignment.aid):
             refresh_late_penalty(gb, assignment, submission.student.id, plugin)
         cell_ids = _cell_ids(gb, assignment)

@@ -20,6 +20,8 @@ import os
 import shutil
 import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -97,22 +99,27 @@ def record_student(
         gb.update_or_create_student(student_id, first_name="", last_name=student_id)
 
 
+@contextmanager
+def course_gradebook(course_root: Path) -> Iterator[Gradebook]:
+    """The course's gradebook, as its ``nbgrader_config.py`` names it."""
+    db_url, course_id = nbgrader_settings(course_root)
+    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
+    with Gradebook(db_url, course_id) as gb:
+        yield gb
+
+
 def record_students(course_root: Path, students: list[tuple[str, str, str]]) -> None:
     """(id, first name, last name) of each student into the course's gradebook (``record_student``)."""
     if not students:
         return
-    db_url, course_id = nbgrader_settings(course_root)
-    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
-    with Gradebook(db_url, course_id) as gb:
+    with course_gradebook(course_root) as gb:
         for student_id, first_name, last_name in students:
             record_student(gb, student_id, first_name, last_name)
 
 
 def student_ids(course_root: Path) -> list[str]:
     """Every student the course's gradebook knows, sorted."""
-    db_url, course_id = nbgrader_settings(course_root)
-    os.environ["PATH"] = nbgrader_env()["PATH"]  # Gradebook() runs the `alembic` executable
-    with Gradebook(db_url, course_id) as gb:
+    with course_gradebook(course_root) as gb:
         return sorted(student.id for student in gb.students)
 
 
@@ -202,10 +209,9 @@ def copy_for_formgrader(assignment: Assignment, result: SubmissionResult) -> Non
 def write_gradebook(batch: BatchResult, assignment: Assignment) -> int:
     """Record every graded submission; returns how many were written."""
     register_assignment(assignment)
-    db_url, course_id = nbgrader_settings(assignment.course_root)
     plugin = course_plugin(assignment)
     written = 0
-    with Gradebook(db_url, course_id) as gb:
+    with course_gradebook(assignment.course_root) as gb:
         for result in batch.submissions:
             if result.status == "graded":
                 record_submission(gb, assignment, result, plugin)
@@ -237,10 +243,9 @@ def set_manual_score(
     cell_id, max_points = _grade_cell(assignment, task_id)
     if not 0 <= points <= max_points:
         raise ManualScoreError(f"{task_id}: {points:g} points is outside 0 … {max_points:g}")
-    db_url, course_id = nbgrader_settings(assignment.course_root)
     plugin = course_plugin(assignment)
     notebook_id = assignment.source_notebook.stem
-    with Gradebook(db_url, course_id) as gb:
+    with course_gradebook(assignment.course_root) as gb:
         try:
             grade = gb.find_grade(cell_id, notebook_id, assignment.aid, student_id)
         except MissingEntry:
