@@ -1,0 +1,197 @@
+"""``autograder grade`` and ``autograder doctor``: the sandboxed grading of a batch."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from autograder.cli.common import Subparsers, UsageError, warn_unsafe
+from autograder.config import load_config, load_limits
+from autograder.course import GRADERS_DIR, Assignment, find_course
+from autograder.engine.batch import grade_batch
+from autograder.engine.runner import GradeOptions
+from autograder.exam.run import apply_exam_window, student_pages
+from autograder.exam.settings import exam_settings
+from autograder.notebook.discover import Discovery, Found, discover_submissions
+from autograder.reports.files import write_all
+from autograder.reports.gradescope import assignment_gradescope
+from autograder.reports.summary import make_console, print_summary
+from autograder.results.journal import Journal, grading_context
+from autograder.results.model import SubmissionResult
+from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
+from autograder.sandbox.launcher import SandboxMode, SandboxSpec
+
+
+def resolve_device(choice: str) -> str:
+    """``auto`` → cuda when torch sees a GPU, else cpu; TF32 is switched off for references."""
+    if choice == "cpu":
+        return "cpu"
+    import torch
+
+    if not torch.cuda.is_available():
+        if choice == "cuda":
+            raise UsageError("--device cuda: no CUDA device is available")
+        return "cpu"
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    return "cuda"
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    course = find_course(args.course)
+    assignment = course.assignment(args.assignment)
+    config = load_config(course.root)
+    gradescope = assignment_gradescope(assignment)  # a bad [gradescope] stops before grading
+    mode = SandboxMode.from_flags(args.unsafe_no_sandbox, args.no_zygote)
+    spec = SandboxSpec(limits=config.limits, mode=mode)
+    discovery = discover_submissions(
+        [Path(p) for p in args.submissions], assignment.aid, course.assignment_ids()
+    )
+    skipped = skipped_line(discovery, assignment.aid)
+    found = discovery.found
+    if not found:
+        raise UsageError(
+            "no notebooks found in the given paths" + (f"; {skipped}" if skipped else "")
+        )
+    if not mode.sandboxed:
+        warn_unsafe()
+    else:
+        check_sandbox(spec, assignment)
+    exam = exam_settings(assignment)  # an invalid [exam] table stops before grading
+    options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
+    console = make_console()
+    out = Path(args.out)
+    context = grading_context(assignment, config.fingerprint, args.lang)
+    journal = Journal(out / "journal", context, reuse=not args.force)
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
+    with Progress(console=console, disable=args.quiet, transient=True) as bar:
+        task = bar.add_task(
+            f"grading {len(found)} submission(s) with {jobs} job(s)", total=len(found)
+        )
+        resumed = 0
+
+        def progress(item: Found, result: SubmissionResult, from_journal: bool) -> None:
+            nonlocal resumed
+            resumed += from_journal
+            bar.advance(task)
+
+        batch = grade_batch(assignment, found, options, progress, jobs, journal)
+    if resumed:
+        console.print(
+            f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"
+        )
+    out = Path(args.out)
+    exam_paths = [apply_exam_window(batch, out, exam)] if exam else []
+    paths = write_all(batch, out, gradescope, feedback_pages=exam is None) + exam_paths
+    if exam:
+        paths.append(student_pages(assignment, batch, out, config))
+    if args.gradebook:
+        from autograder.nbgrader.gradebook import write_gradebook  # imports nbgrader: only here
+
+        written = write_gradebook(batch, assignment)
+        console.print(
+            f"{written} submission(s) written to the nbgrader gradebook (formgrader shows them)"
+        )
+    print_summary(batch, console)
+    if skipped:
+        console.print(skipped, markup=False)
+    console.print("Reports: " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def check_sandbox(spec: SandboxSpec, assignment: Assignment) -> None:
+    """``autograder doctor``'s checks; refuse to grade when the sandbox does not hold."""
+    report = checked_sandbox(spec, hidden_paths(assignment.graders_dir, assignment.reference_path))
+    if not report.ok:
+        print_doctor(report)
+        raise UsageError(
+            "the sandbox failed its self-check; refusing to grade (see --unsafe-no-sandbox)"
+        )
+
+
+def skipped_line(discovery: Discovery, aid: str) -> str:
+    """One line for the notebooks of other assignments that a folder held (never students)."""
+    count = len(discovery.other_assignments)
+    if not count:
+        return ""
+    folders = sorted({p.parent.name for p in discovery.other_assignments})
+    return (
+        f"skipped {count} notebook(s) of other assignments ({', '.join(folders)}): "
+        f"in nbgrader's layout only <student>/{aid}/ is graded"
+    )
+
+
+def hidden_paths(*paths: Path) -> list[Path]:
+    """Files the sandbox must not be able to read (a sample of each folder is enough)."""
+    found = []
+    for path in paths:
+        found += sorted(path.glob("*.py"))[:3] if path.is_dir() else [path]
+    return found
+
+
+def print_doctor(report: DoctorReport) -> None:
+    table = Table(title="autograder doctor: sandbox self-check")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("detail")
+    for check in report.checks:
+        table.add_row(check.name, "[green]ok[/]" if check.ok else "[red]FAILED[/]", check.detail)
+    console = Console(stderr=not report.ok)
+    console.print(table, width=max(console.width, 140))
+    console.print("Active protections:")
+    for item in report.protections:
+        console.print(f"  • {item}")
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    course = find_course(args.course)
+    own = (course.root / "solutions", course.root / "graders")
+    targets = [GRADERS_DIR] + [p for p in own if p.is_dir()]
+    paths = hidden_paths(*targets, *(d for d in GRADERS_DIR.iterdir() if d.is_dir()))
+    report = probed(SandboxSpec(limits=load_limits(course.root)), paths)  # always afresh
+    print_doctor(report)
+    print(
+        "sandbox OK"
+        if report.ok
+        else "sandbox NOT OK: grading is refused without --unsafe-no-sandbox"
+    )
+    return 0 if report.ok else 1
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """grade, doctor"""
+    grade = sub.add_parser("grade", help="grade submitted notebooks with the hidden graders")
+    grade.add_argument("assignment")
+    grade.add_argument("submissions", nargs="+", help="notebook files or folders")
+    grade.add_argument(
+        "--out", required=True, help="folder for results.json, grades.csv, gradescope/"
+    )
+    grade.add_argument(
+        "--course", type=Path, help="course folder (default: here or this repository)"
+    )
+    grade.add_argument("--lang", choices=["de", "en"], default="de")
+    grade.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu")
+    grade.add_argument("--unsafe-no-sandbox", action="store_true")
+    grade.add_argument(
+        "--no-zygote",
+        action="store_true",
+        help="start every worker through bubblewrap instead of forking it from the zygote",
+    )
+    grade.add_argument("--quiet", "-q", action="store_true", help="no progress bar (CI logs)")
+    grade.add_argument(
+        "--jobs", "-j", type=int, default=0, help="parallel graders (default: cores)"
+    )
+    grade.add_argument("--force", action="store_true", help="regrade what the journal has")
+    grade.add_argument(
+        "--gradebook", action="store_true", help="also write the scores into nbgrader's gradebook"
+    )
+    grade.set_defaults(func=cmd_grade)
+
+    doctor = sub.add_parser("doctor", help="prove that the sandbox holds on this machine")
+    doctor.add_argument("--course", type=Path)
+    doctor.set_defaults(func=cmd_doctor)
