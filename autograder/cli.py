@@ -35,7 +35,9 @@ from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import BatchResult, ResultsFileError, SubmissionResult, read_results
+from autograder.sandbox import gpu
 from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
+from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 
 if TYPE_CHECKING:
@@ -49,19 +51,29 @@ class UsageError(Exception):
     pass
 
 
-def resolve_device(choice: str) -> str:
-    """``auto`` → cuda when torch sees a GPU, else cpu; TF32 is switched off for references."""
+def resolve_device(choice: str) -> tuple[str, GpuAccess | None]:
+    """``auto`` → cuda when torch sees a GPU, else cpu. With cuda the references run on GPU 0
+    (TF32 off, deterministic cuDNN) and the students' workers get it too (``sandbox/gpu.py``)."""
     if choice == "cpu":
-        return "cpu"
+        return "cpu", None
     import torch
 
     if not torch.cuda.is_available():
         if choice == "cuda":
-            raise UsageError("--device cuda: no CUDA device is available")
-        return "cpu"
+            raise UsageError(
+                "--device cuda: torch sees no CUDA device (no GPU, no driver, or a CPU-only "
+                "build of torch); grade with --device cpu"
+            )
+        return "cpu", None
+    try:
+        access = gpu.discover(0)
+    except gpu.GpuUnavailable as exc:
+        raise UsageError(f"--device {choice}: {exc}") from None
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
-    return "cuda"
+    torch.backends.cudnn.deterministic = True
+    torch.backends.cudnn.benchmark = False
+    return "cuda", access
 
 
 def warn_unsafe() -> None:
@@ -80,6 +92,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     config = load_config(course.root)
     gradescope = assignment_gradescope(assignment)  # a bad [gradescope] stops before grading
     mode = SandboxMode.from_flags(args.unsafe_no_sandbox, args.no_zygote)
+    device = resolve_device(args.device)  # a missing GPU is a usage error before any work
     spec = SandboxSpec(limits=config.limits, mode=mode)
     discovery = discover_submissions(
         [Path(p) for p in args.submissions], assignment.aid, course.assignment_ids()
@@ -95,7 +108,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     else:
         check_sandbox(spec, assignment)
     exam = exam_settings(assignment)  # an invalid [exam] table stops before grading
-    options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
+    options = GradeOptions(config, args.lang, mode, *device)
     console = make_console()
     out = Path(args.out)
     context = grading_context(assignment, config.fingerprint, args.lang)
