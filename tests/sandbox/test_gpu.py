@@ -87,7 +87,7 @@ class FakeNvml:
         pass
 
     def __init__(self, processes=(), gpus=2):
-        self.processes = list(processes)
+        self.processes = processes if isinstance(processes, Exception) else list(processes)
         self.gpus = gpus
 
     def nvmlDeviceGetHandleByIndex(self, index):
