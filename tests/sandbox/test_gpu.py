@@ -137,7 +137,12 @@ def test_the_bwrap_command_of_a_gpu_worker():
     command = bwrap_command(gpu_spec(gpu_memory_mib=4096), seccomp_fd=7, uid=60001)
     assert not any("nvidia" in arg for arg in plain)
     # everything of the plain sandbox stays: namespaces, seccomp, dropped capabilities, the uid
-    for flags in (["--unshare-all"], ["--die-with-parent"], ["--seccomp", "7"], ["--cap-drop", "ALL"]):
+    for flags in (
+        ["--unshare-all"],
+        ["--die-with-parent"],
+        ["--seccomp", "7"],
+        ["--cap-drop", "ALL"],
+    ):
         assert _contains(command, flags), flags
     assert ("setpriv" in command) == ("setpriv" in plain)
     dev = command.index("--dev")
@@ -186,7 +191,9 @@ class FakeTorch:
         self.backends = backends
         self.cuda = SimpleNamespace(
             is_available=lambda: available,
-            set_per_process_memory_fraction=lambda f, device: setattr(self, "fraction", (f, device)),
+            set_per_process_memory_fraction=lambda f, device: setattr(
+                self, "fraction", (f, device)
+            ),
         )
 
 

@@ -38,8 +38,9 @@ def test_proc_parsing():
 
 def test_only_the_workers_own_processes_count():
     usage = usage_by_pid(
-        FakeNvml([(101, 300 * MIB), (102, 200 * MIB), (200, 900 * MIB), (300, None)])
-        .nvmlDeviceGetComputeRunningProcesses(0)
+        FakeNvml(
+            [(101, 300 * MIB), (102, 200 * MIB), (200, 900 * MIB), (300, None)]
+        ).nvmlDeviceGetComputeRunningProcesses(0)
     )
     assert usage == {101: 300 * MIB, 102: 200 * MIB, 200: 900 * MIB}  # no reading: left out
     assert worker_usage(usage, 100, PARENTS.get) == 500 * MIB
