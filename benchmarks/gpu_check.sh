@@ -48,12 +48,15 @@ from pathlib import Path
 
 def scores(device):
     data = json.loads((Path(sys.argv[1]) / device / "results.json").read_text())
-    return {s["student_id"]: (s["score"], s["max_score"]) for s in data["submissions"]}
+    return {
+        s["student_id"]: {"total": s["score"], **{t["task_id"]: t["score"] for t in s["tasks"]}}
+        for s in data["submissions"]
+    }
 
 cpu, cuda = scores("cpu"), scores("cuda")
-print("scores_cpu:", cpu)
-print("scores_cuda:", cuda)
-print("same_scores:", cpu == cuda)
+print("scores_cpu:", {student: tasks["total"] for student, tasks in cpu.items()})
+print("scores_cuda:", {student: tasks["total"] for student, tasks in cuda.items()})
+print("same_scores_per_task:", cpu == cuda)
 sys.exit(0 if cpu == cuda else 1)
 PY
 echo "total_s: $((SECONDS - started))"

@@ -36,12 +36,8 @@ OPTIONAL_NODES = ("nvidia-uvm-tools",)
 DRIVER_LIBRARY = re.compile(r"^(libcuda|libcudadebugger|libnvidia-[A-Za-z0-9_-]+)\.so(\.\d+)*$")
 LDCONFIG_LINE = re.compile(r"^\s*(\S+)\s+\(([^)]*)\)\s+=>\s+(\S+)\s*$")
 LDCONFIG_ARCH = {"x86_64": "x86-64", "aarch64": "AArch64"}
-VISIBLE_ALREADY = (
-    "/usr/",
-    "/lib/",
-    "/lib32/",
-    "/lib64/",
-)  # every worker sees them (mounts._host_root)
+# Folders every worker sees already (mounts._host_root binds them read-only).
+VISIBLE_ALREADY = ("/usr/", "/lib/", "/lib32/", "/lib64/")
 FRACTION_ENV = "AUTOGRADER_GPU_MEMORY_FRACTION"
 
 
@@ -112,10 +108,12 @@ def memory_fraction(limit_mib: int, total_bytes: int) -> float:
 
 def gpu_environment(access: GpuAccess, limit_mib: int) -> dict[str, str]:
     """What the worker's environment adds: only this GPU, and its memory fraction (the worker
-    sets it before any student code runs, see ``inside/worker.py``)."""
+    sets it before any student code runs, see ``inside/worker.py``). No JIT cache: it would
+    write into the worker's small /tmp."""
     return {
         "CUDA_DEVICE_ORDER": "PCI_BUS_ID",
         "CUDA_VISIBLE_DEVICES": access.uuid,
+        "CUDA_CACHE_DISABLE": "1",
         FRACTION_ENV: f"{memory_fraction(limit_mib, access.total_bytes):.6f}",
     }
 
