@@ -23,6 +23,7 @@ from autograder.collect.sources import SourceError
 from autograder.config import ConfigError, load_config, load_limits, write_new_secret
 from autograder.course import GRADERS_DIR, Assignment, CourseError, find_course
 from autograder.engine.batch import grade_batch
+from autograder.engine.device import DeviceUnavailable, choose_device
 from autograder.engine.runner import GradeOptions, GraderBroken
 from autograder.engine.settings import SettingsError
 from autograder.exam.run import apply_exam_window, student_pages
@@ -35,7 +36,6 @@ from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import BatchResult, ResultsFileError, SubmissionResult, read_results
-from autograder.sandbox import gpu
 from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
 from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
@@ -52,28 +52,11 @@ class UsageError(Exception):
 
 
 def resolve_device(choice: str) -> tuple[str, GpuAccess | None]:
-    """``auto`` → cuda when torch sees a GPU, else cpu. With cuda the references run on GPU 0
-    (TF32 off, deterministic cuDNN) and the students' workers get it too (``sandbox/gpu.py``)."""
-    if choice == "cpu":
-        return "cpu", None
-    import torch
-
-    if not torch.cuda.is_available():
-        if choice == "cuda":
-            raise UsageError(
-                "--device cuda: torch sees no CUDA device (no GPU, no driver, or a CPU-only "
-                "build of torch); grade with --device cpu"
-            )
-        return "cpu", None
+    """The device and, for cuda, the GPU the workers get (``engine/device.py``)."""
     try:
-        access = gpu.discover(0)
-    except gpu.GpuUnavailable as exc:
-        raise UsageError(f"--device {choice}: {exc}") from None
-    torch.backends.cuda.matmul.allow_tf32 = False
-    torch.backends.cudnn.allow_tf32 = False
-    torch.backends.cudnn.deterministic = True
-    torch.backends.cudnn.benchmark = False
-    return "cuda", access
+        return choose_device(choice)
+    except DeviceUnavailable as exc:
+        raise UsageError(str(exc)) from None
 
 
 def warn_unsafe() -> None:

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from autograder import cli
+from autograder.engine.device import DeviceUnavailable, choose_device
 from autograder.engine.messages import explain
 from autograder.sandbox import errors, gpu, seccomp
 from autograder.sandbox.gpu import GpuAccess, GpuUnavailable
@@ -229,7 +230,7 @@ def test_device_cuda_without_a_gpu_is_a_usage_error(monkeypatch, capsys, tmp_pat
     assert cli.main(argv) == cli.USAGE_ERROR
     message = capsys.readouterr().err
     assert "--device cuda: torch sees no CUDA device" in message and "Traceback" not in message
-    assert cli.resolve_device("auto") == ("cpu", None)
+    assert choose_device("auto") == ("cpu", None)
 
 
 def test_device_cuda_without_nvml_is_a_usage_error(monkeypatch):
@@ -240,5 +241,5 @@ def test_device_cuda_without_nvml_is_a_usage_error(monkeypatch):
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     monkeypatch.setattr(gpu, "discover", no_nvml)
-    with pytest.raises(cli.UsageError, match="needs NVML's Python binding"):
-        cli.resolve_device("cuda")
+    with pytest.raises(DeviceUnavailable, match=r"--device cuda: .*needs NVML's Python binding"):
+        choose_device("cuda")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from autograder import cli
 from autograder.config import GradingConfig
 from autograder.course import find_course
+from autograder.engine.device import choose_device
 from autograder.engine.runner import AssignmentGrader, GradeOptions
 from autograder.sandbox import errors, gpu, zygote
 from autograder.sandbox.launcher import Limits, SandboxMode, SandboxSpec
@@ -76,7 +76,7 @@ def test_the_watchdog_ends_a_worker_that_resets_the_fraction(spec):
 
 def test_a04_examples_score_the_same_on_gpu_and_cpu():
     assignment = find_course(REPO).assignment(A04)
-    device, access = cli.resolve_device("cuda")
+    device, access = choose_device("cuda")
     config = GradingConfig(TEST_SEED)
     graders = {
         "cpu": AssignmentGrader(assignment, GradeOptions(config)),
