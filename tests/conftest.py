@@ -57,3 +57,16 @@ def grade_sources(grader, release_notebook, tmp_path) -> GradeSources:  # type: 
         return grader.grade_file(path, name, frozenset(only) if only else None)
 
     return grade
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``cuda`` tests run only where torch sees a GPU (benchmarks/gpu_check.sh); CI has none."""
+    gpu_tests = [item for item in items if item.get_closest_marker("cuda")]
+    if not gpu_tests:
+        return
+    import torch
+
+    if not torch.cuda.is_available():
+        skip = pytest.mark.skip(reason="needs a CUDA GPU (run benchmarks/gpu_check.sh on one)")
+        for item in gpu_tests:
+            item.add_marker(skip)

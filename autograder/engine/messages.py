@@ -132,6 +132,16 @@ def memory_exceeded(task_id: str, limits: Limits) -> Text:
     )
 
 
+def gpu_memory_exceeded(task_id: str, limits: Limits) -> Text:
+    size = _size(limits.gpu_memory_mib << 20)
+    return Text(
+        f"GPU-Speicherlimit von {size} überschritten in `{task_id}` (von NVML gemessen); "
+        "der Worker wurde beendet.",
+        f"GPU memory limit of {size} exceeded in `{task_id}` (as measured by NVML); the worker "
+        "was stopped.",
+    )
+
+
 def forbidden(task_id: str, library: str) -> Text:
     return Text(
         f"In `{task_id}` ist {library} nicht erlaubt: lösen Sie die Aufgabe mit numpy.",
@@ -211,6 +221,8 @@ def explain(
             "checked any more.",
         )
     if isinstance(exc, errors.WorkerCrashed):
+        if exc.gpu_memory:
+            return gpu_memory_exceeded(task_id, limits)
         if exc.memory_suspected:
             return memory_exceeded(task_id, limits)
         ended = _capitalized(_ended(exc.reason))

@@ -39,6 +39,7 @@ from autograder.notebook.spec import ManualTaskSpec, NotebookSpec, TaskSpec
 from autograder.notebook.submission import NotebookError, Submission, load_submission
 from autograder.results.model import Diagnosis, SubmissionResult, TaskResult, TestOutcome
 from autograder.sandbox import errors
+from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from autograder.sandbox.session import CodeCell
 
@@ -90,6 +91,7 @@ class GradeOptions:
     lang: str = "de"
     mode: SandboxMode = SandboxMode.ZYGOTE
     device: str = "cpu"
+    gpu: GpuAccess | None = None  # device "cuda": the GPU the workers get too
 
 
 def load_catalogue(aid: str, assignment: Assignment | None = None) -> Catalogue:
@@ -131,7 +133,7 @@ def worker_profiles(
 def sandbox_specs(assignment: Assignment, options: GradeOptions) -> list[SandboxSpec]:
     """The sandboxes grading this assignment will start (cheap: no reference is loaded)."""
     default, profiles = worker_profiles(assignment, assignment.spec(), options)
-    return distinct_specs(profiles, default, options.mode)
+    return distinct_specs(profiles, default, options.mode, options.gpu)
 
 
 WORKER_HELPERS = "worker_helpers.py"
@@ -213,6 +215,7 @@ class AssignmentGrader:
             self.profiles,
             self.default_profile,
             self.options.mode,
+            self.options.gpu,
         )
         with workers:
             try:

@@ -7,20 +7,26 @@ its own limits gets a worker of its own, started from the same cells.
 from __future__ import annotations
 
 from autograder.engine.settings import WorkerProfile
+from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from autograder.sandbox.session import CellReport, CodeCell, WorkerSession
 
 
-def sandbox_spec(profile: WorkerProfile, mode: SandboxMode) -> SandboxSpec:
-    return SandboxSpec(limits=profile.limits, mode=mode, forbid=profile.forbid)
+def sandbox_spec(
+    profile: WorkerProfile, mode: SandboxMode, gpu: GpuAccess | None = None
+) -> SandboxSpec:
+    return SandboxSpec(limits=profile.limits, mode=mode, forbid=profile.forbid, gpu=gpu)
 
 
 def distinct_specs(
-    profiles: dict[str, WorkerProfile], default: WorkerProfile, mode: SandboxMode
+    profiles: dict[str, WorkerProfile],
+    default: WorkerProfile,
+    mode: SandboxMode,
+    gpu: GpuAccess | None = None,
 ) -> list[SandboxSpec]:
     """The sandboxes a submission of this assignment needs (to start their zygotes early)."""
     unique = dict.fromkeys([default, *profiles.values()])
-    return [sandbox_spec(profile, mode) for profile in unique]
+    return [sandbox_spec(profile, mode, gpu) for profile in unique]
 
 
 class TaskWorkers:
@@ -30,8 +36,10 @@ class TaskWorkers:
         profiles: dict[str, WorkerProfile],
         default: WorkerProfile,
         mode: SandboxMode,
+        gpu: GpuAccess | None = None,
     ) -> None:
         self._cells = cells
+        self._gpu = gpu
         self._profiles = profiles
         self._default = default
         self._mode = mode
@@ -50,7 +58,7 @@ class TaskWorkers:
     def session(self, task_id: str) -> WorkerSession:
         profile = self.profile(task_id)
         if profile not in self._sessions:
-            spec = sandbox_spec(profile, self._mode)
+            spec = sandbox_spec(profile, self._mode, self._gpu)
             self._sessions[profile] = WorkerSession(spec, self._cells)
         return self._sessions[profile]
 

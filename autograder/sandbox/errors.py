@@ -48,10 +48,13 @@ class CallTimeout(StudentCodeError):
 class WorkerCrashed(StudentCodeError):
     """The worker died (memory limit, os._exit, a signal) or sent a malformed reply."""
 
-    def __init__(self, reason: str, memory_suspected: bool = False) -> None:
+    def __init__(
+        self, reason: str, memory_suspected: bool = False, gpu_memory: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.memory_suspected = memory_suspected
+        self.gpu_memory = gpu_memory  # ended by the NVML watchdog (Limits.gpu_memory_mib)
 
 
 class BudgetExhausted(StudentCodeError):

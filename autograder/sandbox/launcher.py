@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from autograder.sandbox.gpu import GpuAccess, gpu_environment, gpu_mounts
 from autograder.sandbox.limits import Limits
 from autograder.sandbox.mounts import FORBIDDABLE, WORKER_MOUNT, bwrap_args, mount_plan
 from autograder.sandbox.scratch import private_folder
@@ -62,12 +63,14 @@ class SandboxMode(StrEnum):
 
 @dataclass(frozen=True)
 class SandboxSpec:
-    """How to start workers: their limits, the libraries they lack, and the mode."""
+    """How to start workers: their limits, the libraries they lack, the mode, and the GPU they
+    may use (``--device cuda``; None: no GPU device or driver library is visible)."""
 
     limits: Limits = field(default_factory=Limits)
     mode: SandboxMode = SandboxMode.ZYGOTE
     python: str = field(default_factory=_venv_python)
     forbid: tuple[str, ...] = ()  # keys of FORBIDDABLE: removed from this worker entirely
+    gpu: GpuAccess | None = None
 
 
 @functools.cache
@@ -104,16 +107,26 @@ def sandbox_environment(forbid: tuple[str, ...]) -> dict[str, str]:
     return env
 
 
+def worker_environment(spec: SandboxSpec) -> dict[str, str]:
+    """A worker's environment: the sandbox's, and the GPU's where it has one."""
+    env = sandbox_environment(spec.forbid)
+    if spec.gpu is not None:
+        env.update(gpu_environment(spec.gpu, spec.limits.gpu_memory_mib))
+    return env
+
+
 def _environment(spec: SandboxSpec) -> list[str]:
     args: list[str] = ["--clearenv"]
-    for key, value in sandbox_environment(spec.forbid).items():
+    for key, value in worker_environment(spec).items():
         args += ["--setenv", key, value]
     return args
 
 
-def rlimit_values(limits: Limits) -> dict[str, int]:
-    """The worker's rlimits by prlimit's names (CPU: the submission's budget and a margin)."""
-    return {
+def rlimit_values(limits: Limits, gpu: bool = False) -> dict[str, int]:
+    """The worker's rlimits by prlimit's names (CPU: the submission's budget and a margin).
+    A GPU worker has no address-space limit: CUDA maps far more virtual memory than it uses;
+    its cgroup's memory limit still holds."""
+    values = {
         "as": limits.memory_bytes,
         "nproc": limits.processes,
         "fsize": limits.file_bytes,
@@ -121,15 +134,19 @@ def rlimit_values(limits: Limits) -> dict[str, int]:
         "core": 0,
         "cpu": int(limits.submission_seconds) + 5,
     }
+    if gpu:
+        del values["as"]
+    return values
 
 
-def _rlimits(limits: Limits) -> list[str]:
-    values = rlimit_values(limits)
+def _rlimits(spec: SandboxSpec) -> list[str]:
+    values = rlimit_values(spec.limits, spec.gpu is not None)
     return ["prlimit", *(f"--{name}={value}" for name, value in values.items()), "--"]
 
 
 def _plan(spec: SandboxSpec) -> list:
-    return mount_plan(spec.python, spec.forbid, worker_dir(), spec.limits.tmpfs_bytes)
+    plan = mount_plan(spec.python, spec.forbid, worker_dir(), spec.limits.tmpfs_bytes)
+    return plan + (gpu_mounts(spec.gpu) if spec.gpu is not None else [])
 
 
 def _privilege_drop(uid: int) -> list[str]:
@@ -149,10 +166,9 @@ def bwrap_command(
     spec: SandboxSpec, seccomp_fd: int | None = None, uid: int = SANDBOX_UID
 ) -> list[str]:
     """The full argv that starts one worker inside the sandbox."""
-    limits = spec.limits
     seccomp = ["--seccomp", str(seccomp_fd)] if seccomp_fd is not None else []
     return [
-        *_rlimits(limits),
+        *_rlimits(spec),
         *_privilege_drop(uid),
         "bwrap",
         "--unshare-all",
@@ -184,8 +200,8 @@ def zygote_request(
         "uid": uid,
         "cgroups": cgroup_folders,
         "plan": [mount.as_dict() for mount in _plan(spec)],
-        "env": sandbox_environment(spec.forbid),
-        "rlimits": rlimit_values(spec.limits),
+        "env": worker_environment(spec),
+        "rlimits": rlimit_values(spec.limits, spec.gpu is not None),
         "seccomp": base64.b64encode(seccomp_program).decode(),
         "hostname": "sandbox",
         "chdir": "/tmp",
@@ -195,7 +211,7 @@ def zygote_request(
 
 def unsafe_command(spec: SandboxSpec) -> list[str]:
     """Start the worker as a plain child process (only with --unsafe-no-sandbox)."""
-    return [*_rlimits(spec.limits), spec.python, "-I", "-B", str(INSIDE_DIR / "worker.py")]
+    return [*_rlimits(spec), spec.python, "-I", "-B", str(INSIDE_DIR / "worker.py")]
 
 
 def worker_command(

@@ -24,6 +24,7 @@ class Limits:
     open_files: int = 256
     tmpfs_bytes: int = 64 << 20
     output_bytes: int = 64 << 10
+    gpu_memory_mib: int = 2048  # --device cuda only: torch's fraction and the NVML watchdog
 
     def overridden(self, table: Mapping[str, object], where: str) -> Limits:
         """These limits with the table's values, each checked (see ``checked``)."""

@@ -25,7 +25,8 @@ FORBIDDABLE = {"torch": ("torch", "functorch", "torchgen")}
 @dataclass(frozen=True)
 class Mount:
     """One entry: ``ro-bind`` source→dest, ``symlink`` (source is the link's target),
-    ``tmpfs`` (size, mode, read-only), ``proc`` or ``dev``."""
+    ``tmpfs`` (size, mode, read-only), ``proc``, ``dev`` or ``dev-bind`` (one device node with
+    device access: a GPU's, see ``gpu.py``)."""
 
     kind: str
     dest: str
@@ -95,6 +96,8 @@ def bwrap_args(plan: list[Mount]) -> list[str]:
             args += ["--symlink", mount.source, mount.dest]
         elif mount.kind == "tmpfs":
             args += [*(["--size", str(mount.size)] if mount.size else []), "--tmpfs", mount.dest]
+        elif mount.kind == "dev-bind":
+            args += ["--dev-bind", mount.source, mount.dest]
         elif mount.kind in ("proc", "dev"):
             args += [f"--{mount.kind}", mount.dest]
         else:

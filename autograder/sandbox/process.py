@@ -31,6 +31,9 @@ class WorkerProcess(Protocol):
     def close(self) -> None:
         """Release our ends of its pipes and handles (after ``kill``)."""
 
+    def root_pid(self) -> int | None:
+        """The pid (as this process sees it) every process of the worker descends from."""
+
 
 class PopenProcess:
     def __init__(self, popen: subprocess.Popen[bytes]) -> None:
@@ -46,6 +49,9 @@ class PopenProcess:
             os.killpg(self.popen.pid, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
             self.popen.kill()
+
+    def root_pid(self) -> int | None:
+        return self.popen.pid
 
     def wait(self, timeout: float) -> int | None:
         try:
@@ -82,6 +88,16 @@ class ZygoteProcess:
             with contextlib.suppress(ProcessLookupError, OSError):
                 signal.pidfd_send_signal(pidfd, signal.SIGKILL)
 
+    def root_pid(self) -> int | None:
+        """The init's pid, read from its pidfd (None once it is gone)."""
+        if not self.pidfds:
+            return None
+        try:
+            with open(f"/proc/self/fdinfo/{self.pidfds[-1]}") as handle:
+                return pid_from_fdinfo(handle.read())
+        except OSError:
+            return None
+
     def wait(self, timeout: float) -> int | None:
         """The exit status the worker's init writes when the worker ends (EOF alone: killed)."""
         if self.returncode is not None:
@@ -107,3 +123,13 @@ class ZygoteProcess:
             with contextlib.suppress(OSError):
                 os.close(fd)
         self.pidfds = []
+
+
+def pid_from_fdinfo(text: str) -> int | None:
+    """The pid a pidfd refers to, from ``/proc/self/fdinfo/<fd>`` (its ``Pid:`` line)."""
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key == "Pid" and value.strip().lstrip("-").isdigit():
+            pid = int(value)
+            return pid if pid > 0 else None
+    return None

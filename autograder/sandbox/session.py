@@ -16,8 +16,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from autograder.sandbox import cgroups, errors, seccomp, uids, zygote
+from autograder.sandbox import cgroups, errors, gpu, seccomp, uids, zygote
 from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
+from autograder.sandbox.gpu_watchdog import GpuWatchdog
 from autograder.sandbox.inside import codec
 from autograder.sandbox.launcher import SandboxSpec, worker_command, zygote_request
 from autograder.sandbox.process import PopenProcess, WorkerProcess
@@ -51,6 +52,7 @@ class _Process:
     cgroup: cgroups.WorkerCgroup | None
     uid_lease: uids.UidLease | None
     next_id: int = 0
+    watchdog: GpuWatchdog | None = None
 
 
 @dataclass
@@ -62,6 +64,8 @@ class WorkerSession:
     _skipped: set[str] = field(default_factory=set)
     _started_at: float = field(default_factory=time.monotonic)
     starts: int = 0
+    # NVML (or a fake with its calls) for the GPU memory watchdog; pynvml where the spec has a GPU
+    nvml: Any = None
 
     # ------------------------------------------------------------ lifecycle
 
@@ -73,6 +77,8 @@ class WorkerSession:
 
     def close(self) -> None:
         if self._process is not None:
+            if self._process.watchdog is not None:
+                self._process.watchdog.stop()
             self._process.child.kill()
             self._process.output.join()
             self._process.child.close()
@@ -113,6 +119,7 @@ class WorkerSession:
         lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
         try:
             child = self._start(cgroup, lease)
+            watchdog = self._watch_gpu(child)
         except BaseException:
             if cgroup is not None:
                 cgroup.remove()
@@ -120,7 +127,26 @@ class WorkerSession:
                 lease.release()
             raise
         self.starts += 1
-        return _Process(child, OutputTail(child.stderr_fd, limits.output_bytes), cgroup, lease)
+        output = OutputTail(child.stderr_fd, limits.output_bytes)
+        return _Process(child, output, cgroup, lease, watchdog=watchdog)
+
+    def _watch_gpu(self, child: WorkerProcess) -> GpuWatchdog | None:
+        """The NVML watchdog of a GPU worker (ends it past ``Limits.gpu_memory_mib``)."""
+        if self.spec.gpu is None and self.nvml is None:
+            return None
+        nvml = self.nvml or gpu.load_nvml()
+        root = child.root_pid()
+        if root is None:
+            child.kill()
+            child.close()
+            raise errors.WorkerStartFailed("the GPU worker's pid is unknown: it cannot be watched")
+        return GpuWatchdog(
+            nvml,
+            self.spec.gpu.index if self.spec.gpu else 0,
+            self.spec.limits.gpu_memory_mib << 20,
+            root,
+            child.kill,
+        ).start()
 
     def _start(
         self, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
@@ -273,7 +299,8 @@ class WorkerSession:
         )
         self.close()
         reason = f"Exitcode {code}" if code is not None and code >= 0 else f"Signal {-(code or 0)}"
-        return errors.WorkerCrashed(reason, memory_suspected=memory)
+        gpu_memory = process.watchdog is not None and process.watchdog.exceeded
+        return errors.WorkerCrashed(reason, memory_suspected=memory, gpu_memory=gpu_memory)
 
 
 def _error_dict(reply: dict[str, Any]) -> dict[str, Any]:

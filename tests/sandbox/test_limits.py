@@ -18,6 +18,9 @@ BAD = [
     ("processes = true", "must be a positive number"),
     ("memory_bytes = 1.5", "must be a whole number"),
     ("wall_seconds = 3", "unknown key 'wall_seconds'"),
+    ("gpu_memory_mib = 0", "must be a positive number"),
+    ('gpu_memory_mib = "2G"', "must be a positive number"),
+    ("gpu_memory_mib = 1536.5", "must be a whole number"),
 ]
 
 
@@ -65,3 +68,12 @@ def test_checked_names_the_place() -> None:
 def test_sandbox_mode_from_the_command_line(unsafe, no_zygote, mode, sandboxed) -> None:
     assert SandboxMode.from_flags(unsafe, no_zygote) is mode
     assert mode.sandboxed is sandboxed
+
+
+def test_the_gpu_memory_limit_is_read_from_both_files(tmp_path: Path) -> None:
+    (tmp_path / "grading.toml").write_text("[limits]\ngpu_memory_mib = 4096\n")
+    limits = load_limits(tmp_path)
+    assert limits.gpu_memory_mib == 4096 and Limits().gpu_memory_mib == 2048
+    (tmp_path / "assignment.toml").write_text("[tasks.neuron]\ngpu_memory_mib = 1024.0\n")
+    profile = load_settings(tmp_path, ("neuron",)).profile("neuron", limits)
+    assert profile.limits.gpu_memory_mib == 1024 and isinstance(profile.limits.gpu_memory_mib, int)

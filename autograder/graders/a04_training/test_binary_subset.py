@@ -40,3 +40,12 @@ task.mistake(
     "labels swapped (classes[0] → 1)",
     ("y[keep] == classes[1]", "y[keep] == classes[0]"),
 )
+task.mistake(
+    "labels_one_hot",
+    "Labels one-hot kodiert, wo Klassenindizes 0/1 erwartet werden",
+    "labels one-hot encoded where class indices 0/1 are expected",
+    (
+        "(y[keep] == classes[1]).astype(np.int64)",
+        "np.eye(2, dtype=np.int64)[(y[keep] == classes[1]).astype(np.int64)]",
+    ),
+)

@@ -204,13 +204,18 @@ def _tmpfs(target: str, size: int | None, mode: int, read_only: bool) -> None:
         _mount(None, target, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, options)
 
 
+def _dev_bind(source: str, target: str) -> None:
+    """One device node (a GPU's) usable inside: bound without ``nodev``, never executable."""
+    _make_target(target, False)
+    _mount(source, target, None, MS_BIND)
+    _mount(None, target, None, MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NOEXEC)
+
+
 def _minimal_dev(target: str) -> None:
     """A tmpfs /dev with the harmless character devices and the usual symlinks."""
     _tmpfs(target, 1 << 20, 0o755, read_only=False)
     for name in DEVICES:
-        _make_target(f"{target}/{name}", False)
-        _mount(f"/dev/{name}", f"{target}/{name}", None, MS_BIND)
-        _mount(None, f"{target}/{name}", None, MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NOEXEC)
+        _dev_bind(f"/dev/{name}", f"{target}/{name}")
     for name, link in DEV_LINKS.items():
         os.symlink(link, f"{target}/{name}")
     os.makedirs(f"{target}/shm", exist_ok=True)
@@ -230,6 +235,8 @@ def build_root(root: str, plan: list[dict[str, Any]]) -> None:
             _tmpfs(dest, entry.get("size"), int(entry.get("mode", 0o755)), entry.get("ro", False))
         elif kind == "dev":
             _minimal_dev(dest)
+        elif kind == "dev-bind":
+            _dev_bind(entry["source"], dest)
         elif kind == "proc":
             _make_target(dest, True)  # mounted from inside the new pid namespace
         else:

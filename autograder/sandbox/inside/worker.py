@@ -79,6 +79,27 @@ def _forbid_imports() -> None:
         sys.meta_path.insert(0, ForbiddenImport([a for n in names for a in aliases.get(n, [n])]))
 
 
+def limit_gpu(fraction: str, torch: Any) -> None:
+    """A GPU worker (``--device cuda``), before any student code: at most ``fraction`` of the
+    GPU's memory for torch's allocator, TF32 off and deterministic cuDNN, as for the references.
+    Student code can undo this; the trusted side's NVML watchdog it cannot."""
+    if not torch.cuda.is_available():
+        raise RuntimeError("the worker was given a GPU, but torch sees no CUDA device")
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    torch.backends.cudnn.deterministic = True
+    torch.backends.cudnn.benchmark = False
+    torch.cuda.set_per_process_memory_fraction(float(fraction), 0)
+
+
+def _limit_gpu() -> None:
+    fraction = os.environ.get("AUTOGRADER_GPU_MEMORY_FRACTION")
+    if fraction:
+        import torch
+
+        limit_gpu(fraction, torch)
+
+
 class Worker:
     def __init__(self) -> None:
         self.namespace = types.ModuleType("__main__").__dict__
@@ -136,6 +157,7 @@ class Worker:
 def main() -> None:
     requests, replies = _take_protocol_streams()
     _forbid_imports()
+    _limit_gpu()
     worker = Worker()
     while True:
         try:
