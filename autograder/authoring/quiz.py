@@ -1,12 +1,14 @@
 """A quiz declared in one grader file: one table of questions, one hidden test per question.
 
-``autograder/graders/<aid>/test_questions.py`` holds the keys (never the notebook)::
+``autograder/graders/<aid>/test_questions.py`` reads the keys (never in the notebook) from the
+data file next to it (``questions.toml``, see ``quiz_data``)::
 
-    from autograder.authoring import Option, Quiz, SingleChoice
+    from autograder.authoring import Quiz
 
-    QUESTIONS = [SingleChoice("antwort_1", "c", (Option("a", misconception=…), Option("b"),
-                                                  Option("c")))]
-    quiz = Quiz(QUESTIONS)
+    quiz = Quiz.from_toml(Path(__file__).with_name("questions.toml"))
+
+or declares them in Python: ``quiz = Quiz([SingleChoice("antwort_1", "c", (Option("a",
+misconception=…), Option("b"), Option("c")))])``.
 
 The grading plugin collects the questions' tests (``test_<id>``, marked with the task
 ``<id>``); the catalogue checks get each misconception as a mistake and each equivalent
@@ -22,6 +24,7 @@ from typing import Any
 
 from autograder.authoring.catalogue import Entry
 from autograder.authoring.questions import Question, choice_letters, question_entries, question_test
+from autograder.authoring.quiz_data import questions_from_toml
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Quiz:
         ids = [q.qid for q in self.questions]
         if len(set(ids)) != len(ids):
             raise ValueError(f"a quiz lists a question twice: {ids}")
+
+    @classmethod
+    def from_toml(cls, path: Path) -> Quiz:
+        """The quiz a ``questions.toml`` declares (``autograder.authoring.quiz_data``)."""
+        return cls(questions_from_toml(path.read_text(encoding="utf-8")))
 
     def generated_tests(self) -> dict[str, Callable[..., None]]:
         """One hidden test per question, by name (collected by the grading plugin)."""

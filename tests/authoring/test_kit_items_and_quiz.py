@@ -4,6 +4,7 @@ table that brings its own tests, catalogue entries and choices."""
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from autograder.authoring import (
     one_item,
 )
 from autograder.authoring.catalogue import DeclaresChoices, DeclaresEntries, declared_choices
+from autograder.authoring.quiz_data import questions_from_toml
 from autograder.engine.plugin import GeneratesTests
 
 
@@ -75,6 +77,48 @@ def test_a_quiz_is_found_by_the_engine_like_a_task() -> None:
     ]
     assert entries[1].source == 'antwort_1 = {"B"}\n'
     assert quiz.choices() == {"antwort_1": ("a", "b"), "antwort_3": ("a", "b", "c")}
+
+
+QUIZ_TOML = """
+[notations]
+upper = ["Großbuchstabe", "upper case"]
+
+[antwort_1]
+single = "b"
+options = "ab"
+misconception.a.de = "A-Irrtum"
+misconception.a.en = "a-error"
+equivalent.upper = '{"B"}'
+
+[antwort_2]
+numeric = 0.5
+abs_tol = 1e-3
+wrong.double = { value = 1.0, de = "doppelt", en = "twice" }
+
+[antwort_3]
+multi = ["a"]
+options = "abc"
+"""
+
+
+def test_a_quiz_reads_its_questions_from_a_data_file(tmp_path: Path) -> None:
+    (tmp_path / "questions.toml").write_text(QUIZ_TOML, encoding="utf-8")
+    assert Quiz.from_toml(tmp_path / "questions.toml") == Quiz([SINGLE, NUMBER, MULTI])
+
+
+@pytest.mark.parametrize(
+    ("edit", "complaint"),
+    [
+        (('options = "ab"\n', 'options = "ab"\nabs_tol = 1.0\n'), "unknown field(s) ['abs_tol']"),
+        (('single = "b"\n', ""), "exactly one of"),
+        (('upper = ["Großbuchstabe", "upper case"]', ""), "no name in [notations]"),
+        (("misconception.a.en", "misconception.c.en"), "no option"),
+        (('en = "twice"', 'english = "twice"'), "an English `en` text"),
+    ],
+)
+def test_a_quiz_data_file_names_what_is_wrong(edit: tuple[str, str], complaint: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(complaint)):
+        questions_from_toml(QUIZ_TOML.replace(*edit))
 
 
 def test_declared_choices_are_read_from_the_grader_files(tmp_path: Path) -> None:
