@@ -25,7 +25,7 @@ from autograder.authoring import (
     one_item,
 )
 from autograder.authoring.catalogue import DeclaresChoices, DeclaresEntries, declared_choices
-from autograder.authoring.quiz_data import questions_from_toml
+from autograder.authoring.quiz import questions_from_toml
 from autograder.engine.plugin import GeneratesTests
 
 
