@@ -20,15 +20,7 @@ def _init(rng, hidden):
 def _compare(student, reference, figure, params, long_run=False, **kwargs):
     got = as_tuple(student.mlp_xor_train(*params, **kwargs), 2, "Rückgabe (params, losses)")
     expected_params, expected_losses = reference.mlp_xor_train(*params, **kwargs)
-    figure.curves(
-        LOSS_CURVE,
-        {
-            Text("Ihre Lösung", "your solution"): got[1],
-            Text("Referenz", "reference"): expected_losses,
-        },
-        xlabel=Text("Epoche", "epoch"),
-        ylabel="J",
-    )
+    figure.compare_curves(LOSS_CURVE, got[1], expected_losses, Text("Epoche", "epoch"), "J")
     assert_close(got[1], expected_losses, "losses", long_run=long_run)
     got_params = as_tuple(got[0], 4, "params (W1, b1, W2, b2)")
     for name, value, expected in zip(("W1", "b1", "W2", "b2"), got_params, expected_params):
