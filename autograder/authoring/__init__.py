@@ -60,6 +60,7 @@ from autograder.authoring.questions import (
     WrongValue,
 )
 from autograder.authoring.quiz import Quiz
+from autograder.authoring.setup_cells import setup_cell
 from autograder.authoring.task import Call, Case, Task, call
 from autograder.i18n import Text
 
@@ -101,5 +102,6 @@ __all__ = [
     "one_item",
     "same",
     "scalar",
+    "setup_cell",
     "shuffled",
 ]
