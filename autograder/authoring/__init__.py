@@ -19,6 +19,7 @@ ordinary pytest functions in the same file using the ``student``, ``reference``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
 
+from autograder.authoring.catalogue import within
 from autograder.authoring.checks import (
     CheckFailure,
     as_array,
@@ -104,4 +105,5 @@ __all__ = [
     "scalar",
     "setup_cell",
     "shuffled",
+    "within",
 ]

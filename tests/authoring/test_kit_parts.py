@@ -22,6 +22,7 @@ from autograder.authoring import (
     same,
     scalar,
 )
+from autograder.authoring.catalogue import within
 from autograder.authoring.setup_cells import setup_cell
 from autograder.authoring.source import with_helpers
 
@@ -286,3 +287,10 @@ def test_a_setup_cell_runs_once_from_the_notebook_next_to_the_reference(tmp_path
     assert setup_cell(module, "toys") is toys  # run once
     with pytest.raises(LookupError, match="no single cell with grade_id 'other'"):
         setup_cell(module, "other")
+
+
+def test_within_edits_a_piece_of_the_reference_and_refuses_a_miss() -> None:
+    assert within("w = w - eta * g", "w - eta", "w + eta") == ("w = w - eta * g", "w = w + eta * g")
+    assert within("a - b - c", "-", "+")[1] == "a + b + c"  # every occurrence in the piece
+    with pytest.raises(ValueError, match="does not occur"):
+        within("w = w - eta * g", "w + eta", "w - eta")

@@ -1,7 +1,7 @@
 """mlp_xor_train: full-batch gradient descent of a 2-H-1 sigmoid network on XOR, returning
 ((W1, b1, W2, b2), losses). Ordinary tests: a failed one shows both loss curves."""
 
-from autograder.authoring import Task, Text, as_tuple, assert_close
+from autograder.authoring import Task, Text, as_tuple, assert_close, within
 
 task = Task("mlp_xor_train")
 
@@ -73,8 +73,8 @@ task.mistake(
     "gradient_ascent",
     "Vorzeichen des Gradienten vertauscht (Gradientenaufstieg)",
     "gradient sign flipped (gradient ascent)",
-    (UPDATE1, UPDATE1.replace("-", "+")),
-    (UPDATE2, UPDATE2.replace("-", "+")),
+    within(UPDATE1, "-", "+"),
+    within(UPDATE2, "-", "+"),
 )
 task.mistake(
     "loss_after_update",
