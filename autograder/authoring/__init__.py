@@ -13,8 +13,8 @@ A task is declared in one file, ``autograder/graders/<aid>/test_<task>.py``::
     task.mistake("no_shift", "ohne Verschiebung", "without the shift", ("z - z.max(…)", "z"))
 
 Correct variants are snippet files in ``variants/<task>/<key>.py``. A quiz is one table of
-questions, ``quiz = Quiz([SingleChoice(…), MultiSelect(…), Numeric(…)])``. An exam draws each
-question per student: ``exam = Exam([VariantQuestion(qid, make)], here=…)`` (docs/exams.md). Unusual checks are
+questions, ``quiz = Quiz.from_toml(…/questions.toml)`` or ``Quiz([SingleChoice(…), …])``.
+An exam draws each question per student: ``exam = Exam([VariantQuestion(qid, make)], here=…)`` (docs/exams.md). Unusual checks are
 ordinary pytest functions in the same file using the ``student``, ``reference``, ``rng``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
