@@ -86,6 +86,11 @@ def questions_from_toml(text: str) -> list[Question]:
         equivalent.set_call = 'set("c")'     # named in [notations]
         equivalent.upper = { answer = '{"C"}', de = "Großbuchstabe", en = "upper case" }
 
+        [antwort_3]
+        multi = ["a", "c"]
+        scoring = "per_option"
+        options = "abc"
+
         [antwort_6]
         numeric = 1.4250805831863982
         abs_tol = 5e-4
