@@ -13,12 +13,13 @@ A task is declared in one file, ``autograder/graders/<aid>/test_<task>.py``::
     task.mistake("no_shift", "ohne Verschiebung", "without the shift", ("z - z.max(…)", "z"))
 
 Correct variants are snippet files in ``variants/<task>/<key>.py``. A quiz is one table of
-questions, ``quiz = Quiz([SingleChoice(…), MultiSelect(…), Numeric(…)])``. An exam draws each
-question per student: ``exam = Exam([VariantQuestion(qid, make)], here=…)`` (docs/exams.md). Unusual checks are
+questions, ``quiz = Quiz.from_toml(…/questions.toml)`` or ``Quiz([SingleChoice(…), …])``.
+An exam draws each question per student: ``exam = Exam([VariantQuestion(qid, make)], here=…)`` (docs/exams.md). Unusual checks are
 ordinary pytest functions in the same file using the ``student``, ``reference``, ``rng``,
 ``device`` and ``figure`` fixtures and the named checks below. See docs/authoring.md.
 """
 
+from autograder.authoring.catalogue import within
 from autograder.authoring.checks import (
     CheckFailure,
     as_array,
@@ -60,6 +61,7 @@ from autograder.authoring.questions import (
     WrongValue,
 )
 from autograder.authoring.quiz import Quiz
+from autograder.authoring.setup_cells import setup_cell
 from autograder.authoring.task import Call, Case, Task, call
 from autograder.i18n import Text
 
@@ -101,5 +103,7 @@ __all__ = [
     "one_item",
     "same",
     "scalar",
+    "setup_cell",
     "shuffled",
+    "within",
 ]

@@ -68,6 +68,15 @@ def mutate(base: str, *changes: tuple[str, str]) -> str:
     return base
 
 
+def within(line: str, old: str, new: str) -> tuple[str, str]:
+    """The edit of ``line`` (a piece of the reference) that replaces every ``old`` in it by
+    ``new``: ``within(UPDATE, "w - eta", "w + eta")`` for ``(UPDATE, UPDATE.replace(…))``, but
+    an ``old`` that is not in ``line`` is an error instead of an edit that changes nothing."""
+    if old not in line:
+        raise ValueError(f"{old!r} does not occur in {line!r}")
+    return line, line.replace(old, new)
+
+
 def function_source(function: Callable[..., Any]) -> str:
     source = textwrap.dedent(inspect.getsource(function))
     tree = ast.parse(source)

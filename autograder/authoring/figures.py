@@ -4,8 +4,8 @@ In a hidden test::
 
     def test_adam_trajectory(student, reference, rng, figure):
         mine, ref = student.minimize(...), reference.minimize(...)
-        figure.trajectories(Text("Adam auf der Rosenbrock-Funktion", "Adam on Rosenbrock"),
-                            {"Ihre Lösung": mine, "Referenz": ref})
+        figure.compare_paths(Text("Adam auf der Rosenbrock-Funktion", "Adam on Rosenbrock"),
+                             mine, ref)
         checks.assert_close(mine, ref, "Trajektorie")
 
 Only plain numbers are kept (student results are untrusted data): each series is converted to
@@ -37,6 +37,8 @@ AGREE = 1e-9  # of the reference's magnitude: closer than this, the series are t
 
 Label = str | Text
 DISTANCE = Text("Abstand zur Referenz", "distance from the reference")
+YOURS = Text("Ihre Lösung", "your solution")
+REFERENCE = Text("Referenz", "reference")
 
 
 def _thin(points: np.ndarray) -> np.ndarray:
@@ -110,6 +112,16 @@ class FigureRecorder:
     def trajectories(self, title: Label, series: dict[Label, Any]) -> None:
         """Paths through the plane, each an (n, 2) array (an optimizer's iterates w₀, w₁, …)."""
         self._add("trajectories", title, series, "w₁", "w₂")
+
+    def compare_curves(
+        self, title: Label, yours: Any, reference: Any, xlabel: Label = "", ylabel: Label = ""
+    ) -> None:
+        """The student's curve against the reference's ("Ihre Lösung", "Referenz")."""
+        self.curves(title, {YOURS: yours, REFERENCE: reference}, xlabel, ylabel)
+
+    def compare_paths(self, title: Label, yours: Any, reference: Any) -> None:
+        """The student's path through the plane against the reference's."""
+        self.trajectories(title, {YOURS: yours, REFERENCE: reference})
 
     def _add(
         self, kind: str, title: Label, series: dict[Label, Any], xlabel: Label, ylabel: Label

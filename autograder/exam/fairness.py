@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.exam.cohort import Sitting
-from autograder.exam.tables import csv_text, write_report
+from autograder.exam.tables import records_csv, write_report
 
 ALPHA = 0.05
 MIN_GROUP = 5  # smaller groups get an interval but no flag
@@ -91,37 +91,10 @@ def _fmt(x: float) -> str:
     return "" if math.isnan(x) else f"{x:.3f}"
 
 
-HEADER = [
-    "question",
-    "variant",
-    "students",
-    "mean",
-    "ci_low",
-    "ci_high",
-    "others_mean",
-    "p_value",
-    "flag",
-]
-
-
 def fairness_csv(rows: list[FairnessRow]) -> str:
-    return csv_text(
-        HEADER,
-        (
-            [
-                r.question,
-                r.variant,
-                r.students,
-                _fmt(r.mean),
-                _fmt(r.ci_low),
-                _fmt(r.ci_high),
-                _fmt(r.others_mean),
-                f"{r.p_value:.4g}",
-                r.flag,
-            ]
-            for r in rows
-        ),
-    )
+    columns = ("mean", "ci_low", "ci_high", "others_mean")
+    formats = {"p_value": "{:.4g}".format, **dict.fromkeys(columns, _fmt)}
+    return records_csv(FairnessRow, rows, formats)
 
 
 def write_fairness(rows: list[FairnessRow], out: Path, title: str) -> list[Path]:

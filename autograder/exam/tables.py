@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,22 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def records_csv(
+    kind: type, rows: Iterable[Any], formats: Mapping[str, Callable[[Any], str]] | None = None
+) -> str:
+    """CSV of dataclass rows of ``kind``: a column per field, headed by its name, its values
+    written by ``formats[name]`` where given (a number's digits), else as they are."""
+    names = [f.name for f in dataclasses.fields(kind)]
+    written = formats or {}
+    return csv_text(
+        names, ([written.get(n, _as_is)(getattr(row, n)) for n in names] for row in rows)
+    )
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def write_report(out: Path, name: str, csv_content: str, **page: Any) -> list[Path]:

@@ -38,6 +38,7 @@ ALLOWED_SUFFIXES = {
     ".md",
 }
 SHINGLE = 3
+GRADER_SUFFIXES = (".py", ".toml")  # grader code and its data (a quiz's keys)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _hidden_texts(assignment: Assignment) -> Iterable[tuple[str, str]]:
     yield "reference", assignment.reference_path.read_text()
-    for path in sorted(assignment.graders_dir.rglob("*.py")):  # variants/<task>/*.py too
+    graders = assignment.graders_dir.rglob("*")  # variants/<task>/*.py, questions.toml too
+    for path in sorted(p for p in graders if p.suffix in GRADER_SUFFIXES):
         yield f"grader {path.relative_to(assignment.graders_dir)}", path.read_text()
     answers = solution_sources(read_notebook(assignment.source_notebook))
     for grade_id, source in answers.items():

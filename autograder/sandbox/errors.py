@@ -37,12 +37,16 @@ class UnsupportedReturn(StudentCodeError):
         self.type_name = type_name
 
 
-class CallTimeout(StudentCodeError):
-    """A call (or a cell) ran past its wall-clock limit; the worker was killed."""
+class TimeLimitReached(StudentCodeError):
+    """A limit of ``seconds`` ran out (the base of the two time limits below)."""
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"{seconds:g} s")
         self.seconds = seconds
+
+
+class CallTimeout(TimeLimitReached):
+    """A call (or a cell) ran past its wall-clock limit; the worker was killed."""
 
 
 class WorkerCrashed(StudentCodeError):
@@ -57,12 +61,8 @@ class WorkerCrashed(StudentCodeError):
         self.gpu_memory = gpu_memory  # ended by the NVML watchdog (Limits.gpu_memory_mib)
 
 
-class BudgetExhausted(StudentCodeError):
+class BudgetExhausted(TimeLimitReached):
     """The submission used up its total time budget; no further calls are made."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"{seconds:g} s")
-        self.seconds = seconds
 
 
 class WorkerStartFailed(RuntimeError):

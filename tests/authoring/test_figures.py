@@ -33,6 +33,17 @@ def test_recorder_resolves_the_language_and_never_fails():
     assert figure.title == "Loss" and [s.label for s in figure.series] == ["yours"]
 
 
+def test_compare_names_the_students_series_first_and_the_references_second():
+    recorder = FigureRecorder(lambda label: label.get("en") if isinstance(label, Text) else label)
+    recorder.compare_curves("J", [3.0, 2.0, 1.0], [3.0, 1.0, 0.5], xlabel="epoch")
+    recorder.compare_paths("w", [[0.0, 0.0], [1.0, 1.0]], [[0.0, 0.0], [2.0, -1.0]])
+    curves, paths = recorder.figures
+    assert (curves.kind, curves.xlabel, paths.kind) == ("curves", "epoch", "trajectories")
+    for figure in (curves, paths):
+        assert [s.label for s in figure.series] == ["your solution", "reference"]
+    assert curves.series[1].y == [3.0, 1.0, 0.5]
+
+
 def test_a_failed_training_shows_both_loss_curves_in_the_feedback(grade_sources, model_sources):
     mistake = next(
         e

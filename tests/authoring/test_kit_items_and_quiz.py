@@ -4,6 +4,8 @@ table that brings its own tests, catalogue entries and choices."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from fractions import Fraction
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from autograder.authoring import (
     one_item,
 )
 from autograder.authoring.catalogue import DeclaresChoices, DeclaresEntries, declared_choices
+from autograder.authoring.quiz import questions_from_toml
 from autograder.engine.plugin import GeneratesTests
 
 
@@ -75,6 +78,60 @@ def test_a_quiz_is_found_by_the_engine_like_a_task() -> None:
     ]
     assert entries[1].source == 'antwort_1 = {"B"}\n'
     assert quiz.choices() == {"antwort_1": ("a", "b"), "antwort_3": ("a", "b", "c")}
+
+
+# the example in questions_from_toml's docstring (the documented format must be true)
+EXAMPLE = textwrap.dedent(questions_from_toml.__doc__.split("::\n")[1])
+MISCONCEPTION = Text(
+    "Die Eingänge selbst statt ihrer gewichteten Summe entscheiden",
+    "the inputs themselves decide instead of their weighted sum",
+)
+LOG10 = Text(
+    "log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
+    "log₁₀ instead of the natural log in the loss",
+)
+
+
+def test_a_quiz_reads_its_questions_from_a_data_file(tmp_path: Path) -> None:
+    (tmp_path / "questions.toml").write_text(EXAMPLE, encoding="utf-8")
+    assert Quiz.from_toml(tmp_path / "questions.toml").questions == [
+        SingleChoice(
+            "antwort_1",
+            "c",
+            (Option("a", misconception=MISCONCEPTION), Option("b"), Option("c")),
+            (
+                Equivalent(
+                    "set_call", 'set("c")', Text("Menge mit set(...)", "set built with set(...)")
+                ),
+                Equivalent("upper", '{"C"}', Text("Großbuchstabe", "upper case")),
+            ),
+        ),
+        MultiSelect(
+            "antwort_3", frozenset("ac"), (Option("a"), Option("b"), Option("c")), "per_option"
+        ),
+        Numeric(
+            "antwort_6",
+            1.4250805831863982,
+            5e-4,
+            wrong=(WrongValue("log10", 0.6189046335453208, LOG10),),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "complaint"),
+    [
+        (('options = "abc"\n', 'options = "abc"\nabs_tol = 1.0\n'), "unknown field(s) ['abs_tol']"),
+        (('single = "c"\n', ""), "exactly one of"),
+        (("set_call = [", "list = ["), "no name in [notations]"),
+        (("misconception.a.en", "misconception.e.en"), "no option"),
+        (('wrong.log10.en = "', 'wrong.log10.english = "'), "an English `en` text"),
+    ],
+)
+def test_a_quiz_data_file_names_what_is_wrong(edit: tuple[str, str], complaint: str) -> None:
+    assert edit[0] in EXAMPLE
+    with pytest.raises(ValueError, match=re.escape(complaint)):
+        questions_from_toml(EXAMPLE.replace(*edit, 1))
 
 
 def test_declared_choices_are_read_from_the_grader_files(tmp_path: Path) -> None:

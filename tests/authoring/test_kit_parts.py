@@ -4,7 +4,10 @@ reference functions that bring their helpers into the solution cell."""
 
 from __future__ import annotations
 
+import json
 import types
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -19,6 +22,8 @@ from autograder.authoring import (
     same,
     scalar,
 )
+from autograder.authoring.catalogue import within
+from autograder.authoring.setup_cells import setup_cell
 from autograder.authoring.source import with_helpers
 
 
@@ -262,3 +267,30 @@ def test_the_leak_check_reads_variant_snippets(tmp_path) -> None:
     nbformat.write(notebook, tmp_path / "a02_mlp_backprop.ipynb")
     leaks = find_leaks(tmp_path, assignment)
     assert any("variants/softmax/rows_loop.py" in leak.reason for leak in leaks), leaks
+
+
+def test_a_setup_cell_runs_once_from_the_notebook_next_to_the_reference(tmp_path: Path) -> None:
+    (tmp_path / "solutions").mkdir()
+    (tmp_path / "source" / "t09").mkdir(parents=True)
+    reference = tmp_path / "solutions" / "t09.py"
+    reference.write_text("")
+    cell = {
+        "cell_type": "code",
+        "metadata": {"nbgrader": {"grade_id": "toys", "locked": True}},
+        "source": ["SQUARE = lambda x: np.square(x)\n", "CALLS = []\n"],
+    }
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "source" / "t09" / "t09.ipynb").write_text(json.dumps(notebook))
+    module = SimpleNamespace(__file__=str(reference))
+    toys = setup_cell(module, "toys")
+    assert toys.SQUARE(3.0) == 9.0  # np is defined, as in the notebook
+    assert setup_cell(module, "toys") is toys  # run once
+    with pytest.raises(LookupError, match="no single cell with grade_id 'other'"):
+        setup_cell(module, "other")
+
+
+def test_within_edits_a_piece_of_the_reference_and_refuses_a_miss() -> None:
+    assert within("w = w - eta * g", "w - eta", "w + eta") == ("w = w - eta * g", "w = w + eta * g")
+    assert within("a - b - c", "-", "+")[1] == "a + b + c"  # every occurrence in the piece
+    with pytest.raises(ValueError, match="does not occur"):
+        within("w = w - eta * g", "w + eta", "w - eta")

@@ -8,16 +8,17 @@ import nbformat
 
 from autograder.authoring.questions import Numeric, grade
 from autograder.course import find_course
-from autograder.graders.q01_fragen.test_questions import (
-    LINEAR_ACTIVATION,
-    PARAMETER_COUNT,
-    SOFTMAX_PROBABILITY,
-    VANISHING_FACTOR,
-    XOR_NEURON_LOSS,
-)
+from autograder.graders.q01_fragen.test_questions import QUESTIONS
 from tests.conftest import REPO
 
 COURSE = find_course(REPO)
+BY_ID = {question.qid: question for question in QUESTIONS}
+LINEAR_ACTIVATION, XOR_NEURON_LOSS = BY_ID["antwort_5"], BY_ID["antwort_6"]
+SOFTMAX_PROBABILITY, PARAMETER_COUNT, VANISHING_FACTOR = (
+    BY_ID["antwort_7"],
+    BY_ID["antwort_8"],
+    BY_ID["antwort_9"],
+)
 
 
 def _text(aid: str) -> str:

@@ -46,3 +46,14 @@ def test_leak_check_catches_reference_code_markers_and_stray_files(a01, tmp_path
     assert "BEGIN SOLUTION" in reasons
     assert "code of the reference" in reasons
     assert "secret seed" in reasons
+
+
+def test_leak_check_reads_the_graders_data_files(tmp_path):
+    """A quiz's keys live in ``questions.toml``: its lines pasted into a release are a leak."""
+    q01 = COURSE.assignment("q01_fragen")
+    release = tmp_path / "release"
+    shutil.copytree(q01.release_dir, release)
+    keys = (q01.graders_dir / "questions.toml").read_text(encoding="utf-8")
+    (release / "notes.md").write_text(keys.split("[antwort_2]")[0], encoding="utf-8")
+    reasons = [leak.reason for leak in find_leaks(release, q01)]
+    assert any("grader questions.toml" in reason for reason in reasons), reasons

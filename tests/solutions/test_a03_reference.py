@@ -8,17 +8,15 @@
 * Adam, AdamW and OneCycleLR(anneal_strategy="linear") agree directly.
 """
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 import torch
 
-from autograder.graders.a03_optimizers import toys
+from autograder.authoring import setup_cell
+from autograder.graders.a03_optimizers.test_minimize import TOY_STEPS
 from solutions import a03_optimizers as ref
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "source/a03_optimizers/a03_optimizers.ipynb"
-SETUP = toys.from_notebook(NOTEBOOK)  # the notebook's gradients and toy step functions
+SETUP = setup_cell(ref, "setup_toys")  # the notebook's gradients and toy step functions
 STEPS = 12
 SCALES = [1.0, 1e-3, 1e-5]
 
@@ -197,14 +195,15 @@ def test_one_cycle_practice_guide_start_and_end():
 def test_minimize_drives_every_state_protocol():
     A, b, w0 = _problem(8, 1.0, d=2)
     grad = SETUP.quadratic_grad(A, b)
-    for name in toys.TOY_STEPS:
+    for name in TOY_STEPS:
         path = ref.minimize(grad, w0, getattr(SETUP, name), 15)
         assert path.shape == (16, 2) and np.allclose(path[0], w0)
         assert np.linalg.norm(grad(path[-1])) < np.linalg.norm(grad(w0)), name
 
 
 def test_toys_are_found_next_to_the_reference():
-    assert toys.load(ref) is SETUP
+    assert setup_cell(ref, "setup_toys") is SETUP
+    assert all(callable(getattr(SETUP, name)) for name in TOY_STEPS)
 
 
 # --- grading: the workers of a03 have no torch --------------------------------------------------

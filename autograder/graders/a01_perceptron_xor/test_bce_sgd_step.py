@@ -8,7 +8,7 @@ leaves a correct loss its points. Weights: ŷ 1, J 1, w_new 2 (the update is the
 
 import numpy as np
 
-from autograder.authoring import Task, call, one_item
+from autograder.authoring import Task, call, one_item, within
 
 task = Task("bce_sgd_step")
 
@@ -46,13 +46,13 @@ task.mistake(
     "log10",
     "log₁₀ statt natürlichem Logarithmus in der Kostenfunktion",
     "log₁₀ instead of the natural log in the loss",
-    (LOSS, LOSS.replace("np.log(", "np.log10(")),
+    within(LOSS, "np.log(", "np.log10("),
 )
 task.mistake(
     "sign_flipped",
     "Vorzeichen des Gradienten vertauscht (Gradientenaufstieg)",
     "gradient sign flipped (gradient ascent)",
-    (UPDATE, UPDATE.replace("w - eta", "w + eta")),
+    within(UPDATE, "w - eta", "w + eta"),
 )
 task.mistake(
     "loss_after_update",

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-from autograder.authoring import Task, as_tuple, assert_same, call, exact_int
+from autograder.authoring import Task, as_tuple, assert_same, call, exact_int, within
 
 
 def _w_and_epochs(actual, expected, what, precision=None):
@@ -73,7 +73,7 @@ task.mistake(
     "strict_margin",
     "Fehlklassifiziert nur bei y·wᵀx̃ < 0 statt ≤ 0",
     "misclassified only if y·wᵀx̃ < 0 instead of ≤ 0",
-    (MARGIN, MARGIN.replace("<=", "<")),
+    within(MARGIN, "<=", "<"),
 )
 task.mistake(
     "epochs_off_by_one",

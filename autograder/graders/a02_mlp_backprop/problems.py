@@ -215,24 +215,3 @@ def network_cases(task: Task, check: Callable[[Network], Call], nets: dict[str, 
         def drawn(rng, reference, net=net):
             batch = net.batch if isinstance(net.batch, int) else int(rng.integers(*net.batch))
             return check(network(rng, reference, net.depth, net.loss, batch, net.dtype, net.hidden))
-
-
-# The notebook's TEST_FUNCTIONS, written out for the trusted process (same operations, same
-# order, so both sides compute bit for bit the same values; tests/solutions checks that).
-def square_sum(x):
-    return np.sum(x**2)
-
-
-def cubic(x):
-    return np.sum(x**3 - 2.0 * x)
-
-
-def sin_times_cos(x):
-    return np.sum(np.sin(x)) * np.sum(np.cos(2.0 * x))
-
-
-def log_sum_exp(x):
-    return np.log(np.sum(np.exp(x)))
-
-
-FUNCTIONS = {f.__name__: f for f in (square_sum, cubic, sin_times_cos, log_sum_exp)}

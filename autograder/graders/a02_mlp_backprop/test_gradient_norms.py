@@ -15,17 +15,13 @@ RATIO = 0.02
 def _norms(student, reference, figure, depth, activation, seed):
     what = f"gradient_norms({depth}, {activation!r}, seed={seed})"
     norms = as_array(student.gradient_norms(depth, activation, seed), what, shape=(depth + 1,))
-    figure.curves(
+    figure.compare_curves(
         Text(
             f"‖dW‖ pro Schicht ({activation}, Tiefe {depth})",
             f"‖dW‖ per layer ({activation}, depth {depth})",
         ),
-        {
-            Text("Ihre Lösung", "your solution"): np.log10(np.maximum(norms, 1e-300)),
-            Text("Referenz", "reference"): np.log10(
-                reference.gradient_norms(depth, activation, seed)
-            ),
-        },
+        np.log10(np.maximum(norms, 1e-300)),
+        np.log10(reference.gradient_norms(depth, activation, seed)),
         xlabel=Text("Schicht (0 = erste)", "layer (0 = first)"),
         ylabel="log₁₀ ‖dW‖",
     )

@@ -2,21 +2,21 @@
 
 f cannot cross into the sandbox: the notebook's ``numerical_gradient_of(name, x, …)`` calls the
 student's function with ``TEST_FUNCTIONS[name]``; the reference and the catalogued mistakes get
-the same function from ``problems.FUNCTIONS``.
+the same function, from the same setup cell of the source notebook run here.
 """
 
-from autograder.authoring import Task, call, same
-from autograder.graders.a02_mlp_backprop.problems import FUNCTIONS
+from autograder.authoring import Task, call, same, setup_cell
 
 task = Task("numerical_gradient", compare=same(factor=True))
 
 
-def _gradient(name, x, *eps):
+def _gradient(reference, name, x, *eps):
     what = f"numerical_gradient(TEST_FUNCTIONS[{name!r}], x der Form {x.shape}" + (
         f", eps={eps[0]:g})" if eps else ")"
     )
+    functions = setup_cell(reference, "gradient_check_functions").TEST_FUNCTIONS
     return (
-        call(FUNCTIONS[name], x, *eps)
+        call(functions[name], x, *eps)
         .through("numerical_gradient_of", name, x, *eps)
         .labelled(what)
     )
@@ -25,15 +25,15 @@ def _gradient(name, x, *eps):
 for name in ("cubic", "sin_times_cos", "log_sum_exp"):
 
     @task.case(weight=2, name=name)
-    def vector(rng, name=name):
-        return _gradient(name, rng.normal(size=int(rng.integers(4, 8))))
+    def vector(rng, reference, name=name):
+        return _gradient(reference, name, rng.normal(size=int(rng.integers(4, 8))))
 
 
 @task.case()
-def matrix_and_eps(rng):
+def matrix_and_eps(rng, reference):
     return [
-        _gradient("sin_times_cos", rng.normal(size=(3, 4)), 1e-4),
-        _gradient("square_sum", rng.normal(size=(2, 2, 2)), 1e-3),
+        _gradient(reference, "sin_times_cos", rng.normal(size=(3, 4)), 1e-4),
+        _gradient(reference, "square_sum", rng.normal(size=(2, 2, 2)), 1e-3),
     ]
 
 

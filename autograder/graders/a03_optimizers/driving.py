@@ -17,8 +17,6 @@ import pytest
 from autograder.authoring import CheckFailure, Text, as_array, as_tuple, assert_close
 
 SCALES = (1e-5, 1e-3, 1.0)  # gradient magnitudes: |g| ≤ 1e-5 exposes a misplaced ε
-YOURS = Text("Ihre Lösung", "your solution")
-REFERENCE = Text("Referenz", "reference")
 
 # step(k, w, states) → the raw return value (w_new or a tuple (w_new, *states))
 Step = Callable[[int, np.ndarray, tuple[np.ndarray, ...]], Any]
@@ -84,9 +82,7 @@ def compare_runs(
             w = w_new
     finally:
         if figure is not None and title is not None and w0.shape == (2,):
-            figure.trajectories(
-                title, {YOURS: np.array(mine), REFERENCE: np.array([p[0] for p in expected])}
-            )
+            figure.compare_paths(title, np.array(mine), np.array([p[0] for p in expected]))
     if first is not None:
         raise first
 

@@ -4,7 +4,7 @@ from functools import partial
 
 import pytest
 
-from autograder.authoring import Task
+from autograder.authoring import Task, within
 from autograder.graders.a03_optimizers.driving import gradient_run, trajectory_test
 
 task = Task("adam_step")
@@ -78,10 +78,10 @@ task.mistake(
     "betas_swapped",
     "β₁ und β₂ vertauscht",
     "β₁ and β₂ swapped",
-    (M_NEW, M_NEW.replace("beta1", "beta2")),
-    (V_NEW, V_NEW.replace("beta2", "beta1")),
-    (M_HAT, M_HAT.replace("beta1", "beta2")),
-    (V_HAT, V_HAT.replace("beta2", "beta1")),
+    within(M_NEW, "beta1", "beta2"),
+    within(V_NEW, "beta2", "beta1"),
+    within(M_HAT, "beta1", "beta2"),
+    within(V_HAT, "beta2", "beta1"),
 )
 task.mistake(
     "corrected_moments_returned",

@@ -1,17 +1,17 @@
 """minimize takes functions: ``worker_helpers._grader_minimize`` calls it in the sandbox with
-the setup cell's gradients and toy step functions; diagnosis replays the mistakes on the same
-functions (the hyper-parameters bound into the step function with functools.partial)."""
+the setup cell's gradients and toy step functions (optimizers that are *not* tasks here);
+diagnosis replays the mistakes on the same functions, run here from the source notebook's cell
+``setup_toys`` (the hyper-parameters bound into the step function with functools.partial)."""
 
 import functools
 
 import numpy as np
 import pytest
 
-from autograder.authoring import Task, Text, as_array, assert_close
-from autograder.graders.a03_optimizers import toys
-from autograder.graders.a03_optimizers.driving import REFERENCE, YOURS
+from autograder.authoring import Task, Text, as_array, assert_close, setup_cell
 
 task = Task("minimize")
+TOY_STEPS = ("adagrad_step", "decayed_sgd_step", "adadelta_step", "extragradient_step")
 
 HPARAMS = {
     "adagrad_step": lambda rng: {"lr": float(rng.uniform(0.1, 0.5))},
@@ -22,7 +22,7 @@ HPARAMS = {
 
 
 def _compare(student, reference, figure, step_name, w0, steps, hparams, A=None, b=None):
-    setup = toys.load(reference)
+    setup = setup_cell(reference, "setup_toys")
     grad_fn = setup.rosenbrock_grad if A is None else setup.quadratic_grad(A, b)
     step_fn = functools.partial(getattr(setup, step_name), **hparams)
     expected = reference.minimize(grad_fn, w0, step_fn, steps)
@@ -32,10 +32,8 @@ def _compare(student, reference, figure, step_name, w0, steps, hparams, A=None, 
         (A, b, w0, step_name, steps, hparams),
         (grad_fn, w0, step_fn, steps),
     )
-    figure.trajectories(
-        Text(f"minimize mit {step_name}", f"minimize with {step_name}"),
-        {YOURS: got, REFERENCE: expected},
-    )
+    title = Text(f"minimize mit {step_name}", f"minimize with {step_name}")
+    figure.compare_paths(title, got, expected)
     path = as_array(got, Text("Trajektorie", "trajectory"), expected.shape)
     assert_close(
         np.diff(path, axis=0), np.diff(expected, axis=0), Text("Schritte Δw", "updates Δw")
@@ -44,7 +42,7 @@ def _compare(student, reference, figure, step_name, w0, steps, hparams, A=None, 
 
 
 @task.test(weight=2)
-@pytest.mark.parametrize("step_name", toys.TOY_STEPS)
+@pytest.mark.parametrize("step_name", TOY_STEPS)
 def test_quadratic(student, reference, rng, figure, step_name):
     Q = rng.normal(size=(2, 2))
     A, b = Q @ Q.T / 2 + 0.5 * np.eye(2), rng.normal(size=2)

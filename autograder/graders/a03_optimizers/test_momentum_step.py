@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from autograder.authoring import Task
+from autograder.authoring import Task, within
 from autograder.graders.a03_optimizers.driving import gradient_run, trajectory_test
 
 task = Task("momentum_step")
@@ -24,7 +24,7 @@ def test_default_beta_from_a_running_state(student, reference, rng):
 
 M_NEW = "m_new = beta * np.asarray(m, dtype=float) - lr * np.asarray(grad, dtype=float)"
 RETURN = "return np.asarray(w, dtype=float) + m_new, m_new"
-UPHILL = (M_NEW, M_NEW.replace(" - lr", " + lr"))  # m ← βm + η∇J
+UPHILL = within(M_NEW, " - lr", " + lr")  # m ← βm + η∇J
 task.mistake(
     "sign_flipped",
     "Vorzeichen im Momentum vertauscht: m ← βm + η∇J, w ← w + m (läuft bergauf)",
@@ -38,14 +38,14 @@ task.mistake(
     "the math deck's form (v ← βv + η∇J, w ← w − v) without the mapping m = −v: "
     "the state has the opposite sign",
     UPHILL,
-    (RETURN, RETURN.replace(" + m_new", " - m_new")),
+    within(RETURN, " + m_new", " - m_new"),
 )
 task.mistake(
     "torch_buffer_unmapped",
     "PyTorch-Konvention (Puffer b ← βb + ∇J, w ← w − ηb) ohne Umrechnung m = −η·b",
     "PyTorch convention (buffer b ← βb + ∇J, w ← w − ηb) without the mapping m = −η·b",
     ("- lr * np.asarray(grad", "+ np.asarray(grad"),
-    (RETURN, RETURN.replace(" + m_new", " - lr * m_new")),
+    within(RETURN, " + m_new", " - lr * m_new"),
 )
 task.mistake(
     "ema_form",

@@ -1,11 +1,11 @@
 """nesterov_step takes a function: ``worker_helpers._grader_nesterov`` builds it in the sandbox
-from (A, b); diagnosis replays the mistakes with the same function built here."""
+from (A, b); diagnosis replays the mistakes with the same function built here (from the source
+notebook's cell ``setup_toys``)."""
 
 import numpy as np
 import pytest
 
-from autograder.authoring import Task, Text
-from autograder.graders.a03_optimizers import toys
+from autograder.authoring import Task, Text, setup_cell
 from autograder.graders.a03_optimizers.driving import SCALES, compare_runs
 
 task = Task("nesterov_step")
@@ -18,7 +18,7 @@ def quadratic(rng, d, scale):
 
 
 def _run(student, reference, rng, scale, lr, beta, d=2, steps=12, figure=None):
-    setup = toys.load(reference)
+    setup = setup_cell(reference, "setup_toys")
     A, b = quadratic(rng, d, scale)
     grad_fn = setup.quadratic_grad(A, b)
 

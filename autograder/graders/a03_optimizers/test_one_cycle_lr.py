@@ -20,12 +20,7 @@ def _compare(student, reference, figure, total, max_lr, **kwargs):
             value = student.one_cycle_lr(step, total, max_lr, **kwargs)
             got.append(as_float(value, Text(f"η im Schritt {step}", f"η in step {step}")))
     finally:
-        figure.curves(
-            LR,
-            {Text("Ihre Lösung", "your solution"): got, Text("Referenz", "reference"): expected},
-            xlabel=Text("Schritt", "step"),
-            ylabel="η",
-        )
+        figure.compare_curves(LR, got, expected, xlabel=Text("Schritt", "step"), ylabel="η")
     label = Text("Lernraten (Index = Schritt k)", "learning rates (index = step k)")
     assert_close(np.array(got), np.array(expected), label)
 

@@ -3,24 +3,16 @@ Keras, the lecture); asymmetric on purpose so that the transpose cannot pass."""
 
 import numpy as np
 
-from autograder.authoring import Task, call
-from autograder.graders.a04_training.problems import labels
+from autograder.authoring import call
+from autograder.graders.a04_training.problems import label_task, labels
 
-task = Task("confusion_matrix")
-
-
-def _labels(rng, n, K):
-    return labels(rng, n, K, 0.5)
-
-
-@task.case(weight=2, what="confusion_matrix(y_true, y_pred, K) mit K = 4")
-def four_classes(rng):
-    return call(*_labels(rng, 50, 4), 4)
+WRONG_SHARE = 0.5
+task = label_task("confusion_matrix", WRONG_SHARE, 50)
 
 
 @task.case(what="confusion_matrix mit K = 6, Klasse 5 kommt nicht vor")
 def class_missing_from_the_data(rng):
-    y_true, y_pred = _labels(rng, 40, 5)
+    y_true, y_pred = labels(rng, 40, 5, WRONG_SHARE)
     return call(y_true, y_pred, 6)
 
 

@@ -2,24 +2,18 @@
 
 import numpy as np
 
-from autograder.authoring import Task, call, same
-from autograder.graders.a04_training.problems import labels
+from autograder.authoring import call, same
+from autograder.graders.a04_training.problems import label_task, labels
 
-task = Task("per_class_metrics", compare=same(parts=("Precision", "Recall", "F1")))
-
-
-def _labels(rng, n, K):
-    return labels(rng, n, K, 0.35)
-
-
-@task.case(weight=2, what="per_class_metrics(y_true, y_pred, K) mit K = 4")
-def four_classes(rng):
-    return call(*_labels(rng, 60, 4), 4)
+WRONG_SHARE = 0.35
+task = label_task(
+    "per_class_metrics", WRONG_SHARE, 60, compare=same(parts=("Precision", "Recall", "F1"))
+)
 
 
 @task.case(what="per_class_metrics: Klasse 3 nie vorhergesagt, Klasse 4 kommt nicht vor")
 def undefined_ratios_are_zero(rng):
-    y_true, y_pred = _labels(rng, 40, 4)
+    y_true, y_pred = labels(rng, 40, 4, WRONG_SHARE)
     y_pred = np.where(y_pred == 3, 0, y_pred)
     return call(y_true, y_pred, 5)
 

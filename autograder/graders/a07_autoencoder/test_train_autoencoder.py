@@ -19,8 +19,6 @@ from autograder.graders.a07_autoencoder.signals import (
 )
 
 task = Task("train_autoencoder")
-YOURS = Text("Ihre Lösung", "your solution")
-REFERENCE = Text("Referenz", "reference")
 
 
 def training_call(rng: np.random.Generator, X, y, hparams: tuple, X_eval) -> Call:
@@ -40,7 +38,7 @@ def run(student, reference, probe: Call, epochs: int, figure=None):
     if figure is not None:
         title = Text("Verlust pro Epoche", "loss per epoch")
         epoch = Text("Epoche", "epoch")
-        figure.curves(title, {YOURS: losses, REFERENCE: expected[0]}, xlabel=epoch)
+        figure.compare_curves(title, losses, expected[0], xlabel=epoch)
     label = Text("Rückgabe von train_autoencoder", "return value of train_autoencoder")
     losses = as_array(losses, label, shape=(epochs,))
     return (losses, np.asarray(errors)), (np.asarray(expected[0]), expected[1])
