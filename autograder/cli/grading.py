@@ -14,6 +14,7 @@ from autograder.cli.common import Subparsers, UsageError, warn_unsafe
 from autograder.config import load_config, load_limits
 from autograder.course import GRADERS_DIR, Assignment, find_course
 from autograder.engine.batch import grade_batch
+from autograder.engine.device import DeviceUnavailable, choose_device
 from autograder.engine.runner import GradeOptions
 from autograder.exam.run import apply_exam_window, student_pages
 from autograder.exam.settings import exam_settings
@@ -24,22 +25,16 @@ from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
 from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
+from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 
 
-def resolve_device(choice: str) -> str:
-    """``auto`` → cuda when torch sees a GPU, else cpu; TF32 is switched off for references."""
-    if choice == "cpu":
-        return "cpu"
-    import torch
-
-    if not torch.cuda.is_available():
-        if choice == "cuda":
-            raise UsageError("--device cuda: no CUDA device is available")
-        return "cpu"
-    torch.backends.cuda.matmul.allow_tf32 = False
-    torch.backends.cudnn.allow_tf32 = False
-    return "cuda"
+def resolve_device(choice: str) -> tuple[str, GpuAccess | None]:
+    """The device and, for cuda, the GPU the workers get (``engine/device.py``)."""
+    try:
+        return choose_device(choice)
+    except DeviceUnavailable as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -48,6 +43,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     config = load_config(course.root)
     gradescope = assignment_gradescope(assignment)  # a bad [gradescope] stops before grading
     mode = SandboxMode.from_flags(args.unsafe_no_sandbox, args.no_zygote)
+    device = resolve_device(args.device)  # a missing GPU is a usage error before any work
     spec = SandboxSpec(limits=config.limits, mode=mode)
     discovery = discover_submissions(
         [Path(p) for p in args.submissions], assignment.aid, course.assignment_ids()
@@ -63,7 +59,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     else:
         check_sandbox(spec, assignment)
     exam = exam_settings(assignment)  # an invalid [exam] table stops before grading
-    options = GradeOptions(config, args.lang, mode, resolve_device(args.device))
+    options = GradeOptions(config, args.lang, mode, *device)
     console = make_console()
     out = Path(args.out)
     context = grading_context(assignment, config.fingerprint, args.lang)
