@@ -26,6 +26,7 @@ from autograder.course import Course
 from autograder.reports.feedback import render_feedback
 from autograder.results.model import submission_from_dict
 from autograder.serve.config import ServeConfig
+from autograder.serve.hub import HUB_COOKIE, STATE_COOKIE, HubSignIn, HubUnavailable
 from autograder.serve.intake import Verdict, judge, too_large
 from autograder.serve.store import QUEUED, REJECTED, Store, Upload, now_utc
 
@@ -58,14 +59,20 @@ class Service:
     store: Store
     notify: Callable[[int], None]  # a job was queued: wake the embedded worker or send it to Celery
     titles: dict[str, str] = field(default_factory=dict)
+    hub: HubSignIn | None = None  # sign-in through JupyterHub, besides the tokens
 
     def page(self, name: str, request: Request, status: int = 200, **values: object) -> Response:
-        html = _templates.get_template(name).render(student=self.student(request), **values)
+        html = _templates.get_template(name).render(
+            student=self.student(request), hub=self.hub is not None, **values
+        )
         return HTMLResponse(html, status_code=status)
 
     def student(self, request: Request) -> str | None:
         token = request.cookies.get(COOKIE)
-        return self.store.student_for(token) if token else None
+        if token:
+            return self.store.student_for(token)
+        hub_token = request.cookies.get(HUB_COOKIE)
+        return self.hub.student(hub_token) if self.hub and hub_token else None
 
     def signed_in(self, request: Request) -> str:
         student = self.student(request)
@@ -105,7 +112,56 @@ class Service:
     def sign_out(self, request: Request) -> Response:
         response = RedirectResponse("/", status_code=303)
         response.delete_cookie(COOKIE)
+        response.delete_cookie(HUB_COOKIE)
         return response
+
+    def hub_sign_in(self, request: Request) -> Response:
+        """To the Hub: it signs the student in (or knows them already) and sends them back."""
+        hub = self._hub()
+        started = hub.start(next_url="/")
+        response = RedirectResponse(started.url, status_code=303)
+        response.set_cookie(
+            STATE_COOKIE,
+            started.state,
+            max_age=600,
+            httponly=True,
+            samesite="lax",
+            secure=hub.secure,
+        )
+        return response
+
+    def hub_callback(self, request: Request) -> Response:
+        """Back from the Hub with a code: a Hub token for this service, if the user is a student."""
+        hub = self._hub()
+        query = request.query_params
+        finished = hub.finish(
+            query.get("code", ""), query.get("state", ""), request.cookies.get(STATE_COOKIE, "")
+        )
+        if finished is None:
+            message = "Die Anmeldung über JupyterHub ist abgelaufen oder unvollständig. Bitte melden Sie sich noch einmal an."
+            return self.page("signin.html.j2", request, 400, message=message)
+        token, next_url = finished
+        hub_user = hub.hub_user(token)
+        refusal = _hub_refusal(hub, hub_user)
+        if refusal:
+            response = self.page("signin.html.j2", request, 403, message=refusal)
+        else:
+            response = RedirectResponse(next_url if next_url.startswith("/") else "/", 303)
+            response.set_cookie(
+                HUB_COOKIE,
+                token,
+                max_age=12 * 3600,
+                httponly=True,
+                samesite="lax",
+                secure=hub.secure,
+            )
+        response.delete_cookie(STATE_COOKIE)
+        return response
+
+    def _hub(self) -> HubSignIn:
+        if self.hub is None:
+            raise HTTPException(404, "Die Anmeldung über JupyterHub ist hier nicht eingerichtet.")
+        return self.hub
 
     async def submit(self, request: Request) -> Response:
         student = await run_in_threadpool(self.signed_in, request)
@@ -186,6 +242,26 @@ class Service:
         return html.replace("<body>", "<body>\n" + nav, 1)
 
 
+def _hub_refusal(hub: HubSignIn, hub_user: str | None) -> str | None:
+    """Why a Hub user may not use the service (German), or None."""
+    if hub_user is None:
+        return "JupyterHub hat Ihre Anmeldung für diesen Dienst nicht freigegeben. Bitte fragen Sie die Lehrenden."
+    if hub.settings.student_id(hub_user) not in hub.roster:
+        return (
+            f"Ihr JupyterHub-Konto „{hub_user}“ ist in diesem Kurs nicht als Teilnehmerin oder "
+            "Teilnehmer eingetragen. Bitte wenden Sie sich an die Lehrenden."
+        )
+    return None
+
+
+async def _hub_unavailable(request: Request, exc: Exception) -> Response:
+    message = (
+        "JupyterHub hat die Anmeldung nicht bestätigt (nicht erreichbar oder abgelehnt). "
+        "Bitte versuchen Sie es in einigen Minuten noch einmal."
+    )
+    return await _error_page(request, HTTPException(502, message))
+
+
 async def _error_page(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 401:
@@ -201,10 +277,13 @@ def build_app(service: Service) -> Starlette:
         Route("/anmelden", service.sign_in, methods=["POST"]),
         Route("/anmelden/{token}", service.sign_in),
         Route("/abmelden", service.sign_out, methods=["POST"]),
+        Route("/hub/anmelden", service.hub_sign_in),
+        Route("/hub/oauth_callback", service.hub_callback),
         Route("/abgabe", service.submit, methods=["POST"]),
         Route("/versuch/{public_id}", service.attempt),
         Route("/versuch/{public_id}/status", service.status),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page})
+    handlers = {HTTPException: _error_page, HubUnavailable: _hub_unavailable}
+    app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.service = service
     return app

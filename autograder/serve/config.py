@@ -15,6 +15,15 @@ Example::
     deadline = "2026-12-10T23:59:00+01:00"
     opens = "2026-12-01T08:00:00+01:00"   # optional
     exam = false                          # true: uploads are stored, no practice feedback
+
+    [hub]                                 # optional: sign-in through JupyterHub (docs/instructor.md)
+    api_url = "http://127.0.0.1:8081/hub/api"
+    hub_url = "https://hub.example.org"   # where browsers reach the Hub
+    client_id = "service-feedback"
+    callback_url = "https://feedback.example.org/hub/oauth_callback"
+    service_name = "feedback"
+    [hub.students]                        # Hub user = student id (unlisted: the same name)
+    mmuster = "s1234567"
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.config import ConfigError
+from autograder.serve.hub import HubSettings
 
 SERVE_CONFIG = "serve.toml"
 QUEUES = ("embedded", "celery")
@@ -54,6 +64,7 @@ class ServeConfig:
     broker: str = "redis://localhost:6379/0"
     visibility_timeout: int = 3600  # seconds until a dead worker's unacknowledged job returns
     workers: int = 1  # grading processes of the embedded mode
+    hub: HubSettings | None = None  # sign-in through JupyterHub (besides the tokens)
 
     def practice_assignments(self) -> list[str]:
         """The assignments that get practice feedback now or later (exams get none, nor do
@@ -107,6 +118,7 @@ def load_serve_config(course_root: Path) -> ServeConfig:
         str(serve.get("broker", ServeConfig.broker)),
         int(serve.get("visibility_timeout", 3600)),
         max(1, int(serve.get("workers", 1))),
+        HubSettings.from_table(data["hub"], f"{path} [hub]") if "hub" in data else None,
     )
     if config.queue not in QUEUES:
         raise ConfigError(f"{path}: queue must be one of {', '.join(QUEUES)}")

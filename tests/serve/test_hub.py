@@ -1,0 +1,220 @@
+"""Sign-in through a real JupyterHub (started here, DummyAuthenticator, no proxy process): the
+service is registered as a Hub service and signs students in with the Hub's OAuth; every route
+then shows a Hub user only their own uploads, and Hub users outside the course are refused."""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.serve.conftest import (
+    Running,
+    ServiceCourse,
+    attempt_id,
+    free_port,
+    make_course,
+    upload,
+)
+
+pytestmark = pytest.mark.slow
+jupyterhub = pytest.importorskip("jupyterhub", reason="the [hub] extra: pip install -e .[dev]")
+
+SERVICE = "feedback"
+HUB_CONFIG = '''
+from jupyterhub.proxy import Proxy
+
+
+class NoProxy(Proxy):
+    """No proxy process (configurable-http-proxy needs node): the test talks to the Hub's own
+    port, and the Hub's routes are kept in memory."""
+
+    routes = {{}}
+
+    async def start(self):
+        pass
+
+    async def stop(self):
+        pass
+
+    async def add_route(self, routespec, target, data):
+        self.routes[routespec] = {{"routespec": routespec, "target": target, "data": data}}
+
+    async def delete_route(self, routespec):
+        self.routes.pop(routespec, None)
+
+    async def get_all_routes(self):
+        return dict(self.routes)
+
+
+c.JupyterHub.proxy_class = NoProxy
+c.JupyterHub.authenticator_class = "dummy"
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
+c.JupyterHub.bind_url = "http://127.0.0.1:{public_port}"
+c.JupyterHub.db_url = "sqlite:///{tmp}/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = "{tmp}/cookie_secret"
+# the documented registration (docs/instructor.md), for a service on its own address
+c.JupyterHub.services = [
+    {{
+        "name": "{service}",
+        "api_token": "{api_token}",
+        "oauth_client_id": "service-{service}",
+        "oauth_redirect_uri": "{service_url}/hub/oauth_callback",
+        "oauth_no_confirm": True,
+    }}
+]
+c.JupyterHub.load_roles = [
+    {{"name": "user", "scopes": ["self", "access:services!service={service}"]}}
+]
+'''
+
+
+class Hub:
+    """A JupyterHub process and the way a browser signs in there."""
+
+    def __init__(self, tmp: Path, service_url: str, api_token: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = tmp / "jupyterhub_config.py"
+        config.write_text(
+            HUB_CONFIG.format(
+                hub_port=self.port,
+                public_port=free_port(),
+                tmp=tmp,
+                service=SERVICE,
+                api_token=api_token,
+                service_url=service_url,
+            )
+        )
+        command = [sys.executable, "-m", "jupyterhub", "-f", str(config)]
+        self.process = subprocess.Popen(
+            command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=(tmp / "hub.log").open("w")
+        )
+        self.log = tmp / "hub.log"
+
+    def wait(self, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()[-3000:]
+            try:
+                if httpx.get(self.url + "/hub/api/", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(self.log.read_text()[-3000:])
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def sign_in_through_hub(service: Running, hub_user: str) -> tuple[httpx.Client, httpx.Response]:
+    """A browser's way: the service's sign-in link, the Hub's login form, back to the service."""
+    client = httpx.Client(base_url=service.url, timeout=30, follow_redirects=True)
+    form = client.get("/hub/anmelden")
+    assert form.url.path == "/hub/login", form.url  # at the Hub, which asks who it is
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', form.text)
+    assert xsrf is not None
+    answer = client.post(
+        str(form.url),
+        data={"username": hub_user, "password": "x", "_xsrf": html.unescape(xsrf.group(1))},
+    )
+    client.follow_redirects = False  # from here on as the other tests: 303s are looked at
+    return client, answer
+
+
+@pytest.fixture(scope="module")
+def hub_course(tmp_path_factory: pytest.TempPathFactory) -> ServiceCourse:
+    return make_course(tmp_path_factory.mktemp("hub"))
+
+
+@pytest.fixture(scope="module")
+def hub_service(
+    hub_course: ServiceCourse, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Running, Hub]]:
+    api_token = secrets.token_hex(16)
+    port = free_port()
+    hub = Hub(tmp_path_factory.mktemp("jupyterhub"), f"http://127.0.0.1:{port}", api_token)
+    with (hub_course.root / "serve.toml").open("a") as toml:
+        toml.write(
+            f'\n[hub]\napi_url = "{hub.url}/hub/api"\nhub_url = "{hub.url}"\n'
+            f'client_id = "service-{SERVICE}"\n'
+            f'callback_url = "http://127.0.0.1:{port}/hub/oauth_callback"\n'
+            f'service_name = "{SERVICE}"\n\n[hub.students]\n"a.schmidt" = "carla"\n'
+        )
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("JUPYTERHUB_API_TOKEN", api_token)  # as the Hub gives its services
+            service = Running(hub_course, port=port)  # starts while the Hub starts
+        try:
+            hub.wait()
+            yield service, hub
+        finally:
+            service.stop()
+    finally:
+        hub.stop()
+
+
+def test_a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(
+    hub_service: tuple[Running, Hub],
+) -> None:
+    service, _hub = hub_service
+    anna, home = sign_in_through_hub(service, "anna")
+    assert home.url == httpx.URL(service.url + "/") and "Angemeldet als <strong>anna" in home.text
+    public_id = attempt_id(upload(anna, "partly_wrong.ipynb"))
+    (row,) = [u for u in service.course.store.history("anna") if u.public_id == public_id]
+    assert row.filename == "partly_wrong.ipynb"  # stored under the Hub user's student id
+    assert anna.get(f"/versuch/{public_id}").status_code == 200  # queue or feedback page
+
+    ben, _ = sign_in_through_hub(service, "ben")
+    for route in (f"/versuch/{public_id}", f"/versuch/{public_id}/status"):
+        assert ben.get(route).status_code == 404  # another student's id: as if unknown
+        guessed = route.replace(public_id, public_id[:-1] + ("A" if public_id[-1] != "A" else "B"))
+        assert anna.get(guessed).status_code == 404
+    assert public_id not in ben.get("/").text and public_id in anna.get("/").text
+
+
+def test_hub_users_map_to_student_ids_and_outsiders_are_refused(
+    hub_service: tuple[Running, Hub],
+) -> None:
+    service, _hub = hub_service
+    _, home = sign_in_through_hub(service, "a.schmidt")  # [hub.students] "a.schmidt" = "carla"
+    assert "Angemeldet als <strong>carla" in home.text
+
+    mallory, refused = sign_in_through_hub(service, "mallory")  # a Hub user, not in the course
+    assert refused.status_code == 403
+    assert "„mallory“ ist in diesem Kurs nicht als Teilnehmerin oder Teilnehmer eingetragen" in (
+        refused.text
+    )
+    assert "ag_hub" not in mallory.cookies
+    stored = len(service.course.store.all_uploads())
+    assert upload(mallory, "perfect.ipynb").headers["location"] == "/"  # to sign in; not stored
+    assert len(service.course.store.all_uploads()) == stored
+
+
+def test_forged_hub_cookies_and_callbacks_sign_nobody_in_and_tokens_still_work(
+    hub_service: tuple[Running, Hub],
+) -> None:
+    service, _hub = hub_service
+    forged = httpx.Client(base_url=service.url, timeout=30, cookies={"ag_hub": "made-up"})
+    assert "Zugangscode" in forged.get("/").text and "Angemeldet" not in forged.get("/").text
+    stale = forged.get("/hub/oauth_callback", params={"code": "guessed", "state": "guessed"})
+    assert stale.status_code == 400 and "noch einmal an" in stale.text
+    assert "ag_hub" not in stale.cookies
+
+    ben = service.client("ben")  # the token link, beside the Hub
+    assert "Angemeldet als <strong>ben" in ben.get("/").text
+    assert "Mit Ihrem JupyterHub-Konto anmelden" in httpx.get(service.url + "/").text
