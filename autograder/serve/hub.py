@@ -96,14 +96,17 @@ class HubSignIn:
             "oauth_client_id": settings.client_id,
             "oauth_redirect_uri": settings.callback_url,
         }
-        try:
-            self.auth: HubOAuth = HubOAuth(
-                **{k: v for k, v in options.items() if v}, cache_max_age=60
-            )
-        except Exception as exc:  # traitlets refuses an empty client id or API token
-            raise ConfigError(
-                f"[hub] in serve.toml: {exc} (the API token comes from $JUPYTERHUB_API_TOKEN)"
-            ) from None
+        self.auth: HubOAuth = HubOAuth(**{k: v for k, v in options.items() if v}, cache_max_age=60)
+        missing = [
+            what
+            for what, value in [
+                ("the API token ($JUPYTERHUB_API_TOKEN)", self.auth.api_token),
+                ("client_id ($JUPYTERHUB_CLIENT_ID)", self.auth.oauth_client_id),
+            ]
+            if not value
+        ]
+        if missing:
+            raise ConfigError(f"[hub] in serve.toml: {' and '.join(missing)} missing")
         if settings.service_name:
             self.auth.access_scopes = {f"access:services!service={settings.service_name}"}
         self.settings = settings
