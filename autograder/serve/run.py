@@ -63,16 +63,14 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
 
 def hub_sign_in(config: ServeConfig, store: Store) -> HubSignIn | None:
     """JupyterHub's sign-in where serve.toml has a [hub] table; its students: those with a
-    token, then the gradebook's (asked only for others: reading it loads nbgrader)."""
+    token, then the gradebook's (asked only for others)."""
     if config.hub is None:
         return None
+    from autograder.nbgrader.roster import gradebook_students
 
-    def gradebook() -> set[str]:
-        from autograder.nbgrader.gradebook import student_ids
-
-        return set(student_ids(config.course_root))
-
-    return HubSignIn(config.hub, Roster(store.known_students, gradebook))
+    return HubSignIn(
+        config.hub, Roster(store.known_students, lambda: gradebook_students(config.course_root))
+    )
 
 
 def serve(course_root: Path, host: str, port: int, mode: SandboxMode) -> None:

@@ -63,9 +63,9 @@ def make_course(tmp: Path, students: list[str] = STUDENTS, **serve: object) -> S
 class Running:
     """`autograder serve` in its own process (killable with SIGKILL like a crash)."""
 
-    def __init__(self, course: ServiceCourse, *args: str, port: int | None = None) -> None:
+    def __init__(self, course: ServiceCourse, *args: str) -> None:
         self.course = course
-        self.port = port or free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "autograder", "serve", "--course", str(course.root)]
         self.process = subprocess.Popen(

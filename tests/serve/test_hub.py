@@ -9,13 +9,20 @@ import re
 import secrets
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 
+from autograder.course import find_course
+from autograder.serve.app import Service, build_app
+from autograder.serve.config import load_serve_config
+from autograder.serve.run import hub_sign_in
+from autograder.serve.store import Store
 from tests.serve.conftest import (
     Running,
     ServiceCourse,
@@ -113,12 +120,8 @@ class Hub:
         raise TimeoutError(self.log.read_text()[-3000:])
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        self.process.kill()  # a throwaway Hub: nothing to shut down cleanly
+        self.process.wait()
 
 
 def sign_in_through_hub(service: Running, hub_user: str) -> tuple[httpx.Client, httpx.Response]:
@@ -136,48 +139,74 @@ def sign_in_through_hub(service: Running, hub_user: str) -> tuple[httpx.Client, 
     return client, answer
 
 
-@pytest.fixture(scope="module")
-def hub_course(tmp_path_factory: pytest.TempPathFactory) -> ServiceCourse:
-    return make_course(tmp_path_factory.mktemp("hub"))
+class InProcessService(Running):
+    """The service's web app (the one `autograder serve` runs) on a real port in this process,
+    without grading processes: these tests are about who gets in and who sees what (uploads stay
+    queued; grading after a Hub sign-in is that of a token sign-in, test_service.py)."""
+
+    def __init__(self, course: ServiceCourse, port: int) -> None:
+        self.course, self.port, self.url = course, port, f"http://127.0.0.1:{port}"
+        config = load_serve_config(course.root)
+        store = Store(config.database_url)
+        service = Service(config, find_course(course.root), store, lambda _upload_id: None)
+        service.hub = hub_sign_in(config, store)
+        settings = uvicorn.Config(build_app(service), port=port, log_level="warning")
+        self.server = uvicorn.Server(settings)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        self._wait_started()
+
+    def _wait_started(self, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.server.started:
+            assert time.monotonic() < deadline and self.thread.is_alive(), "the service's app"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
 
 
 @pytest.fixture(scope="module")
-def hub_service(
-    hub_course: ServiceCourse, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Running, Hub]]:
+def hub_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProcessService]:
     api_token = secrets.token_hex(16)
     port = free_port()
     hub = Hub(tmp_path_factory.mktemp("jupyterhub"), f"http://127.0.0.1:{port}", api_token)
-    with (hub_course.root / "serve.toml").open("a") as toml:
-        toml.write(
-            f'\n[hub]\napi_url = "{hub.url}/hub/api"\nhub_url = "{hub.url}"\n'
-            f'client_id = "service-{SERVICE}"\n'
-            f'callback_url = "http://127.0.0.1:{port}/hub/oauth_callback"\n'
-            f'service_name = "{SERVICE}"\n\n[hub.students]\n"a.schmidt" = "carla"\n'
-        )
     try:
+        course = make_course(tmp_path_factory.mktemp("hub"))  # while the Hub starts
+        with (course.root / "serve.toml").open("a") as toml:
+            toml.write(
+                f'\n[hub]\napi_url = "{hub.url}/hub/api"\nhub_url = "{hub.url}"\n'
+                f'client_id = "service-{SERVICE}"\n'
+                f'callback_url = "http://127.0.0.1:{port}/hub/oauth_callback"\n'
+                f'service_name = "{SERVICE}"\n\n[hub.students]\n"a.schmidt" = "carla"\n'
+            )
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("JUPYTERHUB_API_TOKEN", api_token)  # as the Hub gives its services
-            service = Running(hub_course, port=port)  # starts while the Hub starts
+            service = InProcessService(course, port)
         try:
             hub.wait()
-            yield service, hub
+            yield service
         finally:
             service.stop()
     finally:
         hub.stop()
 
 
-def test_a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(
-    hub_service: tuple[Running, Hub],
-) -> None:
-    service, _hub = hub_service
+def test_sign_in_through_a_real_jupyterhub(hub_service: InProcessService) -> None:
+    """One test (one Hub started, whichever xdist worker runs it); its parts below."""
+    a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(hub_service)
+    hub_users_map_to_student_ids_and_outsiders_are_refused(hub_service)
+    forged_hub_cookies_and_callbacks_sign_nobody_in_and_tokens_still_work(hub_service)
+
+
+def a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(service: Running) -> None:
     anna, home = sign_in_through_hub(service, "anna")
     assert home.url == httpx.URL(service.url + "/") and "Angemeldet als <strong>anna" in home.text
     public_id = attempt_id(upload(anna, "partly_wrong.ipynb"))
     (row,) = [u for u in service.course.store.history("anna") if u.public_id == public_id]
     assert row.filename == "partly_wrong.ipynb"  # stored under the Hub user's student id
-    assert anna.get(f"/versuch/{public_id}").status_code == 200  # queue or feedback page
+    assert "Platz 1 in der Warteschlange" in anna.get(f"/versuch/{public_id}").text
 
     ben, _ = sign_in_through_hub(service, "ben")
     for route in (f"/versuch/{public_id}", f"/versuch/{public_id}/status"):
@@ -187,10 +216,7 @@ def test_a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(
     assert public_id not in ben.get("/").text and public_id in anna.get("/").text
 
 
-def test_hub_users_map_to_student_ids_and_outsiders_are_refused(
-    hub_service: tuple[Running, Hub],
-) -> None:
-    service, _hub = hub_service
+def hub_users_map_to_student_ids_and_outsiders_are_refused(service: Running) -> None:
     _, home = sign_in_through_hub(service, "a.schmidt")  # [hub.students] "a.schmidt" = "carla"
     assert "Angemeldet als <strong>carla" in home.text
 
@@ -205,10 +231,9 @@ def test_hub_users_map_to_student_ids_and_outsiders_are_refused(
     assert len(service.course.store.all_uploads()) == stored
 
 
-def test_forged_hub_cookies_and_callbacks_sign_nobody_in_and_tokens_still_work(
-    hub_service: tuple[Running, Hub],
+def forged_hub_cookies_and_callbacks_sign_nobody_in_and_tokens_still_work(
+    service: Running,
 ) -> None:
-    service, _hub = hub_service
     forged = httpx.Client(base_url=service.url, timeout=30, cookies={"ag_hub": "made-up"})
     assert "Zugangscode" in forged.get("/").text and "Angemeldet" not in forged.get("/").text
     stale = forged.get("/hub/oauth_callback", params={"code": "guessed", "state": "guessed"})
