@@ -37,7 +37,7 @@ class HubSettings:
     api_url: str = ""  # $JUPYTERHUB_API_URL, e.g. http://127.0.0.1:8081/hub/api
     hub_url: str = ""  # where browsers reach the Hub ($JUPYTERHUB_HOST; "" = this host)
     client_id: str = ""  # $JUPYTERHUB_CLIENT_ID, "service-<name>"
-    callback_url: str = ""  # $JUPYTERHUB_OAUTH_CALLBACK_URL, ends in /hub/oauth_callback
+    callback_url: str = ""  # $JUPYTERHUB_OAUTH_CALLBACK_URL, ends in /oauth_callback
     service_name: str = ""  # $JUPYTERHUB_SERVICE_NAME: users need access:services!service=<name>
     students: dict[str, str] = field(default_factory=dict)  # Hub user → student id (else same)
 

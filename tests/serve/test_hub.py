@@ -36,6 +36,7 @@ pytestmark = pytest.mark.slow
 jupyterhub = pytest.importorskip("jupyterhub", reason="the [hub] extra: pip install -e .[dev]")
 
 SERVICE = "feedback"
+PREFIX = f"/services/{SERVICE}/"  # where the Hub's proxy would route it: the whole path comes
 HUB_CONFIG = '''
 from jupyterhub.proxy import Proxy
 
@@ -74,7 +75,7 @@ c.JupyterHub.services = [
         "name": "{service}",
         "api_token": "{api_token}",
         "oauth_client_id": "service-{service}",
-        "oauth_redirect_uri": "{service_url}/hub/oauth_callback",
+        "oauth_redirect_uri": "{service_url}/oauth_callback",
         "oauth_no_confirm": True,
     }}
 ]
@@ -145,11 +146,12 @@ class InProcessService(Running):
     queued; grading after a Hub sign-in is that of a token sign-in, test_service.py)."""
 
     def __init__(self, course: ServiceCourse, port: int) -> None:
-        self.course, self.port, self.url = course, port, f"http://127.0.0.1:{port}"
         config = load_serve_config(course.root)
+        self.course, self.port = course, port
+        self.url = f"http://127.0.0.1:{port}{config.base_url.rstrip('/')}"
         store = Store(config.database_url)
-        service = Service(config, find_course(course.root), store, lambda _upload_id: None)
-        service.hub = hub_sign_in(config, store)
+        course_ = find_course(course.root)
+        service = Service(config, course_, store, lambda _id: None, hub=hub_sign_in(config, store))
         settings = uvicorn.Config(build_app(service), port=port, log_level="warning")
         self.server = uvicorn.Server(settings)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -171,14 +173,14 @@ class InProcessService(Running):
 def hub_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProcessService]:
     api_token = secrets.token_hex(16)
     port = free_port()
-    hub = Hub(tmp_path_factory.mktemp("jupyterhub"), f"http://127.0.0.1:{port}", api_token)
+    service_url = f"http://127.0.0.1:{port}{PREFIX.rstrip('/')}"
+    hub = Hub(tmp_path_factory.mktemp("jupyterhub"), service_url, api_token)
     try:
-        course = make_course(tmp_path_factory.mktemp("hub"))  # while the Hub starts
+        course = make_course(tmp_path_factory.mktemp("hub"), base_url=PREFIX)  # while it starts
         with (course.root / "serve.toml").open("a") as toml:
             toml.write(
                 f'\n[hub]\napi_url = "{hub.url}/hub/api"\nhub_url = "{hub.url}"\n'
-                f'client_id = "service-{SERVICE}"\n'
-                f'callback_url = "http://127.0.0.1:{port}/hub/oauth_callback"\n'
+                f'client_id = "service-{SERVICE}"\ncallback_url = "{service_url}/oauth_callback"\n'
                 f'service_name = "{SERVICE}"\n\n[hub.students]\n"a.schmidt" = "carla"\n'
             )
         with pytest.MonkeyPatch.context() as patch:
@@ -207,6 +209,19 @@ def a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(service: Running
     (row,) = [u for u in service.course.store.history("anna") if u.public_id == public_id]
     assert row.filename == "partly_wrong.ipynb"  # stored under the Hub user's student id
     assert "Platz 1 in der Warteschlange" in anna.get(f"/versuch/{public_id}").text
+    # under the proxy's prefix: links carry it, and the cookie goes to no other path of the
+    # origin (other users' servers at /user/<name>/ live beside the service)
+    assert f'action="{PREFIX}abgabe"' in home.text and f'href="{PREFIX}versuch/{public_id}"' in (
+        anna.get("/").text
+    )
+    ours = {
+        cookie.name: cookie.path for cookie in anna.cookies.jar if cookie.name.startswith("ag_")
+    }
+    assert ours == {"ag_hub": PREFIX}  # (the Hub's own cookies are in the jar too)
+    outside = httpx.get(
+        f"http://127.0.0.1:{service.port}/versuch/{public_id}", cookies=anna.cookies
+    )
+    assert outside.status_code == 404
 
     ben, _ = sign_in_through_hub(service, "ben")
     for route in (f"/versuch/{public_id}", f"/versuch/{public_id}/status"):
@@ -227,7 +242,7 @@ def hub_users_map_to_student_ids_and_outsiders_are_refused(service: Running) -> 
     )
     assert "ag_hub" not in mallory.cookies
     stored = len(service.course.store.all_uploads())
-    assert upload(mallory, "perfect.ipynb").headers["location"] == "/"  # to sign in; not stored
+    assert upload(mallory, "perfect.ipynb").headers["location"] == PREFIX  # to sign in; not stored
     assert len(service.course.store.all_uploads()) == stored
 
 
@@ -236,7 +251,7 @@ def forged_hub_cookies_and_callbacks_sign_nobody_in_and_tokens_still_work(
 ) -> None:
     forged = httpx.Client(base_url=service.url, timeout=30, cookies={"ag_hub": "made-up"})
     assert "Zugangscode" in forged.get("/").text and "Angemeldet" not in forged.get("/").text
-    stale = forged.get("/hub/oauth_callback", params={"code": "guessed", "state": "guessed"})
+    stale = forged.get("/oauth_callback", params={"code": "guessed", "state": "guessed"})
     assert stale.status_code == 400 and "noch einmal an" in stale.text
     assert "ag_hub" not in stale.cookies
 

@@ -9,6 +9,7 @@ import pytest
 
 from autograder.config import ConfigError
 from autograder.serve import hub as hub_module
+from autograder.serve.config import load_serve_config, write_serve_config
 from autograder.serve.hub import HubSettings, HubSignIn, Roster
 
 pytest.importorskip("jupyterhub", reason="the [hub] extra: pip install -e .[dev]")
@@ -17,7 +18,7 @@ SETTINGS = HubSettings(
     api_url="http://hub.internal:8081/hub/api",
     hub_url="https://hub.example.org/",
     client_id="service-feedback",
-    callback_url="https://feedback.example.org/hub/oauth_callback",
+    callback_url="https://feedback.example.org/oauth_callback",
     service_name="feedback",
     students={"mmuster": "s1234567"},
 )
@@ -86,3 +87,15 @@ def test_the_browser_goes_to_the_hub_with_pkce_and_only_its_own_state_comes_back
     assert sign_in.finish("code", started.state, "another-state") is None
     assert sign_in.finish("code", "made-up", "made-up") is None
     assert sign_in.finish("", started.state, started.state) is None
+
+
+def test_the_pages_prefix_is_the_hubs_service_prefix_unless_serve_toml_names_one(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/services/feedback/")  # a Hub-managed service
+    write_serve_config(tmp_path, {})
+    assert load_serve_config(tmp_path).base_url == "/"  # no [hub]: the environment is not asked
+    (tmp_path / "serve.toml").write_text("[hub]\n")
+    assert load_serve_config(tmp_path).base_url == "/services/feedback/"
+    (tmp_path / "serve.toml").write_text('[serve]\nbase_url = "kurs/feedback"\n\n[hub]\n')
+    assert load_serve_config(tmp_path).base_url == "/kurs/feedback/"
