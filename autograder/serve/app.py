@@ -83,9 +83,10 @@ class Service:
 
     def student(self, request: Request) -> str | None:
         token = request.cookies.get(COOKIE)
-        if token:
-            return self.store.student_for(token)
-        hub_token = request.cookies.get(HUB_COOKIE)
+        student = self.store.student_for(token) if token else None
+        if student is not None:
+            return student
+        hub_token = request.cookies.get(HUB_COOKIE)  # a stale token link's cookie does not block it
         return self.hub.student(hub_token) if self.hub and hub_token else None
 
     def signed_in(self, request: Request) -> str:

@@ -97,18 +97,19 @@ class HubSignIn:
             "oauth_redirect_uri": settings.callback_url,
         }
         self.auth: HubOAuth = HubOAuth(**{k: v for k, v in options.items() if v}, cache_max_age=60)
+        if settings.service_name:
+            self.auth.access_scopes = {f"access:services!service={settings.service_name}"}
         missing = [
             what
             for what, value in [
                 ("the API token ($JUPYTERHUB_API_TOKEN)", self.auth.api_token),
                 ("client_id ($JUPYTERHUB_CLIENT_ID)", self.auth.oauth_client_id),
+                ("service_name ($JUPYTERHUB_SERVICE_NAME)", self.auth.access_scopes),
             ]
             if not value
         ]
         if missing:
-            raise ConfigError(f"[hub] in serve.toml: {' and '.join(missing)} missing")
-        if settings.service_name:
-            self.auth.access_scopes = {f"access:services!service={settings.service_name}"}
+            raise ConfigError(f"[hub] in serve.toml: {', '.join(missing)} missing")
         self.settings = settings
         self.roster = roster
 
@@ -143,9 +144,8 @@ class HubSignIn:
             model = self.auth.user_for_token(token)
         if not model or model.get("kind", "user") != "user":
             return None
-        scopes = self.auth.access_scopes
-        if scopes and not self.auth.check_scopes(scopes, model):
-            return None
+        if not self.auth.check_scopes(self.auth.access_scopes, model):
+            return None  # e.g. a token of this user for another service
         return str(model["name"])
 
     def student(self, token: str) -> str | None:

@@ -59,12 +59,21 @@ def test_the_roster_asks_cheap_sources_first_and_reads_them_again_after_a_while(
     assert "mallory" in roster and reads == {"tokens": 2, "gradebook": 2}
 
 
-def test_without_the_api_token_the_service_refuses_to_start(
+def test_without_api_token_or_service_name_the_service_refuses_to_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    for name in (
+        "JUPYTERHUB_API_TOKEN",
+        "JUPYTERHUB_SERVICE_NAME",
+        "JUPYTERHUB_OAUTH_ACCESS_SCOPES",
+    ):
+        monkeypatch.delenv(name, raising=False)
     with pytest.raises(ConfigError, match="JUPYTERHUB_API_TOKEN"):
         HubSignIn(SETTINGS, Roster())
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "service-token")
+    unnamed = HubSettings(**{**SETTINGS.__dict__, "service_name": ""})
+    with pytest.raises(ConfigError, match="service_name"):  # else any token of the user would do
+        HubSignIn(unnamed, Roster())
 
 
 def test_the_browser_goes_to_the_hub_with_pkce_and_only_its_own_state_comes_back(
