@@ -218,6 +218,8 @@ def a_hub_user_signs_in_uploads_and_sees_only_their_own_uploads(service: Running
         cookie.name: cookie.path for cookie in anna.cookies.jar if cookie.name.startswith("ag_")
     }
     assert ours == {"ag_hub": PREFIX}  # (the Hub's own cookies are in the jar too)
+    anna.cookies.set("ag_token", "renewed-long-ago", domain="127.0.0.1", path=PREFIX)
+    assert "Angemeldet als <strong>anna" in anna.get("/").text  # a stale token link's cookie
     outside = httpx.get(
         f"http://127.0.0.1:{service.port}/versuch/{public_id}", cookies=anna.cookies
     )
