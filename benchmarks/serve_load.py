@@ -6,7 +6,9 @@ Run from the repository root after `make setup` (redis-server comes from scripts
 Prints one JSON object per mode (see benchmarks/README.md for the last figures).
 
 warm: one student uploads a01's partly wrong example again and again, one at a time; latency is
-from the start of the POST until the status route answers "graded" (polled every 20 ms).
+from the start of the POST until the status route answers "graded" (polled every 20 ms) and the
+feedback page has come back (`--warm-only`: just this, for the embedded mode unless --mode says
+otherwise). The load average before and after is printed with the figures.
 load: `--uploads` uploads of a01's examples by `--students` students, evenly spread over
 `--seconds`, each over HTTP from its own thread; latency is the server's own record (received →
 graded); afterwards every upload must be stored and graded exactly once.
@@ -51,7 +53,9 @@ def warm_latency(service: harness.Running, student: str, count: int) -> list[flo
         public_id = harness.attempt_id(harness.upload(client, "partly_wrong.ipynb"))
         while client.get(f"/versuch/{public_id}/status").json()["status"] in ("queued", "grading"):
             time.sleep(0.02)
+        page = client.get(f"/versuch/{public_id}")
         latencies.append(time.perf_counter() - started)
+        assert "Rückmeldung zu" in page.text, page.text[:500]  # the feedback page, not the queue
     return latencies
 
 
@@ -135,13 +139,18 @@ def run_mode(mode: str, args: argparse.Namespace, tmp: Path) -> dict:
         ]
     service = harness.Running(course)
     try:
+        load_before = os.getloadavg()
         warm = warm_latency(service, students[0], args.warm)
-        return {
+        figures = {
             "mode": mode,
+            "warm_uploads": len(warm),
             "warm_p50_s": percentile(warm, 0.5),
             "warm_p95_s": percentile(warm, 0.95),
-            "load": load_run(service, students, args.uploads, args.seconds),
+            "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         }
+        if not args.warm_only:
+            figures["load"] = load_run(service, students, args.uploads, args.seconds)
+        return figures
     finally:
         service.stop()
         for helper in helpers:  # redis-server, then the workers with their pool processes
@@ -159,7 +168,10 @@ def main() -> None:
     parser.add_argument("--uploads", type=int, default=300)
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--warm-only", action="store_true", help="only the warm latency")
     args = parser.parse_args()
+    if args.warm_only and "--mode" not in sys.argv:
+        args.mode = "embedded"
     if args.mode != "embedded" and not shutil.which("redis-server"):
         sys.exit("redis-server is missing: run scripts/setup.sh")
     modes = ["embedded", "celery"] if args.mode == "both" else [args.mode]

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import escape
@@ -20,12 +21,13 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
 
 from autograder.course import Course
 from autograder.reports.feedback import render_feedback
 from autograder.results.model import submission_from_dict
 from autograder.serve.config import ServeConfig
+from autograder.serve.hub import HUB_COOKIE, STATE_COOKIE, HubSignIn, HubUnavailable
 from autograder.serve.intake import Verdict, judge, too_large
 from autograder.serve.store import QUEUED, REJECTED, Store, Upload, now_utc
 
@@ -58,14 +60,34 @@ class Service:
     store: Store
     notify: Callable[[int], None]  # a job was queued: wake the embedded worker or send it to Celery
     titles: dict[str, str] = field(default_factory=dict)
+    hub: HubSignIn | None = None  # sign-in through JupyterHub, besides the tokens
+
+    @property
+    def root(self) -> str:
+        """Where the service's pages are: "/" or a prefix such as "/services/feedback/"."""
+        return self.config.base_url
 
     def page(self, name: str, request: Request, status: int = 200, **values: object) -> Response:
-        html = _templates.get_template(name).render(student=self.student(request), **values)
+        html = _templates.get_template(name).render(
+            student=self.student(request), hub=self.hub is not None, root=self.root, **values
+        )
         return HTMLResponse(html, status_code=status)
+
+    def redirect(self, path: str = "") -> RedirectResponse:
+        return RedirectResponse(self.root + path, status_code=303)
+
+    def set_cookie(self, response: Response, name: str, value: str, **options: Any) -> None:
+        """Cookies only for the service's own path: on a Hub's origin, other users' servers
+        live beside it and must never receive them."""
+        response.set_cookie(name, value, path=self.root, httponly=True, **options)
 
     def student(self, request: Request) -> str | None:
         token = request.cookies.get(COOKIE)
-        return self.store.student_for(token) if token else None
+        student = self.store.student_for(token) if token else None
+        if student is not None:
+            return student
+        hub_token = request.cookies.get(HUB_COOKIE)  # a stale token link's cookie does not block it
+        return self.hub.student(hub_token) if self.hub and hub_token else None
 
     def signed_in(self, request: Request) -> str:
         student = self.student(request)
@@ -98,20 +120,59 @@ class Service:
         if not token or self.store.student_for(token) is None:
             message = "Dieser Zugangscode ist ungültig. Bitte prüfen Sie ihn oder fragen Sie die Lehrenden."
             return self.page("signin.html.j2", request, 401, message=message)
-        response = RedirectResponse("/", status_code=303)
-        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", max_age=180 * 86400)
+        response = self.redirect()
+        self.set_cookie(response, COOKIE, token, samesite="strict", max_age=180 * 86400)
         return response
 
     def sign_out(self, request: Request) -> Response:
-        response = RedirectResponse("/", status_code=303)
-        response.delete_cookie(COOKIE)
+        response = self.redirect()
+        response.delete_cookie(COOKIE, path=self.root)
+        response.delete_cookie(HUB_COOKIE, path=self.root)
         return response
+
+    def hub_sign_in(self, request: Request) -> Response:
+        """To the Hub: it signs the student in (or knows them already) and sends them back."""
+        hub = self._hub()
+        started = hub.start(next_url=self.root)
+        response = RedirectResponse(started.url, status_code=303)
+        self.set_cookie(
+            response, STATE_COOKIE, started.state, max_age=600, samesite="lax", secure=hub.secure
+        )
+        return response
+
+    def hub_callback(self, request: Request) -> Response:
+        """Back from the Hub with a code: a Hub token for this service, if the user is a student."""
+        hub = self._hub()
+        query = request.query_params
+        finished = hub.finish(
+            query.get("code", ""), query.get("state", ""), request.cookies.get(STATE_COOKIE, "")
+        )
+        if finished is None:
+            message = "Die Anmeldung über JupyterHub ist abgelaufen oder unvollständig. Bitte melden Sie sich noch einmal an."
+            return self.page("signin.html.j2", request, 400, message=message)
+        token, _next_url = finished
+        hub_user = hub.hub_user(token)
+        refusal = _hub_refusal(hub, hub_user)
+        if refusal:
+            response = self.page("signin.html.j2", request, 403, message=refusal)
+        else:
+            response = self.redirect()  # the state's next_url is always the overview
+            self.set_cookie(
+                response, HUB_COOKIE, token, max_age=12 * 3600, samesite="lax", secure=hub.secure
+            )
+        response.delete_cookie(STATE_COOKIE, path=self.root)
+        return response
+
+    def _hub(self) -> HubSignIn:
+        if self.hub is None:
+            raise HTTPException(404, "Die Anmeldung über JupyterHub ist hier nicht eingerichtet.")
+        return self.hub
 
     async def submit(self, request: Request) -> Response:
         student = await run_in_threadpool(self.signed_in, request)
         aid, filename, data, verdict = await self._read_upload(request)
         upload = await run_in_threadpool(self._store_upload, student, aid, filename, data, verdict)
-        return RedirectResponse(f"/versuch/{upload.public_id}", status_code=303)
+        return self.redirect(f"versuch/{upload.public_id}")
 
     def _store_upload(
         self, student: str, aid: str, filename: str, data: bytes, verdict: Verdict | None
@@ -180,31 +241,57 @@ class Service:
         title = self._title(upload.aid)
         html = render_feedback(result, upload.aid, "de", title=title)
         nav = (
-            '<nav><a href="/">Zurück zur Übersicht</a> · Übungsrückmeldung: die verdeckten Tests '
+            f'<nav><a href="{self.root}">Zurück zur Übersicht</a> · Übungsrückmeldung: die verdeckten Tests '
             "ziehen bei jedem Versuch neue Eingaben.</nav>"
         )
         return html.replace("<body>", "<body>\n" + nav, 1)
 
 
+def _hub_refusal(hub: HubSignIn, hub_user: str | None) -> str | None:
+    """Why a Hub user may not use the service (German), or None."""
+    if hub_user is None:
+        return "JupyterHub hat Ihre Anmeldung für diesen Dienst nicht freigegeben. Bitte fragen Sie die Lehrenden."
+    if hub.settings.student_id(hub_user) not in hub.roster:
+        return (
+            f"Ihr JupyterHub-Konto „{hub_user}“ ist in diesem Kurs nicht als Teilnehmerin oder "
+            "Teilnehmer eingetragen. Bitte wenden Sie sich an die Lehrenden."
+        )
+    return None
+
+
+async def _hub_unavailable(request: Request, exc: Exception) -> Response:
+    message = (
+        "JupyterHub hat die Anmeldung nicht bestätigt (nicht erreichbar oder abgelehnt). "
+        "Bitte versuchen Sie es in einigen Minuten noch einmal."
+    )
+    return await _error_page(request, HTTPException(502, message))
+
+
 async def _error_page(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    root = request.app.state.service.root
     if exc.status_code == 401:
-        return RedirectResponse("/", status_code=303)
-    html = _templates.get_template("base.html.j2").render(student=None)
-    body = f'<p class="message">{escape(exc.detail)}</p><p><a href="/">Zur Übersicht</a></p>'
+        return RedirectResponse(root, status_code=303)
+    html = _templates.get_template("base.html.j2").render(student=None, root=root)
+    body = f'<p class="message">{escape(exc.detail)}</p><p><a href="{root}">Zur Übersicht</a></p>'
     return HTMLResponse(html.replace("</body>", body + "</body>"), status_code=exc.status_code)
 
 
 def build_app(service: Service) -> Starlette:
-    routes = [
+    routes: list[BaseRoute] = [
         Route("/", service.home),
         Route("/anmelden", service.sign_in, methods=["POST"]),
         Route("/anmelden/{token}", service.sign_in),
         Route("/abmelden", service.sign_out, methods=["POST"]),
+        Route("/hub/anmelden", service.hub_sign_in),
+        Route("/oauth_callback", service.hub_callback),  # JupyterHub's default for services
         Route("/abgabe", service.submit, methods=["POST"]),
         Route("/versuch/{public_id}", service.attempt),
         Route("/versuch/{public_id}/status", service.status),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _error_page})
+    if service.root != "/":  # behind the Hub's proxy, which passes the whole path on
+        routes = [Mount(service.root.rstrip("/"), routes=routes)]
+    handlers = {HTTPException: _error_page, HubUnavailable: _hub_unavailable}
+    app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.service = service
     return app

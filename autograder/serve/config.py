@@ -10,15 +10,27 @@ Example::
     workers = 1                     # grading processes of the embedded mode
     broker = "redis://localhost:6379/0"
     visibility_timeout = 3600       # a dead Celery worker's job returns after this many seconds
+    base_url = "/"                  # behind JupyterHub's proxy: "/services/<name>/" (default
+                                    # with [hub]: $JUPYTERHUB_SERVICE_PREFIX, else "/")
 
     [assignments.a01_perceptron_xor]
     deadline = "2026-12-10T23:59:00+01:00"
     opens = "2026-12-01T08:00:00+01:00"   # optional
     exam = false                          # true: uploads are stored, no practice feedback
+
+    [hub]                                 # optional: sign-in through JupyterHub (docs/instructor.md)
+    api_url = "http://127.0.0.1:8081/hub/api"
+    hub_url = "https://hub.example.org"   # where browsers reach the Hub
+    client_id = "service-feedback"
+    callback_url = "https://feedback.example.org/oauth_callback"
+    service_name = "feedback"
+    [hub.students]                        # Hub user = student id (unlisted: the same name)
+    mmuster = "s1234567"
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.config import ConfigError
+from autograder.serve.hub import HubSettings
 
 SERVE_CONFIG = "serve.toml"
 QUEUES = ("embedded", "celery")
@@ -54,6 +67,8 @@ class ServeConfig:
     broker: str = "redis://localhost:6379/0"
     visibility_timeout: int = 3600  # seconds until a dead worker's unacknowledged job returns
     workers: int = 1  # grading processes of the embedded mode
+    hub: HubSettings | None = None  # sign-in through JupyterHub (besides the tokens)
+    base_url: str = "/"  # where the pages are: "/" or "/services/<name>/" behind the Hub's proxy
 
     def practice_assignments(self) -> list[str]:
         """The assignments that get practice feedback now or later (exams get none, nor do
@@ -88,6 +103,13 @@ def _window(aid: str, table: dict[str, Any]) -> Window:
     return Window(_moment(table["deadline"], where), opens, bool(table.get("exam", False)))
 
 
+def _base_url(serve: dict[str, Any], hub: bool) -> str:
+    """The path prefix of every page, "/" at both ends; a Hub-managed service's from the Hub."""
+    default = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/") if hub else "/"
+    path = str(serve.get("base_url", default)).strip("/")
+    return f"/{path}/" if path else "/"
+
+
 def load_serve_config(course_root: Path) -> ServeConfig:
     path = course_root / SERVE_CONFIG
     if not path.exists():
@@ -107,6 +129,8 @@ def load_serve_config(course_root: Path) -> ServeConfig:
         str(serve.get("broker", ServeConfig.broker)),
         int(serve.get("visibility_timeout", 3600)),
         max(1, int(serve.get("workers", 1))),
+        HubSettings.from_table(data["hub"], f"{path} [hub]") if "hub" in data else None,
+        _base_url(serve, "hub" in data),
     )
     if config.queue not in QUEUES:
         raise ConfigError(f"{path}: queue must be one of {', '.join(QUEUES)}")

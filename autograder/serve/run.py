@@ -16,6 +16,7 @@ from autograder.sandbox.launcher import SandboxMode, SandboxSpec, check_sandbox_
 from autograder.serve.app import Service, build_app
 from autograder.serve.config import ServeConfig, load_serve_config
 from autograder.serve.grading import worker_loop
+from autograder.serve.hub import HubSignIn, Roster
 from autograder.serve.store import Store
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,19 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
         notify = dispatch(config)
     if requeued:
         log.warning("%d interrupted job(s) queued again", requeued)
-    return Service(config, course, store, notify)
+    return Service(config, course, store, notify, hub=hub_sign_in(config, store))
+
+
+def hub_sign_in(config: ServeConfig, store: Store) -> HubSignIn | None:
+    """JupyterHub's sign-in where serve.toml has a [hub] table; its students: those with a
+    token, then the gradebook's (asked only for others)."""
+    if config.hub is None:
+        return None
+    from autograder.nbgrader.roster import gradebook_students
+
+    return HubSignIn(
+        config.hub, Roster(store.known_students, lambda: gradebook_students(config.course_root))
+    )
 
 
 def serve(course_root: Path, host: str, port: int, mode: SandboxMode) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -11,10 +13,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import count
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import websocket
 
 from autograder.demo import build_course
 from autograder.serve.config import Window, load_serve_config, write_serve_config
@@ -134,3 +139,100 @@ def service(service_course: ServiceCourse) -> Iterator[Running]:
     running = Running(service_course)
     yield running
     running.stop()
+
+
+class Browser:
+    """The few DevTools calls a student's clicks need."""
+
+    def __init__(self, socket_url: str, devtools: str = "") -> None:
+        self.socket = websocket.create_connection(socket_url, timeout=30)
+        self.ids = count(1)
+        self.devtools = devtools  # http://127.0.0.1:<port>: the browser's other tabs
+
+    def tab(self, url_prefix: str, seconds: float = 30) -> Browser:
+        """The tab (one the page opened, say) whose address starts with ``url_prefix``."""
+        deadline = time.monotonic() + seconds
+        while True:
+            pages = [
+                p for p in httpx.get(f"{self.devtools}/json/list").json() if p["type"] == "page"
+            ]
+            for page in pages:
+                if page["url"].startswith(url_prefix):
+                    return Browser(page["webSocketDebuggerUrl"], self.devtools)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no tab at {url_prefix}: {[p['url'] for p in pages]}")
+            time.sleep(0.2)
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        message_id = next(self.ids)
+        self.socket.send(json.dumps({"id": message_id, "method": method, "params": params}))
+        while True:
+            answer = json.loads(self.socket.recv())
+            if answer.get("id") == message_id:
+                assert "error" not in answer, answer
+                return answer["result"]
+
+    def js(self, expression: str) -> Any:
+        answer = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return answer["result"].get("value")
+
+    def click(self, selector: str) -> None:
+        """A mouse click in the middle of the element, as a person's (a user gesture)."""
+        box = self.js(
+            f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
+            ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()",
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call(
+                "Input.dispatchMouseEvent",
+                type=kind,
+                x=box[0],
+                y=box[1],
+                button="left",
+                clickCount=1,
+            )
+
+    def wait_text(self, needle: str, seconds: float = 60) -> str:
+        deadline = time.monotonic() + seconds
+        text = ""
+        while time.monotonic() < deadline:
+            text = (
+                self.js("document.readyState === 'complete' ? document.body.innerText : ''") or ""
+            )
+            if needle in text:
+                return text
+            time.sleep(0.2)
+        raise AssertionError(f"{needle!r} not on the page:\n{text[-2000:]}")
+
+
+@pytest.fixture
+def browser(tmp_path) -> Iterator[Browser]:
+    process = subprocess.Popen(
+        [
+            "chromium",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--remote-debugging-port=0",
+            "--disable-popup-blocking",  # a click may open the service's answer in a new tab
+            "about:blank",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        for line in process.stderr:
+            found = re.search(r"DevTools listening on ws://127.0.0.1:(\d+)/", line)
+            if found:
+                break
+        devtools = f"http://127.0.0.1:{found.group(1)}"
+        pages = httpx.get(f"{devtools}/json/list").json()
+        page = next(p for p in pages if p["type"] == "page")
+        browser = Browser(page["webSocketDebuggerUrl"], devtools)
+        yield browser
+        browser.socket.close()
+    finally:
+        process.kill()
+        process.wait()

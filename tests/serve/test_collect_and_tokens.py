@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from autograder.cli import main
+from autograder.nbgrader.roster import gradebook_students
 from autograder.serve.config import Window, write_serve_config
 from autograder.serve.store import QUEUED, REJECTED, now_utc
 from tests.conftest import A01
@@ -27,6 +28,7 @@ def test_collect_takes_the_last_upload_before_the_deadline_then_tokens_for_the_g
     tmp_path, capsys
 ) -> None:
     course = make_course(tmp_path, students=[])
+    assert gradebook_students(course.root) == set()  # no gradebook yet: nobody (the Hub roster)
     store, start = course.store, now_utc() - timedelta(hours=3)
     for hour, name in enumerate(NAMES):
         data = (EXAMPLES / name).read_bytes()
@@ -46,7 +48,9 @@ def test_collect_takes_the_last_upload_before_the_deadline_then_tokens_for_the_g
     )
     capsys.readouterr()
 
-    # collect put anna into the gradebook: `serve tokens` makes her link
+    # collect put anna into the gradebook: the Hub sign-in's roster reads her, and
+    # `serve tokens` makes her link
+    assert gradebook_students(course.root) == {"anna"}
     assert main(["serve", "tokens", "--course", str(course.root), "--url", "http://h/"]) == 0
     first = links(capsys.readouterr().out)
     assert set(first) == {"anna"} and store.student_for(first["anna"]) == "anna"
