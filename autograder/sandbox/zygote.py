@@ -27,6 +27,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from autograder.sandbox import preload
 from autograder.sandbox.inside import confine
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec, sandbox_environment, worker_dir
 from autograder.sandbox.mounts import FORBIDDABLE
@@ -53,9 +54,10 @@ def usable(spec: SandboxSpec) -> bool:
 def preload_for(spec: SandboxSpec) -> tuple[str, ...]:
     """What the zygote for ``spec`` imports: numpy and torch, but never a forbidden library, and
     not torch where the worker's address-space limit is too small to hold it (a forked worker
-    inherits the zygote's mappings; torch alone maps about 600 MiB)."""
+    inherits the zygote's mappings; torch alone maps about 600 MiB), and not torch where nothing
+    this command grades mentions it (``preload.py``)."""
     hidden = {name for library in spec.forbid for name in FORBIDDABLE[library]}
-    if spec.limits.memory_bytes < TORCH_MIN_MEMORY:
+    if spec.limits.memory_bytes < TORCH_MIN_MEMORY or not preload.torch_wanted():
         hidden.add("torch")
     return tuple(name for name in PRELOAD if name not in hidden)
 

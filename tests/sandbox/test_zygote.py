@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from autograder.sandbox import uids, zygote
+from autograder.sandbox import preload, uids, zygote
 from autograder.sandbox.launcher import Limits, SandboxSpec
 from autograder.sandbox.process import ZygoteProcess
 from autograder.sandbox.session import CodeCell, WorkerSession
@@ -138,6 +138,25 @@ def test_a_task_without_torch_gets_a_zygote_that_never_imported_it():
         in_modules, imported = worker.call("probe")
     assert in_modules is False
     assert "nicht erlaubt" in imported
+
+
+def test_a_zygote_without_torch_lets_a_worker_import_torch_itself(monkeypatch):
+    """What ``grade`` does when no notebook mentions torch (``preload.py``): a student who
+    imports it anyway pays the import in the worker, and the code still runs."""
+    monkeypatch.setenv(preload.ENV, "0")
+    code = textwrap.dedent(
+        """
+        import sys
+        def probe():
+            before = "torch" in sys.modules
+            torch = __import__("tor" + "ch")
+            return before, float(torch.ones(3, dtype=torch.float64).sum())
+        """
+    )
+    with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
+        before, total = worker.call("probe")
+        assert isinstance(worker._process.child, ZygoteProcess)
+    assert before is False and total == 3.0
 
 
 def test_unseeded_randomness_differs_between_workers():
