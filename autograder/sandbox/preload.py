@@ -62,7 +62,10 @@ def _files(paths: list[str]) -> Iterator[Path]:
 
 def _helpers(aid: str, course: str | None) -> list[Path]:
     root = Path(course) if course else Path.cwd()
-    return [root / "graders" / aid / "worker_helpers.py", PACKAGE_GRADERS / aid / "worker_helpers.py"]
+    return [
+        root / "graders" / aid / "worker_helpers.py",
+        PACKAGE_GRADERS / aid / "worker_helpers.py",
+    ]
 
 
 def mentions_torch(files: Iterator[Path]) -> bool:
