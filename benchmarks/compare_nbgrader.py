@@ -181,8 +181,10 @@ def _is_zygote(pid: int) -> bool:
 def timed(
     command: list[str], cwd: Path, check: bool = True, sample: bool = False
 ) -> tuple[float, float, dict[str, Any]]:
-    """(wall seconds, peak RSS of the children in MiB, memory samples) of one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(wall seconds, peak RSS of the children in MiB, CPU time and memory samples) of one
+    command."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, user, system = usage.ru_maxrss, usage.ru_utime, usage.ru_stime
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=nbgrader_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -190,11 +192,18 @@ def timed(
     sampler = MemorySampler(process.pid) if sample else None
     _, stderr = process.communicate()
     wall = time.perf_counter() - started
-    memory = sampler.stop() if sampler else {}
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = {  # the CPU time of the command's whole process tree: comparable on a busy machine
+        "cpu_s": {
+            "user": round(usage.ru_utime - user, 2),
+            "sys": round(usage.ru_stime - system, 2),
+        },
+        **(sampler.stop() if sampler else {}),
+    }
     if check and process.returncode != 0:
         raise SystemExit(f"{command[:5]} failed:\n{stderr.decode(errors='replace')[-3000:]}")
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return wall, peak / 1024, memory
+    return wall, peak / 1024, figures
 
 
 def nbgrader_scores(course: Path) -> dict[str, dict[str, float]]:
@@ -237,7 +246,7 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
     course = build_course(root / f"ours-{count}")
     make_submissions(course, count)
     out = course / "graded"
-    wall, peak, memory = timed(
+    wall, peak, figures = timed(
         [
             sys.executable,
             "-m",
@@ -268,7 +277,7 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
         "wall_s": round(wall, 1),
         "per_submission_s": round(wall / count, 3),
         "peak_rss_mib": round(peak),
-        "memory": memory,
+        **figures,
         "scores": auto,
     }
 

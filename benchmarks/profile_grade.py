@@ -144,7 +144,14 @@ def child(argv: list[str], started: float) -> None:
     wall = time.perf_counter()
     zygote.shutdown()
     phases["end the zygote"] = [time.perf_counter() - wall, 0.0, 1]
+    self_usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = {
+        "user/sys s: main process": [round(self_usage.ru_utime, 3), round(self_usage.ru_stime, 3)],
+        "user/sys s: all children (graders, zygote, workers)": [
+            round(children.ru_utime, 3),
+            round(children.ru_stime, 3),
+        ],
         "exit": code,
         "interpreter start until the script runs": round(t_python, 3),
         "phases [wall s, cpu s of this process, calls]": {
