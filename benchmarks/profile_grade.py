@@ -1,7 +1,7 @@
 """Profile: where one `autograder grade` goes, from command start to results.json.
 
 Run from the repository root after `make setup` (as root, like grading):
-    .venv/bin/python benchmarks/profile_grade.py [--count 1] [--jobs 2] [--repeat 3]
+    .venv/bin/python benchmarks/profile_grade.py [--aid a01_perceptron_xor] [--count 1] [--jobs 2]
 Prints one JSON object per run (benchmarks/README.md, "issue 21", records the figures).
 
 Each run is a fresh ``python`` that runs the ``autograder grade`` command in-process (the same
@@ -108,7 +108,9 @@ def _init_profiled(*args: Any) -> None:
 
 
 def _dump(phases: Phases, out: Path) -> None:
-    out.write_text(json.dumps({"phases": phases, "cpu_s": cpu_self()}))
+    out.write_text(
+        json.dumps({"phases": phases, "cpu_s": cpu_self(), "children_cpu_s": cpu_children()})
+    )
 
 
 def child(argv: list[str], started: float) -> None:
@@ -169,10 +171,11 @@ def child(argv: list[str], started: float) -> None:
 def graders_report(folder: Path, count: int) -> dict[str, Any]:
     """The grader processes' phases, summed, and per submission."""
     total: Phases = defaultdict(lambda: [0.0, 0.0, 0])
-    cpu = 0.0
+    cpu = children = 0.0
     for path in folder.glob("grader-*.json"):
         data = json.loads(path.read_text())
         cpu += data["cpu_s"]
+        children += data["children_cpu_s"]
         for name, (wall, own, calls) in data["phases"].items():
             entry = total[name]
             entry[0] += wall
@@ -180,6 +183,7 @@ def graders_report(folder: Path, count: int) -> dict[str, Any]:
             entry[2] += calls
     return {
         "grader processes' CPU s": round(cpu, 3),
+        "their children's CPU s": round(children, 3),
         "per submission [wall ms, cpu ms, calls]": {
             k: [round(1000 * v[0] / count, 1), round(1000 * v[1] / count, 1), v[2] / count]
             for k, v in sorted(total.items())
@@ -187,8 +191,8 @@ def graders_report(folder: Path, count: int) -> dict[str, Any]:
     }
 
 
-def run_once(submissions: list[Path], jobs: int, out: Path) -> dict[str, Any]:
-    argv = ["grade", AID, *map(str, submissions), "--out", str(out), "-q", "--jobs", str(jobs)]
+def run_once(aid: str, submissions: list[Path], jobs: int, out: Path) -> dict[str, Any]:
+    argv = ["grade", aid, *map(str, submissions), "--out", str(out), "-q", "--jobs", str(jobs)]
     folder = Path(tempfile.mkdtemp(prefix="profile-graders-"))
     env = {**os.environ, "AUTOGRADER_SECRET_SEED": "benchmark", "PROFILE_GRADE_DIR": str(folder)}
     before = cpu_children()
@@ -219,8 +223,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1, help="submissions (1: the perfect one)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--aid", default=AID, help="an assignment with examples/<aid>/")
     args = parser.parse_args()
-    examples = REPO / "examples" / AID
+    examples = REPO / "examples" / args.aid
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.count == 1:
@@ -233,7 +238,11 @@ def main() -> None:
                 shutil.copy(examples / f"{kind}.ipynb", folder / f"s{index:03d}.ipynb")
             submissions = [folder]
         for index in range(args.repeat):
-            print(json.dumps(run_once(submissions, args.jobs, work / f"out{index}"), indent=1))
+            print(
+                json.dumps(
+                    run_once(args.aid, submissions, args.jobs, work / f"out{index}"), indent=1
+                )
+            )
 
 
 if __name__ == "__main__":

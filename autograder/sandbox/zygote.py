@@ -24,6 +24,7 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,7 @@ PRELOAD = ("numpy", "torch")
 TORCH_MIN_MEMORY = 1 << 30
 READY_SECONDS = 120.0
 SPAWN_SECONDS = 30.0
+CONNECT_SECONDS = 2.0  # a starting zygote listens within milliseconds
 MAX_MESSAGE = 1 << 16
 
 
@@ -82,7 +84,7 @@ class Connection:
             raise ZygoteFailed(f"the zygote exited: {self._describe()}")
         return json.loads(data), fds
 
-    def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+    def spawn(self, request: dict[str, Any], seconds: float = SPAWN_SECONDS) -> ZygoteProcess:
         """A confined worker for ``request`` (see ``launcher.zygote_request``)."""
         stdin_r, stdin_w = os.pipe()
         stdout_r, stdout_w = os.pipe()
@@ -93,7 +95,7 @@ class Connection:
         try:
             with self._lock:
                 socket.send_fds(self._sock, [json.dumps(request).encode()], theirs)
-                reply, pidfds = self.receive(SPAWN_SECONDS, 1)
+                reply, pidfds = self.receive(seconds, 1)
         except ZygoteFailed:
             _close(mine)
             raise
@@ -191,20 +193,33 @@ class SharedZygote:
         self._broken = False
 
     def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+        first = self._connection is None  # the zygote may still be importing: wait as for ready
         if self._connection is None:
+            self._connection = Connection(self._connect(), lambda: "the shared zygote is gone")
+        try:
+            return self._connection.spawn(request, READY_SECONDS if first else SPAWN_SECONDS)
+        except ZygoteFailed:
+            self._broken = True
+            raise
+
+    def _connect(self) -> socket.socket:
+        """Connected to the zygote's socket, which appears a moment after the zygote starts."""
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while True:
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             try:
                 sock.connect(self.address)
+                return sock
+            except (FileNotFoundError, ConnectionRefusedError) as exc:
+                sock.close()
+                if time.monotonic() > deadline:
+                    self._broken = True
+                    raise ZygoteFailed(f"cannot reach the shared zygote: {exc}") from None
+                time.sleep(0.01)
             except OSError as exc:
                 sock.close()
                 self._broken = True
                 raise ZygoteFailed(f"cannot reach the shared zygote: {exc}") from None
-            self._connection = Connection(sock, lambda: "the shared zygote is gone")
-        try:
-            return self._connection.spawn(request)
-        except ZygoteFailed:
-            self._broken = True
-            raise
 
     def alive(self) -> bool:
         return not self._broken
