@@ -79,9 +79,11 @@ class LeanReports:
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> pytest.TestReport | None:
-        excinfo = call.excinfo
-        if excinfo is None or isinstance(
-            excinfo.value, (pytest.skip.Exception, BaseExceptionGroup)
+        excinfo, when = call.excinfo, call.when
+        if (
+            excinfo is None
+            or when == "collect"
+            or isinstance(excinfo.value, (pytest.skip.Exception, BaseExceptionGroup))
         ):
             return None
         return pytest.TestReport(
@@ -90,7 +92,7 @@ class LeanReports:
             dict.fromkeys(item.keywords, 1),
             "failed",
             excinfo.exconly()[-2000:],
-            call.when,
+            when,
             [],  # no sections: the session captures no output and no logs
             call.duration,
             call.start,
