@@ -72,7 +72,7 @@ class LeanReports:
     pytest formats every failure (filters the traceback, resolves each frame's path: ≈ 4 ms a
     failure, a wrong submission fails a dozen tests) although a grading session never shows it:
     the graders' verdicts come from the exception itself (``plugin.GradingPlugin``). Here the
-    report says only the exception's last line. Skips and everything else are pytest's own.
+    report holds the exception alone (type and message). Skips and the rest are pytest's own.
     """
 
     @pytest.hookimpl(tryfirst=True)

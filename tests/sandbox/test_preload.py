@@ -14,7 +14,8 @@ TORCH_CELL = '{"cells": [{"cell_type": "code", "source": ["import torch\\n"]}]}'
 
 @pytest.fixture(autouse=True)
 def no_choice_yet(monkeypatch):
-    monkeypatch.delenv(preload.ENV, raising=False)
+    monkeypatch.setenv(preload.ENV, "")  # recorded: the choice a test makes is undone after it
+    monkeypatch.delenv(preload.ENV)
 
 
 def test_notebooks_without_torch_get_a_zygote_with_numpy_only(tmp_path):
