@@ -22,7 +22,7 @@ from typing import NoReturn
 ENV = "AUTOGRADER_PRELOAD_TORCH"
 WORD = b"torch"
 MAX_FILES = 5000
-MAX_BYTES = 256 << 20  # more than this to read: assume torch rather than wait
+MAX_BYTES = 64 << 20  # more than this to read: assume torch rather than wait
 PACKAGE_GRADERS = Path(__file__).resolve().parents[1] / "graders"
 
 
@@ -77,10 +77,21 @@ def mentions_torch(files: Iterator[Path]) -> bool:
             if count >= MAX_FILES or size > budget:
                 return True
             budget -= size
-            if WORD in path.read_bytes():
+            if _contains(path, WORD):
                 return True
         except OSError:
             continue  # a file that cannot be read is not graded either
+    return False
+
+
+def _contains(path: Path, word: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether the file holds ``word``, read a MiB at a time (a notebook may be large)."""
+    tail = b""
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            if word in tail + block:
+                return True
+            tail = block[-(len(word) - 1) :]
     return False
 
 

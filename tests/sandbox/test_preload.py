@@ -66,3 +66,10 @@ def test_the_callers_choice_wins_and_too_much_to_read_means_torch(tmp_path, monk
     monkeypatch.setattr(preload, "MAX_BYTES", 1000)
     preload.decide_for_grade([A01, str(EXAMPLES / "perfect.ipynb")])
     assert preload.torch_wanted()
+
+
+def test_a_mention_across_two_blocks_is_found(tmp_path):
+    path = tmp_path / "big.ipynb"
+    path.write_bytes(b" " * ((1 << 20) - 2) + b"torch")
+    assert preload._contains(path, b"torch")
+    assert not preload._contains(path, b"torchvision")
