@@ -16,9 +16,11 @@ NO_ZYGOTE_FLAGS = frozenset({"--unsafe-no-sandbox", "--no-zygote", "-h", "--help
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SANDBOX_COMMANDS and not NO_ZYGOTE_FLAGS & set(args):
-        from autograder.sandbox import zygote
+        from autograder.sandbox import preload, zygote
         from autograder.sandbox.launcher import SandboxSpec
 
+        if args[0] == "grade":
+            preload.decide_for_grade(args[1:])  # numpy only, unless the notebooks use torch
         zygote.prestart([SandboxSpec()])
     from autograder.cli import main as cli_main
 

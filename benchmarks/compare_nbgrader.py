@@ -1,8 +1,11 @@
 """Benchmark: stock `nbgrader autograde` vs `autograder grade --jobs 2` on the same submissions.
 
 Run from the repository root after `make setup` (takes a few minutes; keep the machine quiet):
-    .venv/bin/python benchmarks/compare_nbgrader.py --count 100 [--scaling 25,50,100,200]
-Prints one JSON object with the figures (benchmarks/README.md records the last ones).
+    .venv/bin/python benchmarks/compare_nbgrader.py --count 100 [--scaling 25,50,100,200,400]
+Prints one JSON object with the figures (benchmarks/README.md records the last ones): wall time,
+and for every run of ours the memory of the batch (the peak of the summed PSS of its process
+tree) and of its sandboxed workers (each one's peak RSS, PSS and private memory, sampled every
+100 ms). ``--ours-only`` skips nbgrader.
 
 The submissions are a01_perceptron_xor notebooks that use torch (their first solution cell
 imports torch and computes the neuron's pre-activation with it), in turn: perfect, partly wrong
@@ -18,11 +21,15 @@ import json
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -82,16 +89,121 @@ def stock_nbgrader_config(course: Path) -> None:
     (course / "nbgrader_config.py").write_text(stock + "\nc.ExecutePreprocessor.timeout = 60\n")
 
 
-def timed(command: list[str], cwd: Path, check: bool = True) -> tuple[float, float]:
-    """(wall seconds, peak RSS of the children in MiB) of one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _tree(root: int) -> dict[int, int]:
+    """pid → parent pid of ``root`` and all its descendants (the kernel's children lists)."""
+    tree, todo = {root: 0}, [root]
+    while todo:
+        pid = todo.pop()
+        for child in _children(pid):
+            tree[child] = pid
+            todo.append(child)
+    return tree
+
+
+def _memory_kib(pid: int) -> dict[str, int]:
+    """Rss, Pss and the private (unshared) part of one process, in KiB."""
+    fields: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                name, _, value = line.partition(":")
+                if name in ("Rss", "Pss", "Private_Clean", "Private_Dirty"):
+                    fields[name] = int(value.split()[0])
+    except OSError:
+        return {}
+    return {
+        "rss": fields.get("Rss", 0),
+        "pss": fields.get("Pss", 0),
+        "private": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0),
+    }
+
+
+class MemorySampler:
+    """Samples the command's process tree every ``interval`` s: the batch's peak (the sum of
+    every process's PSS, shared pages split among their sharers) and each sandboxed worker's
+    peak (a worker is a grandchild of a zygote: zygote → namespace init → worker). Workers live
+    tens of milliseconds, so their figures are from the samples that caught one."""
+
+    def __init__(self, root: int, interval: float = 0.1) -> None:
+        self.root, self.interval = root, interval
+        self.batch_pss_kib = 0
+        self.workers: dict[int, dict[str, int]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            tree = _tree(self.root)
+            zygotes = {p for p in tree if _is_zygote(p) and not _is_zygote(tree[p])}
+            memory = {pid: _memory_kib(pid) for pid in tree}
+            self.batch_pss_kib = max(
+                self.batch_pss_kib, sum(m.get("pss", 0) for m in memory.values())
+            )
+            for pid, parent in tree.items():
+                if tree.get(parent) in zygotes and memory.get(pid):
+                    seen = self.workers.setdefault(pid, {"rss": 0, "pss": 0, "private": 0})
+                    for key, value in memory[pid].items():
+                        seen[key] = max(seen[key], value)
+
+    def stop(self) -> dict[str, Any]:
+        self._stop.set()
+        self._thread.join()
+        peaks = list(self.workers.values())
+
+        def mib(key: str, pick: Callable[[list[int]], float]) -> float | None:
+            return round(pick([p[key] for p in peaks]) / 1024, 1) if peaks else None
+
+        return {
+            "batch_peak_pss_mib": round(self.batch_pss_kib / 1024),
+            "workers_sampled": len(peaks),
+            "worker_peak_mib": {
+                key: {"median": mib(key, statistics.median), "max": mib(key, max)}
+                for key in ("rss", "pss", "private")
+            },
+        }
+
+
+def _is_zygote(pid: int) -> bool:
+    try:
+        return b"zygote.py" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def timed(
+    command: list[str], cwd: Path, check: bool = True, sample: bool = False
+) -> tuple[float, float, dict[str, Any]]:
+    """(wall seconds, peak RSS of the children in MiB, CPU time and memory samples) of one
+    command."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, user, system = usage.ru_maxrss, usage.ru_utime, usage.ru_stime
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=nbgrader_env(), capture_output=True, text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=nbgrader_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    sampler = MemorySampler(process.pid) if sample else None
+    _, stderr = process.communicate()
     wall = time.perf_counter() - started
-    if check and done.returncode != 0:
-        raise SystemExit(f"{command[:5]} failed:\n{done.stderr[-3000:]}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = {  # the CPU time of the command's whole process tree: comparable on a busy machine
+        "cpu_s": {
+            "user": round(usage.ru_utime - user, 2),
+            "sys": round(usage.ru_stime - system, 2),
+        },
+        **(sampler.stop() if sampler else {}),
+    }
+    if check and process.returncode != 0:
+        raise SystemExit(f"{command[:5]} failed:\n{stderr.decode(errors='replace')[-3000:]}")
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return wall, peak / 1024
+    return wall, peak / 1024, figures
 
 
 def nbgrader_scores(course: Path) -> dict[str, dict[str, float]]:
@@ -121,7 +233,7 @@ def run_nbgrader(count: int, root: Path) -> dict:
     timed([sys.executable, "-m", "nbgrader", "generate_assignment", AID, "--force"], course)
     # nbgrader exits non-zero when a submission was lost (a hostile os._exit kills the kernel)
     autograde = [sys.executable, "-m", "nbgrader", "autograde", AID, "--force"]
-    wall, peak = timed(autograde, course, check=False)
+    wall, peak, _ = timed(autograde, course, check=False)
     return {
         "wall_s": round(wall, 1),
         "per_submission_s": round(wall / count, 3),
@@ -134,7 +246,7 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
     course = build_course(root / f"ours-{count}")
     make_submissions(course, count)
     out = course / "graded"
-    wall, peak = timed(
+    wall, peak, figures = timed(
         [
             sys.executable,
             "-m",
@@ -151,6 +263,7 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
             "-q",
         ],
         course,
+        sample=True,
     )
     results = json.loads((out / "results.json").read_text())["submissions"]
     auto = {
@@ -164,6 +277,7 @@ def run_ours(count: int, root: Path, jobs: int = 2) -> dict:
         "wall_s": round(wall, 1),
         "per_submission_s": round(wall / count, 3),
         "peak_rss_mib": round(peak),
+        **figures,
         "scores": auto,
     }
 
@@ -210,22 +324,26 @@ def agreement(ours: dict[str, dict[str, float]], theirs: dict[str, dict[str, flo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=100)
-    parser.add_argument("--scaling", default="", help="e.g. 25,50,100,200 (ours only)")
+    parser.add_argument("--scaling", default="", help="e.g. 25,50,100,200,400 (ours only)")
+    parser.add_argument(
+        "--ours-only", action="store_true", help="skip nbgrader (ours and the scaling runs)"
+    )
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-nbgrader-"))
     try:
         ours = run_ours(args.count, root)
-        theirs = run_nbgrader(args.count, root)
-        report = {
+        report: dict[str, Any] = {
             "count": args.count,
-            "nbgrader_autograde": {k: v for k, v in theirs.items() if k != "scores"},
             "autograder_jobs2": {k: v for k, v in ours.items() if k != "scores"},
-            "speedup": round(theirs["wall_s"] / ours["wall_s"], 1),
-            "agreement": agreement(ours["scores"], theirs["scores"]),
-            "scaling": {
-                n: {k: v for k, v in run_ours(n, root).items() if k != "scores"}
-                for n in map(int, filter(None, args.scaling.split(",")))
-            },
+        }
+        if not args.ours_only:
+            theirs = run_nbgrader(args.count, root)
+            report["nbgrader_autograde"] = {k: v for k, v in theirs.items() if k != "scores"}
+            report["speedup"] = round(theirs["wall_s"] / ours["wall_s"], 1)
+            report["agreement"] = agreement(ours["scores"], theirs["scores"])
+        report["scaling"] = {
+            n: {k: v for k, v in run_ours(n, root).items() if k != "scores"}
+            for n in map(int, filter(None, args.scaling.split(",")))
         }
         print(json.dumps(report, indent=2))
     finally:

@@ -20,6 +20,7 @@ import contextlib
 import io
 import queue
 import threading
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -65,6 +66,41 @@ class _Loop:
         return True
 
 
+class LeanReports:
+    """A failed test's report without pytest's formatted traceback.
+
+    pytest formats every failure (filters the traceback, resolves each frame's path: ≈ 4 ms a
+    failure, a wrong submission fails a dozen tests) although a grading session never shows it:
+    the graders' verdicts come from the exception itself (``plugin.GradingPlugin``). Here the
+    report holds the exception alone (type and message). Skips and the rest are pytest's own.
+    """
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> pytest.TestReport | None:
+        excinfo, when = call.excinfo, call.when
+        if (
+            excinfo is None
+            or when == "collect"
+            or isinstance(excinfo.value, (pytest.skip.Exception, BaseExceptionGroup))
+        ):
+            return None
+        return pytest.TestReport(
+            item.nodeid,
+            item.location,
+            dict.fromkeys(item.keywords, 1),
+            "failed",
+            excinfo.exconly()[-2000:],
+            when,
+            [],  # no sections: the session captures no output and no logs
+            call.duration,
+            call.start,
+            call.stop,
+            user_properties=item.user_properties,
+        )
+
+
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
     """What the graders or pytest print goes nowhere (the caller waits meanwhile)."""
@@ -73,7 +109,8 @@ def _quiet() -> Iterator[None]:
 
 
 def _run_items(items: Sequence[pytest.Item]) -> None:
-    with _quiet():
+    with _quiet(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # what ``-W ignore`` did per test
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
             item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
@@ -86,7 +123,7 @@ class GraderSession:
         self._loop = _Loop()
         self._ended: Future[int] = Future()
         self._thread = threading.Thread(
-            target=self._serve, args=(args, [*plugins, self._loop]), daemon=True
+            target=self._serve, args=(args, [*plugins, self._loop, LeanReports()]), daemon=True
         )
         # pytest reads the variable while it starts, and its terminal reporter keeps the
         # stdout it finds then: a buffer, so that nothing it writes reaches ours

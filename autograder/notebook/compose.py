@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from autograder.notebook.spec import nbgrader_meta
 
+if TYPE_CHECKING:  # nbformat (with its JSON-schema validator) only where it is used
+    import nbformat
+
 
 def read_notebook(path: Path) -> nbformat.NotebookNode:
+    import nbformat
+
     return nbformat.read(path, as_version=4)
 
 
@@ -41,5 +45,7 @@ def fill_solutions(
 
 def write_notebook(notebook: nbformat.NotebookNode, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    import nbformat
+
     nbformat.write(notebook, path)
     return path

@@ -15,11 +15,10 @@ The source notebook is the one place points come from. Conventions (the task con
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import nbformat
 
 from autograder.i18n import Text
 from autograder.notebook.outline import (
@@ -99,38 +98,54 @@ def _is_setup(cell: Any, meta: dict[str, Any]) -> bool:
     )
 
 
+def source_cells(path: Path) -> list[dict[str, Any]]:
+    """The cells of a source notebook, each ``source`` one string (as ``nbformat.read`` gives
+    them). A version-4 notebook is plain JSON; importing nbformat with its JSON-schema validator
+    would cost every command ≈ 0.15 s, so only an older notebook is converted by nbformat."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    if notebook.get("nbformat") != 4:
+        import nbformat
+
+        notebook = nbformat.read(path, as_version=4)
+    return [{**cell, "source": _joined(cell.get("source", ""))} for cell in notebook["cells"]]
+
+
+def _joined(source: str | list[str]) -> str:
+    return "".join(source) if isinstance(source, list) else source
+
+
 def read_spec(path: Path) -> NotebookSpec:
     """Parse a source notebook into its tasks, manual tasks, cell slots, title and labels."""
-    notebook = nbformat.read(path, as_version=4)
+    cells = source_cells(path)
     points: dict[str, float] = {}
     solutions: dict[str, tuple[Text, bool]] = {}  # task id → label, is a function
     manual: list[ManualTaskSpec] = []
     slots: list[CellSlot] = []
     titles: list[str] = []
     heading: Heading | None = None
-    for cell in notebook.cells:
+    for cell in cells:
         meta = nbgrader_meta(cell)
         grade_id = meta.get("grade_id")
         if cell.get("cell_type") == "markdown" and not meta.get("solution"):
-            lines = heading_lines(cell.source)
+            lines = heading_lines(cell["source"])
             titles += lines[:1]
             heading = Heading(lines[-1]) if lines else heading
         if not grade_id:
             continue
         if meta.get("solution"):
-            first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            first = cell["source"].strip().splitlines()[0] if cell["source"].strip() else ""
             label = own_label(first) or (heading.label() if heading else None)
         if meta.get("solution") and meta.get("grade"):
             text = task_label(label, grade_id, is_function=False)
             manual.append(ManualTaskSpec(grade_id, float(meta.get("points", 0)), text))
         elif meta.get("solution") and cell.get("cell_type") == "code":
-            function = defines_function(cell.source, grade_id)
+            function = defines_function(cell["source"], grade_id)
             solutions[grade_id] = (task_label(label, grade_id, function), function)
             slots.append(CellSlot(grade_id, None))
         elif meta.get("grade") and grade_id.startswith(TEST_PREFIX):
             points[grade_id[len(TEST_PREFIX) :]] = float(meta.get("points", 0))
         elif _is_setup(cell, meta):
-            slots.append(CellSlot(grade_id, cell.source))
+            slots.append(CellSlot(grade_id, cell["source"]))
     tasks = tuple(
         TaskSpec(tid, points[tid], label, question=not function)
         for tid, (label, function) in solutions.items()

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from autograder.notebook.spec import TEST_PREFIX, nbgrader_meta, read_spec
+
+if TYPE_CHECKING:  # nbformat (with its JSON-schema validator) only where it is used
+    import nbformat
 
 KIT_CELL_ID = "pruefwerkzeug"
 RULES_CELL_ID = "so-wird-bewertet"
@@ -125,6 +127,8 @@ def _ensure_cell(
 ) -> None:
     cell = _cell(notebook.cells, cell_id)
     if cell is None:
+        import nbformat.v4
+
         make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
         cell = make(source, id=cell_id)
         notebook.cells.insert(index if index >= 0 else len(notebook.cells), cell)
@@ -133,6 +137,8 @@ def _ensure_cell(
 
 def expected_notebook(path: Path) -> nbformat.NotebookNode:
     """The source notebook at ``path`` with a current kit cell and a closing ``pruefe_alle()``."""
+    import nbformat
+
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         grade_id = nbgrader_meta(cell).get("grade_id", "")
@@ -154,6 +160,8 @@ def expected_notebook(path: Path) -> nbformat.NotebookNode:
 
 def kit_is_current(path: Path) -> bool:
     """Does the source notebook ``path`` hold the kit cells ``sync_kit`` would write?"""
+    import nbformat
+
     return bool(expected_notebook(path) == nbformat.read(path, as_version=4))
 
 
@@ -161,5 +169,7 @@ def sync_kit(path: Path) -> bool:
     """Bring the kit of the source notebook ``path`` up to date; True if it changed."""
     if kit_is_current(path):
         return False
+    import nbformat
+
     nbformat.write(expected_notebook(path), path)
     return True

@@ -24,9 +24,11 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
+from autograder.sandbox import preload
 from autograder.sandbox.inside import confine
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec, sandbox_environment, worker_dir
 from autograder.sandbox.mounts import FORBIDDABLE
@@ -39,6 +41,7 @@ PRELOAD = ("numpy", "torch")
 TORCH_MIN_MEMORY = 1 << 30
 READY_SECONDS = 120.0
 SPAWN_SECONDS = 30.0
+CONNECT_SECONDS = 2.0  # a starting zygote listens within milliseconds
 MAX_MESSAGE = 1 << 16
 
 
@@ -53,9 +56,10 @@ def usable(spec: SandboxSpec) -> bool:
 def preload_for(spec: SandboxSpec) -> tuple[str, ...]:
     """What the zygote for ``spec`` imports: numpy and torch, but never a forbidden library, and
     not torch where the worker's address-space limit is too small to hold it (a forked worker
-    inherits the zygote's mappings; torch alone maps about 600 MiB)."""
+    inherits the zygote's mappings; torch alone maps about 600 MiB), and not torch where nothing
+    this command grades mentions it (``preload.py``)."""
     hidden = {name for library in spec.forbid for name in FORBIDDABLE[library]}
-    if spec.limits.memory_bytes < TORCH_MIN_MEMORY:
+    if spec.limits.memory_bytes < TORCH_MIN_MEMORY or not preload.torch_wanted():
         hidden.add("torch")
     return tuple(name for name in PRELOAD if name not in hidden)
 
@@ -80,7 +84,7 @@ class Connection:
             raise ZygoteFailed(f"the zygote exited: {self._describe()}")
         return json.loads(data), fds
 
-    def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+    def spawn(self, request: dict[str, Any], seconds: float = SPAWN_SECONDS) -> ZygoteProcess:
         """A confined worker for ``request`` (see ``launcher.zygote_request``)."""
         stdin_r, stdin_w = os.pipe()
         stdout_r, stdout_w = os.pipe()
@@ -91,7 +95,7 @@ class Connection:
         try:
             with self._lock:
                 socket.send_fds(self._sock, [json.dumps(request).encode()], theirs)
-                reply, pidfds = self.receive(SPAWN_SECONDS, 1)
+                reply, pidfds = self.receive(seconds, 1)
         except ZygoteFailed:
             _close(mine)
             raise
@@ -189,20 +193,33 @@ class SharedZygote:
         self._broken = False
 
     def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+        first = self._connection is None  # the zygote may still be importing: wait as for ready
         if self._connection is None:
+            self._connection = Connection(self._connect(), lambda: "the shared zygote is gone")
+        try:
+            return self._connection.spawn(request, READY_SECONDS if first else SPAWN_SECONDS)
+        except ZygoteFailed:
+            self._broken = True
+            raise
+
+    def _connect(self) -> socket.socket:
+        """Connected to the zygote's socket, which appears a moment after the zygote starts."""
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while True:
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             try:
                 sock.connect(self.address)
+                return sock
+            except (FileNotFoundError, ConnectionRefusedError) as exc:
+                sock.close()
+                if time.monotonic() > deadline:
+                    self._broken = True
+                    raise ZygoteFailed(f"cannot reach the shared zygote: {exc}") from None
+                time.sleep(0.01)
             except OSError as exc:
                 sock.close()
                 self._broken = True
                 raise ZygoteFailed(f"cannot reach the shared zygote: {exc}") from None
-            self._connection = Connection(sock, lambda: "the shared zygote is gone")
-        try:
-            return self._connection.spawn(request)
-        except ZygoteFailed:
-            self._broken = True
-            raise
 
     def alive(self) -> bool:
         return not self._broken

@@ -93,3 +93,48 @@ def test_each_run_has_fresh_fixtures_and_its_own_reports(tmp_path, capsys):
 def test_a_session_that_cannot_start_says_so(tmp_path):
     with pytest.raises(SessionFailed):
         GraderSession([str(tmp_path), "--no-such-option"], [])
+
+
+BRIEF = textwrap.dedent(
+    """
+    import warnings
+    import pytest
+
+    def test_fails():
+        raise ValueError("kaputt\\nzweite Zeile")
+
+    def test_skips():
+        pytest.skip("not here")
+
+    def test_warns():
+        warnings.warn("noisy", RuntimeWarning)
+    """
+)
+
+
+class Reports:
+    def __init__(self) -> None:
+        self.calls: dict[str, pytest.TestReport] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "call":
+            self.calls[report.nodeid.split("::")[-1]] = report
+
+
+def test_failures_are_reported_briefly_without_terminal_or_warnings_plugins(tmp_path, capsys):
+    """The grading session's own set-up: no terminal reporter, warnings ignored per run."""
+    (tmp_path / "test_brief.py").write_text(BRIEF)
+    reports = Reports()
+    args = [str(tmp_path), "-p", "no:terminal", "-p", "no:warnings", "-p", "no:cacheprovider"]
+    session = GraderSession(
+        [*args, "--rootdir", str(tmp_path), "--import-mode=importlib"], [reports]
+    )
+    try:
+        session.run(lambda item: True)
+    finally:
+        session.close()
+    fails, skips, warns = (reports.calls[f"test_{n}"] for n in ("fails", "skips", "warns"))
+    assert fails.outcome == "failed" and fails.longrepr == "ValueError: kaputt\nzweite Zeile"
+    assert skips.outcome == "skipped" and "not here" in str(skips.longrepr)  # pytest's own
+    assert warns.outcome == "passed"
+    assert capsys.readouterr() == ("", "")

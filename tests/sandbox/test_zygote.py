@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from autograder.sandbox import uids, zygote
+from autograder.sandbox import preload, uids, zygote
 from autograder.sandbox.launcher import Limits, SandboxSpec
 from autograder.sandbox.process import ZygoteProcess
 from autograder.sandbox.session import CodeCell, WorkerSession
@@ -140,6 +140,25 @@ def test_a_task_without_torch_gets_a_zygote_that_never_imported_it():
     assert "nicht erlaubt" in imported
 
 
+def test_a_zygote_without_torch_lets_a_worker_import_torch_itself(monkeypatch):
+    """What ``grade`` does when no notebook mentions torch (``preload.py``): a student who
+    imports it anyway pays the import in the worker, and the code still runs."""
+    monkeypatch.setenv(preload.ENV, "0")
+    code = textwrap.dedent(
+        """
+        import sys
+        def probe():
+            before = "torch" in sys.modules
+            torch = __import__("tor" + "ch")
+            return before, float(torch.ones(3, dtype=torch.float64).sum())
+        """
+    )
+    with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
+        before, total = worker.call("probe")
+        assert isinstance(worker._process.child, ZygoteProcess)
+    assert before is False and total == 3.0
+
+
 def test_unseeded_randomness_differs_between_workers():
     code = "import numpy as np, random\ndef draw():\n    return float(np.random.rand()), random.random()\n"
     draws = []
@@ -259,7 +278,7 @@ def _alive(pids: list[int]) -> bool:
     return False
 
 
-def test_other_grader_processes_share_the_batch_zygote():
+def test_other_grader_processes_share_the_batch_zygote(monkeypatch):
     """A batch's grader processes connect to the main process's zygote through its socket."""
     addresses = zygote.shared_addresses([SPEC])
     (address,) = addresses.values()
@@ -274,10 +293,33 @@ def test_other_grader_processes_share_the_batch_zygote():
     finally:
         shared.close()
         lease.release()
+    monkeypatch.setattr(zygote, "CONNECT_SECONDS", 0.1)  # no socket ever appears there
     broken = zygote.SharedZygote(address + ".missing")
     with pytest.raises(zygote.ZygoteFailed):
         broken.spawn(_request(uids.UID_BASE))
     assert not broken.alive()  # the registry then starts a zygote of its own
+
+
+def test_a_grader_process_may_connect_while_the_zygote_still_imports():
+    """Grader processes start faster than torch loads: they connect, and their first request
+    waits for the imports (before, they found no socket and started zygotes of their own)."""
+    owner = zygote.Zygote(*zygote._key(SPEC))
+    shared = zygote.SharedZygote(owner.address)
+    lease = uids.lease_uid()
+    try:
+        deadline = time.monotonic() + 5
+        while not os.path.exists(owner.address) and time.monotonic() < deadline:
+            time.sleep(0.005)  # the socket exists at once, long before torch is imported
+        with open(f"/proc/{owner.pid}/maps") as maps:
+            assert "libtorch" not in maps.read()  # listening before numpy, let alone torch
+        process = shared.spawn(_request(lease.uid))
+        process.kill()
+        process.close()
+        assert shared.alive() and owner.wait_ready()["preloaded"] == ["numpy", "torch"]
+    finally:
+        shared.close()
+        owner.close()
+        lease.release()
 
 
 def _request(uid: int) -> dict:

@@ -9,6 +9,7 @@ non-strict inequalities s·x̃ᵀw ≥ 0 with s = +1, labels 0 strict ones with 
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -35,13 +36,14 @@ def certificate_problem(
             "Ungleichungen).",
             "All multipliers must be nonnegative (the sign is already part of the inequalities).",
         )
-    total = [Fraction(0)] * (len(points[0]) + 1)
-    for value, point, label in zip(lam, points, labels, strict=True):
-        signed = value if label == 1 else -value
-        total[0] += signed
-        for j, coordinate in enumerate(point, 1):
-            if coordinate:
-                total[j] += signed
+    # on a common denominator the multipliers are integers: exact sums at C speed
+    exact = [Fraction(v) for v in lam]
+    scale = math.lcm(*(v.denominator for v in exact))
+    signed = [
+        v.numerator * (scale // v.denominator) * (1 if label == 1 else -1)
+        for v, label in zip(exact, labels, strict=True)
+    ]
+    total = [sum(signed)] + [sum(itertools.compress(signed, axis)) for axis in zip(*points)]
     if any(t != 0 for t in total):
         return Text(
             "Die gewichtete Summe der Ungleichungen hebt sich nicht zu 0 auf.",

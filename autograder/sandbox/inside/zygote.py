@@ -296,11 +296,14 @@ def main() -> None:
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     control = socket.socket(fileno=control_fd)
-    loaded = _preload(preload)
-    _warm_up()
-    zygote = ZygoteServer(control, root)
+    # listening before the imports: a batch's grader processes may connect while torch loads
+    # (their requests wait in the backlog) instead of finding no socket and starting zygotes
+    # of their own
     listener = _listen(address)
     try:
+        loaded = _preload(preload)
+        _warm_up()
+        zygote = ZygoteServer(control, root)
         _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
         zygote.serve(listener)
     finally:

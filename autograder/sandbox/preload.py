@@ -1,0 +1,106 @@
+"""Whether a command's zygote imports torch: only when the notebooks it grades can use it.
+
+A zygote imports numpy and torch so that a worker whose notebook imports torch is ready at
+once; torch alone costs 1–2 s of CPU, on the other core but on the critical path of one
+student's re-grade. The ``grade`` command looks at its notebooks before anything else (a
+byte search, no parsing): when neither they nor the assignment's worker helpers mention torch,
+its zygotes import numpy only. A notebook that imports torch anyway (through a built string)
+still works: its worker imports torch itself, as every worker started through bubblewrap does.
+The choice travels in an environment variable, so the batch's grader processes (started
+afresh) agree with the main process on which zygote to share; the workers never see it (their
+environment is the sandbox's own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NoReturn
+
+ENV = "AUTOGRADER_PRELOAD_TORCH"
+WORD = b"torch"
+MAX_FILES = 5000
+MAX_BYTES = 64 << 20  # more than this to read: assume torch rather than wait
+PACKAGE_GRADERS = Path(__file__).resolve().parents[1] / "graders"
+
+
+def torch_wanted() -> bool:
+    """False only when this command found that nothing it grades mentions torch."""
+    return os.environ.get(ENV) != "0"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)  # the CLI's own parser reports it, not this one
+
+
+def _grade_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """``grade``'s assignment, paths and course (its options that take a value are declared so
+    their values are not taken for paths); None when the line cannot be read."""
+    parser = _Parser(add_help=False)
+    parser.add_argument("assignment")
+    parser.add_argument("paths", nargs="+")
+    for option in ("--out", "--course", "--lang", "--device", "--jobs", "-j"):
+        parser.add_argument(option)
+    try:
+        known, _ = parser.parse_known_args(argv)
+    except (argparse.ArgumentError, ValueError):
+        return None
+    return known
+
+
+def _files(paths: list[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(path.rglob("*.ipynb"))
+        elif path.suffix == ".ipynb":
+            yield path
+
+
+def _helpers(aid: str, course: str | None) -> list[Path]:
+    root = Path(course) if course else Path.cwd()
+    return [
+        root / "graders" / aid / "worker_helpers.py",
+        PACKAGE_GRADERS / aid / "worker_helpers.py",
+    ]
+
+
+def mentions_torch(files: Iterator[Path]) -> bool:
+    """True when a file mentions torch, or there is too much to read to be sure."""
+    budget = MAX_BYTES
+    for count, path in enumerate(files):
+        try:
+            size = path.stat().st_size
+            if count >= MAX_FILES or size > budget:
+                return True
+            budget -= size
+            if _contains(path, WORD):
+                return True
+        except OSError:
+            continue  # a file that cannot be read is not graded either
+    return False
+
+
+def _contains(path: Path, word: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether the file holds ``word``, read a MiB at a time (a notebook may be large)."""
+    tail = b""
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            if word in tail + block:
+                return True
+            tail = block[-(len(word) - 1) :]
+    return False
+
+
+def decide_for_grade(argv: list[str]) -> None:
+    """Set the choice for ``autograder grade ARGV`` (the arguments after ``grade``), unless the
+    caller set it (``AUTOGRADER_PRELOAD_TORCH=1`` always preloads torch)."""
+    known = _grade_arguments(argv)
+    if known is None or ENV in os.environ:
+        return
+    helpers = (p for p in _helpers(known.assignment, known.course) if p.is_file())
+    if not mentions_torch(_files(known.paths)) and not mentions_torch(helpers):
+        os.environ[ENV] = "0"

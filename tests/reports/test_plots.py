@@ -1,0 +1,35 @@
+"""Feedback figures: drawn once per distinct figure, matplotlib imported only to draw one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from autograder.reports import plots
+from autograder.results.model import Figure, Series
+from tests.conftest import REPO
+
+
+def curve(y: list[float]) -> Figure:
+    return Figure("Verlust", "curves", [Series("Ihre Lösung", [0.0, 1.0, 2.0], y)], "Epoche")
+
+
+def test_the_same_figure_is_drawn_once_and_gives_the_same_svg():
+    plots._drawn.cache_clear()
+    first = plots.figure_svg(curve([0.7, 0.5, 0.25]))
+    again = plots.figure_svg(curve([0.7, 0.5, 0.25]))
+    other = plots.figure_svg(curve([0.7, 0.5, 0.26]))
+    assert str(first) == str(again) and str(first).startswith("<svg")
+    assert str(other) != str(first)
+    info = plots._drawn.cache_info()
+    assert (info.hits, info.misses) == (1, 2)
+
+
+def test_the_cli_imports_neither_matplotlib_nor_torch():
+    """One student's re-grade starts by importing the CLI: a figure library (≈ 0.4 s) or torch
+    (1–2 s) there would be paid by every command, not only by those that use them."""
+    code = "import sys, autograder.cli; print(sorted({'matplotlib', 'torch'} & set(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
