@@ -7,7 +7,7 @@ from pathlib import Path
 
 from autograder.cli.common import Subparsers, UsageError, err
 from autograder.config import ConfigError, load_config, write_new_secret
-from autograder.course import find_course
+from autograder.course import Assignment, find_course
 from autograder.release.generate import out_of_sync, publish, release
 from autograder.reports.summary import make_console
 from autograder.sandbox.launcher import SandboxMode
@@ -32,9 +32,14 @@ def cmd_release(args: argparse.Namespace) -> int:
     target = release(assignment, seed)
     print(f"released {assignment.aid} to {target} (no hidden content found)")
     if args.publish:
-        publish(assignment)
-        print(f"published {assignment.aid} to the course's nbgrader exchange")
+        publish_to_exchange(assignment)
     return 0
+
+
+def publish_to_exchange(assignment: Assignment, what: str = "") -> None:
+    """``--publish``: nbgrader release_assignment, said in one line."""
+    publish(assignment)
+    print(f"published {assignment.aid}{what} to the course's nbgrader exchange")
 
 
 def cmd_collect(args: argparse.Namespace) -> int:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from autograder.cli.common import Subparsers, UsageError
+from autograder.cli.course import publish_to_exchange
 from autograder.config import load_config
 from autograder.course import Assignment, find_course
 from autograder.exam.settings import exam_settings
-from autograder.release.generate import publish
 from autograder.results.model import BatchResult
 
 if TYPE_CHECKING:
@@ -57,8 +57,7 @@ def cmd_exam_variants(args: argparse.Namespace) -> int:
     write_variants(declared_exam(assignment), ids, secret, target)
     print(f"variants of {len(ids)} student(s) in {target} (texts only: no keys, no secret)")
     if args.publish:
-        publish(assignment)
-        print(f"published {assignment.aid} with its variants to the course's nbgrader exchange")
+        publish_to_exchange(assignment, " with its variants")
     return 0
 
 
