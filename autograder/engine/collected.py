@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from autograder.engine.threads import grading_threads
+
 AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
 
 Selection = Callable[[pytest.Item], bool]
@@ -73,7 +75,7 @@ def _quiet() -> Iterator[None]:
 
 
 def _run_items(items: Sequence[pytest.Item]) -> None:
-    with _quiet():
+    with _quiet(), grading_threads():
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
             item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
