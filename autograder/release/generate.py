@@ -78,32 +78,50 @@ def _notebook_json(path: Path) -> object:
     return json.loads(path.read_text())
 
 
-def out_of_sync(assignment: Assignment) -> list[str]:
-    """Files whose committed release differs from a fresh generation (empty = in sync)."""
-    stale = [] if kit_is_current(assignment.source_notebook) else ["source: the check kit cell"]
+def generate_all_into(assignments: list[Assignment], workdir: Path) -> Path:
+    """Every assignment's release from one nbgrader run in ``workdir`` (nbgrader's start and its
+    gradebook cost seconds per run); returns the folder that holds one release per aid."""
+    for assignment in assignments:
+        shutil.copytree(assignment.source_notebook.parent, workdir / "source" / assignment.aid)
+    shutil.copyfile(assignments[0].course_root / COURSE_CONFIG, workdir / COURSE_CONFIG)
+    process = generate_assignment("*", workdir)
+    if process.returncode != 0:
+        raise failure("nbgrader generate_assignment failed", process)
+    return workdir / "assignments"
+
+
+def out_of_sync(assignment: Assignment, generated: Path | None = None) -> list[str]:
+    """Files whose committed release differs from a fresh generation (empty = in sync);
+    ``generated``: a release generated already (``generate_all_into(…) / aid``)."""
+    if generated is not None:
+        return _differences(assignment, generated)
     with tempfile.TemporaryDirectory(prefix="ag-sync-") as tmp:
-        generated = generate_into(assignment, Path(tmp))
-        fresh = {p.relative_to(generated) for p in generated.rglob("*") if p.is_file()}
-        committed = (
-            {
-                p.relative_to(assignment.release_dir)
-                for p in assignment.release_dir.rglob("*")
-                if p.is_file()
-            }
-            if assignment.release_dir.is_dir()
-            else set()
+        return _differences(assignment, generate_into(assignment, Path(tmp)))
+
+
+def _differences(assignment: Assignment, generated: Path) -> list[str]:
+    stale = [] if kit_is_current(assignment.source_notebook) else ["source: the check kit cell"]
+    fresh = {p.relative_to(generated) for p in generated.rglob("*") if p.is_file()}
+    committed = (
+        {
+            p.relative_to(assignment.release_dir)
+            for p in assignment.release_dir.rglob("*")
+            if p.is_file()
+        }
+        if assignment.release_dir.is_dir()
+        else set()
+    )
+    differing = stale + sorted(str(p) for p in fresh ^ committed)
+    for rel in sorted(fresh & committed):
+        a, b = generated / rel, assignment.release_dir / rel
+        same = (
+            _notebook_json(a) == _notebook_json(b)
+            if rel.suffix == ".ipynb"
+            else a.read_bytes() == b.read_bytes()
         )
-        differing = stale + sorted(str(p) for p in fresh ^ committed)
-        for rel in sorted(fresh & committed):
-            a, b = generated / rel, assignment.release_dir / rel
-            same = (
-                _notebook_json(a) == _notebook_json(b)
-                if rel.suffix == ".ipynb"
-                else a.read_bytes() == b.read_bytes()
-            )
-            if not same:
-                differing.append(str(rel))
-        return differing
+        if not same:
+            differing.append(str(rel))
+    return differing
 
 
 def register_course_assignments(course_root: Path) -> list[str]:

@@ -1,11 +1,12 @@
 """The committed release is nbgrader's output for the current source and leaks nothing."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from autograder.course import find_course
-from autograder.release.generate import out_of_sync
+from autograder.release.generate import generate_all_into, out_of_sync
 from autograder.release.leakcheck import find_leaks
 from tests.conftest import REPO
 
@@ -18,10 +19,24 @@ def test_committed_release_has_no_hidden_content(aid):
     assert find_leaks(assignment.release_dir, assignment, secret_seed="test-seed-not-secret") == []
 
 
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """Every assignment's fresh release, from one nbgrader run (not one per assignment)."""
+    assignments = [COURSE.assignment(aid) for aid in COURSE.assignment_ids()]
+    return generate_all_into(assignments, tmp_path_factory.mktemp("releases"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("aid", COURSE.assignment_ids())
-def test_committed_release_is_in_sync_with_source(aid):
-    assert out_of_sync(COURSE.assignment(aid)) == [], f"run `autograder release {aid}` and commit"
+def test_committed_release_is_in_sync_with_source(aid, generated):
+    differing = out_of_sync(COURSE.assignment(aid), generated / aid)
+    assert differing == [], f"run `autograder release {aid}` and commit"
+
+
+@pytest.mark.slow
+def test_release_check_generates_one_assignment_on_its_own(a01):
+    """`autograder release --check`'s path: nbgrader run for this assignment alone."""
+    assert out_of_sync(a01) == []
 
 
 def test_leak_check_catches_reference_code_markers_and_stray_files(a01, tmp_path):
