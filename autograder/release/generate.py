@@ -46,15 +46,35 @@ def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
     sync_kit(assignment.source_notebook)
     with tempfile.TemporaryDirectory(prefix="ag-release-") as tmp:
         generated = generate_into(assignment, Path(tmp))
-        leaks = find_leaks(generated, assignment, secret_seed)
-        if leaks:
-            raise ReleaseError(format_leaks(leaks))
-        target = assignment.release_dir
-        staging = target.with_name(f".{target.name}.new")
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(generated, staging)
-        shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
+        _refuse_leaks(assignment, generated, secret_seed)
+        return _install(assignment, generated)
+
+
+def release_all(assignments: list[Assignment], secret_seed: str | None = None) -> list[Path]:
+    """``release`` for several assignments with one nbgrader run; none is written unless every
+    one passes the leak check."""
+    for assignment in assignments:
+        sync_kit(assignment.source_notebook)
+    with tempfile.TemporaryDirectory(prefix="ag-release-") as tmp:
+        generated = generate_all_into(assignments, Path(tmp))
+        for assignment in assignments:
+            _refuse_leaks(assignment, generated / assignment.aid, secret_seed)
+        return [_install(a, generated / a.aid) for a in assignments]
+
+
+def _refuse_leaks(assignment: Assignment, generated: Path, secret_seed: str | None) -> None:
+    leaks = find_leaks(generated, assignment, secret_seed)
+    if leaks:
+        raise ReleaseError(format_leaks(leaks))
+
+
+def _install(assignment: Assignment, generated: Path) -> Path:
+    target = assignment.release_dir
+    staging = target.with_name(f".{target.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(generated, staging)
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
     return target
 
 

@@ -1,5 +1,6 @@
 """The committed release is nbgrader's output for the current source and leaks nothing."""
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -61,3 +62,33 @@ def test_leak_check_catches_reference_code_markers_and_stray_files(a01, tmp_path
     assert "BEGIN SOLUTION" in reasons
     assert "code of the reference" in reasons
     assert "secret seed" in reasons
+
+
+def test_release_all_writes_none_unless_every_release_passes_the_leak_check(tmp_path, monkeypatch):
+    """The demo's one nbgrader run for all assignments: a leak in one refuses them all."""
+    from autograder.release import generate
+
+    aids = COURSE.assignment_ids()[:2]
+    targets = [
+        dataclasses.replace(COURSE.assignment(aid), release_dir=tmp_path / "out" / aid)
+        for aid in aids
+    ]
+    leak = {"on": True}
+
+    def one_run(assignments, workdir):  # nbgrader's output: here the committed releases
+        for assignment in assignments:
+            committed = COURSE.assignment(assignment.aid).release_dir
+            shutil.copytree(committed, workdir / "assignments" / assignment.aid)
+        if leak["on"]:
+            (workdir / "assignments" / aids[1] / "helpers.py").write_text("x = 1\n")
+        return workdir / "assignments"
+
+    monkeypatch.setattr(generate, "generate_all_into", one_run)
+    monkeypatch.setattr(generate, "sync_kit", lambda notebook: False)  # leave source/ alone
+    with pytest.raises(generate.ReleaseError, match=r"helpers\.py"):
+        generate.release_all(targets, "test-seed-not-secret")
+    assert not (tmp_path / "out").exists()
+    leak["on"] = False
+    assert generate.release_all(targets, "test-seed-not-secret") == [t.release_dir for t in targets]
+    for target in targets:
+        assert generate.out_of_sync(target, COURSE.assignment(target.aid).release_dir) == []
