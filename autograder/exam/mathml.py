@@ -18,69 +18,22 @@ from latex2mathml.converter import convert
 from autograder.reports.feedback import code_spans
 
 NS = "http://www.w3.org/1998/Math/MathML"
-ELEMENTS = frozenset(
-    [
-        "math",
-        "mrow",
-        "mi",
-        "mn",
-        "mo",
-        "ms",
-        "mtext",
-        "mspace",
-        "msub",
-        "msup",
-        "msubsup",
-        "mfrac",
-        "msqrt",
-        "mroot",
-        "mover",
-        "munder",
-        "munderover",
-        "mstyle",
-        "mtable",
-        "mtr",
-        "mtd",
-        "mpadded",
-        "mphantom",
-        "menclose",
-        "mmultiscripts",
-        "mprescripts",
-        "none",
-        "semantics",
-        "annotation",
-        "merror",
-    ]
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# what latex2mathml writes (MathML Core and a little more); anything else is not shown as MathML
+ELEMENTS = _names(
+    "math mrow mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot mover munder "
+    "munderover mstyle mtable mtr mtd mpadded mphantom menclose mmultiscripts mprescripts none "
+    "semantics annotation merror"
 )
-ATTRIBUTES = frozenset(
-    [
-        "display",
-        "stretchy",
-        "fence",
-        "separator",
-        "accent",
-        "accentunder",
-        "minsize",
-        "maxsize",
-        "mathvariant",
-        "mathsize",
-        "width",
-        "height",
-        "depth",
-        "lspace",
-        "rspace",
-        "columnalign",
-        "rowspacing",
-        "columnspacing",
-        "displaystyle",
-        "scriptlevel",
-        "linethickness",
-        "notation",
-        "movablelimits",
-        "largeop",
-        "symmetric",
-        "form",
-    ]
+ATTRIBUTES = _names(
+    "display stretchy fence separator accent accentunder minsize maxsize mathvariant mathsize "
+    "width height depth lspace rspace columnalign rowspacing columnspacing displaystyle "
+    "scriptlevel linethickness notation movablelimits largeop symmetric form"
 )
 MATH = re.compile(r"(?<!\\)\$(?!\$)(.+?)(?<!\\)\$")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
