@@ -3,7 +3,7 @@
 1. builds a throwaway course from this repository's ``source/`` and ``solutions/`` with a
    fresh secret seed (``autograder course init``),
 2. releases every assignment that has example submissions in ``examples/<aid>/`` through
-   nbgrader (with the leak check),
+   nbgrader (one run for all of them, each with the leak check),
 3. grades those examples in the sandbox,
 4. prints a table per assignment, the named mistakes, and where the reports are.
 """
@@ -21,7 +21,7 @@ from autograder.course_init import init_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.runner import GradeOptions
 from autograder.notebook.discover import discover
-from autograder.release.generate import release
+from autograder.release.generate import release_all
 from autograder.reports.files import write_all
 from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
@@ -45,8 +45,8 @@ def demo_one(
 ) -> None:
     assignment = course.assignment(aid)
     gradescope = assignment_gradescope(assignment)
-    console.rule(f"{aid}: release with nbgrader, grade the examples in the sandbox")
-    released = release(assignment, config.secret_seed)
+    console.rule(f"{aid}: released with nbgrader, grade the examples in the sandbox")
+    released = assignment.release_dir  # by run_demo, all in one nbgrader run
     console.print(f"student notebook: {released / (aid + '.ipynb')} (leak check passed)")
     found = discover([EXAMPLES / aid], aid)
     batch = grade_batch(
@@ -76,6 +76,8 @@ def run_demo(out: Path | None, mode: SandboxMode = SandboxMode.ZYGOTE) -> int:
     if not aids:
         console.print(f"[red]no example submissions in {EXAMPLES}[/]")
         return 2
+    console.print(f"nbgrader releases {len(aids)} assignments (one run, each leak-checked)")
+    release_all([course.assignment(aid) for aid in aids], config.secret_seed)
     for aid in aids:
         demo_one(course, aid, config, out, mode, console)
     return 0

@@ -59,7 +59,7 @@ def grade_sources(grader, release_notebook, tmp_path) -> GradeSources:  # type: 
     return grade
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def skip_gpu_tests_without_a_gpu(items: list[pytest.Item]) -> None:
     """``cuda`` tests run only where torch sees a GPU (benchmarks/gpu_check.sh); CI has none."""
     gpu_tests = [item for item in items if item.get_closest_marker("cuda")]
     if not gpu_tests:
@@ -70,3 +70,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         skip = pytest.mark.skip(reason="needs a CUDA GPU (run benchmarks/gpu_check.sh on one)")
         for item in gpu_tests:
             item.add_marker(skip)
+
+
+# The longest tests first (measured with `--durations` under `pytest -n 2`), then the other slow
+# ones, then the rest: pytest-xdist hands tests out in this order, and a long test handed out
+# last keeps one worker busy long after the other has run out of tests. Order only: every test
+# runs, and tests of one module stay in their order.
+LONGEST_FIRST = (
+    "tests/test_cli.py::test_demo_grades_the_example_course_end_to_end",
+    "tests/integrations/test_instructor_workflow.py::",
+    "tests/integrations/test_nbgrader_autograde.py::test_both_paths_agree",
+    "tests/integrations/test_formgrader_browser.py::",
+    "tests/serve/test_lab.py::",
+    "tests/hostile/test_corpus.py::test_hostile_corpus_in_one_batch",
+    "tests/integrations/test_nbgrader_autograde.py::",
+    "tests/nbgrader/test_gradebook.py::",
+    "tests/nbgrader/test_manual_and_late.py::",
+)
+
+
+def schedule_rank(item: pytest.Item) -> int:
+    """Where ``item`` goes in the run: 0… for LONGEST_FIRST, then slow tests, then the rest."""
+    for rank, prefix in enumerate(LONGEST_FIRST):
+        if item.nodeid.startswith(prefix):
+            return rank
+    return len(LONGEST_FIRST) + (item.get_closest_marker("slow") is None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=schedule_rank)  # stable: each group keeps the collection order
+    skip_gpu_tests_without_a_gpu(items)

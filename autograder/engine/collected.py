@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from autograder.engine.threads import grading_threads
+
 AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
 
 Selection = Callable[[pytest.Item], bool]
@@ -109,7 +111,7 @@ def _quiet() -> Iterator[None]:
 
 
 def _run_items(items: Sequence[pytest.Item]) -> None:
-    with _quiet(), warnings.catch_warnings():
+    with _quiet(), grading_threads(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # what ``-W ignore`` did per test
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None

@@ -46,7 +46,7 @@ class MistakeReplays:
     def result(self, entry: Entry, record: CallRecord) -> Any:
         seen_as = f"{record.view.__module__}.{record.view.__qualname__}" if record.view else ""
         name = f"{entry.task_id}/{entry.key}/{record.name}/{seen_as}"
-        key = call_key(name, record.args, record.kwargs)
+        key = call_key(name, (*record.args, *_closed_over(record.view)), record.kwargs)
         if key is None:
             return _run_mistake(entry, record)
         if key in self._results:
@@ -57,6 +57,13 @@ class MistakeReplays:
         if len(self._results) > self._max_entries:
             self._results.popitem(last=False)
         return result
+
+
+def _closed_over(view: Any) -> tuple[Any, ...]:
+    """What a call's view closes over (weights and inputs drawn from the seed, a07): part of the
+    replay's key, or a call with the same arguments under another seed (practice attempts, the
+    catalogue's other seeds) would get the first one's result."""
+    return tuple(cell.cell_contents for cell in getattr(view, "__closure__", None) or ())
 
 
 def _reproduces(entry: Entry, record: CallRecord, replays: MistakeReplays) -> bool:

@@ -32,6 +32,7 @@ from autograder.engine.proxy import StudentProxy
 from autograder.engine.reference import CachedReference, SharedResults
 from autograder.engine.reproduce import failing_call, with_call
 from autograder.engine.settings import WorkerProfile, load_settings
+from autograder.engine.threads import grading_threads
 from autograder.engine.workers import TaskWorkers, distinct_specs
 from autograder.i18n import Text
 from autograder.notebook.released import released_texts, unchanged
@@ -240,7 +241,8 @@ class AssignmentGrader:
             proxy = StudentProxy(workers, submission.problems)
             plugin, answers = self.run_graders(proxy, only, seed, submission.student_id)
             selected = [t for t in self.spec.tasks if only is None or t.task_id in only]
-            tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
+            with grading_threads():  # the diagnosis replays mistakes in this thread
+                tasks = [self._task_result(t, plugin.runs, proxy, workers) for t in selected]
             for task in tasks:
                 task.answer = _answer(task.task_id, plugin.runs, answers)
                 task.response = _response(task.task_id, plugin.runs, answers)

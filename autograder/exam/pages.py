@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from autograder.authoring.exam import Exam, Variant, key_text
 from autograder.authoring.questions import BadAnswer, MultiSelect, Numeric, SingleChoice, grade
 from autograder.course import Assignment
+from autograder.exam.mathml import rich_text
 from autograder.exam.settings import declared_exam
 from autograder.exam.tables import environment
 from autograder.reports.feedback import code_spans, feedback_name
@@ -132,6 +133,7 @@ def render_review(result: SubmissionResult, exam: Exam, secret: str, title: str,
         t=LABELS.get(lang, LABELS["de"]),
         lang=lang,
         code=code_spans,
+        rich=rich_text,
     )
 
 

@@ -28,13 +28,12 @@ WINDOW_CSV = "exam_window.csv"
 def window_csv(timings: list[Timing], settings: ExamSettings) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student_id", "submitted", "deadline", "late", "rule"])
+    writer.writerow(["student_id", "submitted", "deadline", "late", "rule", "early"])
     for t in timings:
         submitted = t.submitted.isoformat(timespec="seconds") if t.submitted else ""
-        rule = settings.late if t.late else ""
-        writer.writerow(
-            [t.student_id, submitted, t.deadline.isoformat(), "yes" if t.late else "", rule]
-        )
+        rule = settings.late if t.late else "zero" if t.early else ""
+        late, early = ("yes" if flag else "" for flag in (t.late, t.early))
+        writer.writerow([t.student_id, submitted, t.deadline.isoformat(), late, rule, early])
     return buffer.getvalue()
 
 
@@ -66,12 +65,15 @@ def publish_exam(assignment: Assignment, results: Path, config: GradingConfig) -
 
 
 def late_zeroed(results: Path) -> frozenset[str]:
-    """Students whose late submission was scored zero (left out of the fairness report)."""
+    """Students whose late (or early, refused) submission was scored zero (left out of the
+    fairness report)."""
     try:
         rows = list(csv.DictReader(io.StringIO((results / WINDOW_CSV).read_text())))
     except OSError:
         return frozenset()
-    return frozenset(r["student_id"] for r in rows if r["late"] and r["rule"] == "zero")
+    return frozenset(
+        r["student_id"] for r in rows if (r["late"] or r.get("early")) and r["rule"] == "zero"
+    )
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
     [exam]
     salt = "e01-probeklausur"            # public part of the variants' salt (secret: grading.toml)
     minutes = 60                         # working time; start…end is at least as long
-    start = "2027-02-01T10:00:00+01:00"  # ISO 8601 with a UTC offset
+    start = "2027-02-01T10:00:00+01:00"  # ISO 8601 with a UTC offset; earlier: refused
     end = "2027-02-01T11:00:00+01:00"
     late = "zero"                        # after the end: "zero" (0 points) or "accept" (a note)
 

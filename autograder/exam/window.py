@@ -1,6 +1,7 @@
-"""The exam's time window: nbgrader's ``timestamp.txt`` against the end (plus a student's
-extension); a late submission is scored by the exam's rule (``zero`` or ``accept``), with a note
-on its result either way. Submissions are never dropped: the instructor sees every one."""
+"""The exam's time window: nbgrader's ``timestamp.txt`` against the start and the end (plus a
+student's extension); a late submission is scored by the exam's rule (``zero`` or ``accept``), with
+a note on its result either way; one from before the start is refused (0 points, with a note).
+Submissions are never dropped: the instructor sees every one."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Timing:
     submitted: dt.datetime | None  # None: no nbgrader timestamp beside the notebook
     deadline: dt.datetime
     late: bool
+    early: bool = False  # submitted before the exam's start: refused
 
 
 def submission_time(notebook: Path) -> dt.datetime | None:
@@ -58,6 +60,18 @@ def late_note(timing: Timing, rule: str) -> Text:
     )
 
 
+def early_note(timing: Timing, start: dt.datetime) -> Text:
+    assert timing.submitted is not None
+    early = _minutes(start - timing.submitted)
+    begin = _local(start, start)
+    return Text(
+        f"Abgabe {early} Minuten vor dem Beginn der Bearbeitungszeit ({begin}): vor Beginn der "
+        "Klausur wird keine Abgabe angenommen; mit 0 Punkten bewertet.",
+        f"Submitted {early} minutes before the start of the exam ({begin}): no submission is "
+        "accepted before the exam begins; scored 0 points.",
+    )
+
+
 NO_TIMESTAMP = Text(
     "Keine Abgabezeit gefunden (nbgrader-Datei timestamp.txt fehlt); die Lehrenden prüfen die "
     "Abgabe von Hand.",
@@ -70,7 +84,8 @@ def timing_of(result: SubmissionResult, settings: ExamSettings) -> Timing:
     submitted = submission_time(Path(result.file))
     deadline = settings.deadline(result.student_id)
     late = submitted is not None and submitted > deadline
-    return Timing(result.student_id, submitted, deadline, late)
+    early = submitted is not None and submitted < settings.start
+    return Timing(result.student_id, submitted, deadline, late, early)
 
 
 def _score_zero(result: SubmissionResult) -> None:
@@ -80,13 +95,16 @@ def _score_zero(result: SubmissionResult) -> None:
 
 
 def apply_window(batch: BatchResult, settings: ExamSettings) -> list[Timing]:
-    """Flag late submissions and score them by the exam's rule (in place)."""
+    """Flag late submissions and score them by the exam's rule; refuse early ones (in place)."""
     timings = []
     for result in batch.submissions:
         timing = timing_of(result, settings)
         timings.append(timing)
         if timing.submitted is None:
             result.notes.append(NO_TIMESTAMP.get(batch.lang))
+        elif timing.early:
+            result.notes.append(early_note(timing, settings.start).get(batch.lang))
+            _score_zero(result)
         elif timing.late:
             result.notes.append(late_note(timing, settings.late).get(batch.lang))
             if settings.late == "zero":

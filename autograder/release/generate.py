@@ -46,15 +46,35 @@ def release(assignment: Assignment, secret_seed: str | None = None) -> Path:
     sync_kit(assignment.source_notebook)
     with tempfile.TemporaryDirectory(prefix="ag-release-") as tmp:
         generated = generate_into(assignment, Path(tmp))
-        leaks = find_leaks(generated, assignment, secret_seed)
-        if leaks:
-            raise ReleaseError(format_leaks(leaks))
-        target = assignment.release_dir
-        staging = target.with_name(f".{target.name}.new")
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(generated, staging)
-        shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
+        _refuse_leaks(assignment, generated, secret_seed)
+        return _install(assignment, generated)
+
+
+def release_all(assignments: list[Assignment], secret_seed: str | None = None) -> list[Path]:
+    """``release`` for several assignments with one nbgrader run; none is written unless every
+    one passes the leak check."""
+    for assignment in assignments:
+        sync_kit(assignment.source_notebook)
+    with tempfile.TemporaryDirectory(prefix="ag-release-") as tmp:
+        generated = generate_all_into(assignments, Path(tmp))
+        for assignment in assignments:
+            _refuse_leaks(assignment, generated / assignment.aid, secret_seed)
+        return [_install(a, generated / a.aid) for a in assignments]
+
+
+def _refuse_leaks(assignment: Assignment, generated: Path, secret_seed: str | None) -> None:
+    leaks = find_leaks(generated, assignment, secret_seed)
+    if leaks:
+        raise ReleaseError(format_leaks(leaks))
+
+
+def _install(assignment: Assignment, generated: Path) -> Path:
+    target = assignment.release_dir
+    staging = target.with_name(f".{target.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(generated, staging)
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
     return target
 
 
@@ -78,32 +98,50 @@ def _notebook_json(path: Path) -> object:
     return json.loads(path.read_text())
 
 
-def out_of_sync(assignment: Assignment) -> list[str]:
-    """Files whose committed release differs from a fresh generation (empty = in sync)."""
-    stale = [] if kit_is_current(assignment.source_notebook) else ["source: the check kit cell"]
+def generate_all_into(assignments: list[Assignment], workdir: Path) -> Path:
+    """Every assignment's release from one nbgrader run in ``workdir`` (nbgrader's start and its
+    gradebook cost seconds per run); returns the folder that holds one release per aid."""
+    for assignment in assignments:
+        shutil.copytree(assignment.source_notebook.parent, workdir / "source" / assignment.aid)
+    shutil.copyfile(assignments[0].course_root / COURSE_CONFIG, workdir / COURSE_CONFIG)
+    process = generate_assignment("*", workdir)
+    if process.returncode != 0:
+        raise failure("nbgrader generate_assignment failed", process)
+    return workdir / "assignments"
+
+
+def out_of_sync(assignment: Assignment, generated: Path | None = None) -> list[str]:
+    """Files whose committed release differs from a fresh generation (empty = in sync);
+    ``generated``: a release generated already (``generate_all_into(…) / aid``)."""
+    if generated is not None:
+        return _differences(assignment, generated)
     with tempfile.TemporaryDirectory(prefix="ag-sync-") as tmp:
-        generated = generate_into(assignment, Path(tmp))
-        fresh = {p.relative_to(generated) for p in generated.rglob("*") if p.is_file()}
-        committed = (
-            {
-                p.relative_to(assignment.release_dir)
-                for p in assignment.release_dir.rglob("*")
-                if p.is_file()
-            }
-            if assignment.release_dir.is_dir()
-            else set()
+        return _differences(assignment, generate_into(assignment, Path(tmp)))
+
+
+def _differences(assignment: Assignment, generated: Path) -> list[str]:
+    stale = [] if kit_is_current(assignment.source_notebook) else ["source: the check kit cell"]
+    fresh = {p.relative_to(generated) for p in generated.rglob("*") if p.is_file()}
+    committed = (
+        {
+            p.relative_to(assignment.release_dir)
+            for p in assignment.release_dir.rglob("*")
+            if p.is_file()
+        }
+        if assignment.release_dir.is_dir()
+        else set()
+    )
+    differing = stale + sorted(str(p) for p in fresh ^ committed)
+    for rel in sorted(fresh & committed):
+        a, b = generated / rel, assignment.release_dir / rel
+        same = (
+            _notebook_json(a) == _notebook_json(b)
+            if rel.suffix == ".ipynb"
+            else a.read_bytes() == b.read_bytes()
         )
-        differing = stale + sorted(str(p) for p in fresh ^ committed)
-        for rel in sorted(fresh & committed):
-            a, b = generated / rel, assignment.release_dir / rel
-            same = (
-                _notebook_json(a) == _notebook_json(b)
-                if rel.suffix == ".ipynb"
-                else a.read_bytes() == b.read_bytes()
-            )
-            if not same:
-                differing.append(str(rel))
-        return differing
+        if not same:
+            differing.append(str(rel))
+    return differing
 
 
 def register_course_assignments(course_root: Path) -> list[str]:

@@ -33,6 +33,7 @@ INSIDE_DIR = Path(__file__).resolve().parent / "inside"
 INSIDE_FILES = ("worker.py", "codec.py", "confine.py", "zygote.py")
 SANDBOX_UID = 65534
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+WORKER_THREADS = 1  # torch/BLAS threads of a worker (and of the graders: engine/threads.py)
 
 
 def _venv_python() -> str:
@@ -98,9 +99,9 @@ def sandbox_environment(forbid: tuple[str, ...]) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
-        "OMP_NUM_THREADS": "1",
-        "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": str(WORKER_THREADS),
+        "OPENBLAS_NUM_THREADS": str(WORKER_THREADS),
+        "MKL_NUM_THREADS": str(WORKER_THREADS),
         "MPLBACKEND": "Agg",
     }
     env.update({k: os.environ[k] for k in PASSED_ENV if k in os.environ})

@@ -8,6 +8,7 @@ A new assignment is covered as soon as it has ``autograder/graders/<aid>/catalog
 from __future__ import annotations
 
 import functools
+import hashlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,12 +52,18 @@ class Kit:
         path = write_notebook(notebook, self.scratch / f"{name}.ipynb")
         return self.grader.grade_file(path, name, only)
 
-    def grade_entry(self, entry: Entry) -> TaskResult:
-        result = self.grade(
-            {entry.task_id: entry.source},
-            f"{entry.task_id}-{entry.key}",
-            frozenset({entry.task_id}),
+    def grade_entry(self, entry: Entry, seed: str | None = None) -> TaskResult:
+        """The entry's task graded from the model notebook with the entry's cell; ``seed``
+        draws the hidden inputs from another secret (as a grader built with it would: the
+        engine's ``grade(seed=…)``), the notebook is written once per entry."""
+        name = f"{entry.task_id}-{entry.key}"
+        path = (
+            self.scratch / f"{name}-{hashlib.sha256(entry.source.encode()).hexdigest()[:12]}.ipynb"
         )
+        if not path.exists():
+            notebook = fill_solutions(self.release, {**self.model, entry.task_id: entry.source})
+            write_notebook(notebook, path)
+        result = self.grader.grade_file(path, name, frozenset({entry.task_id}), seed)
         return result.task(entry.task_id)
 
     @staticmethod
@@ -72,8 +79,8 @@ class Kit:
 
 
 @functools.cache
-def kit(aid: str, seed: str = TEST_SEED) -> Kit:
-    return Kit.load(COURSE.assignment(aid), seed)
+def kit(aid: str) -> Kit:
+    return Kit.load(COURSE.assignment(aid))
 
 
 def entries(kind: str) -> list[Any]:
@@ -148,13 +155,13 @@ def test_released_stub_scores_zero_on_every_task(aid):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", OTHER_SEEDS)
-@pytest.mark.parametrize("aid", AIDS)
-def test_every_mistake_is_caught_under_other_seeds(aid, seed):
-    """Hidden inputs change with the term's secret; the catalogue must hold for any of them."""
-    missed = []
-    for entry in load_catalogue(aid).mistakes():
-        reason = missed_mistake(kit(aid, seed).grade_entry(entry), entry)
-        if reason:
-            missed.append(f"{entry.task_id}/{reason}")
+@pytest.mark.parametrize(("aid", "entry"), entries("mistake"))
+def test_every_mistake_is_caught_under_other_seeds(aid, entry):
+    """Hidden inputs change with the term's secret; the catalogue must hold for any of them.
+    One item per mistake (not per assignment), so the two workers share them evenly."""
+    missed = [
+        f"{seed}: {reason}"
+        for seed in OTHER_SEEDS
+        if (reason := missed_mistake(kit(aid).grade_entry(entry, seed), entry))
+    ]
     assert not missed, missed

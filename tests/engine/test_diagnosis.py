@@ -110,3 +110,22 @@ def test_replays_seen_through_different_views_are_kept_apart():
     assert diagnose([BOXED], [first], replays) is BOXED
     assert diagnose([BOXED], [second], replays) is BOXED
     assert replays.hits == 0
+
+
+def test_replays_through_one_view_with_other_drawn_data_are_kept_apart():
+    """a07's view closes over weights drawn from the seed; the arguments alone are the same
+    under every seed. One grader asked under two seeds (practice attempts) must replay both."""
+
+    def drawn_view(weight):
+        def view(box, args):
+            return np.array([box.scale * weight])
+
+        return view
+
+    replays = MistakeReplays()
+    for weight in (1.0, 5.0, 1.0):
+        record = CallRecord(
+            "g", (1.5,), {}, value=np.array([3.0 * weight]), view=drawn_view(weight)
+        )
+        assert diagnose([BOXED], [record], replays) is BOXED
+    assert replays.hits == 1  # the third call is the first one again

@@ -1,5 +1,5 @@
 """The exam's time window with nbgrader's timestamps: on time, late (zero or accepted, with a
-note), a student's extension, a missing timestamp."""
+note), early (refused), a student's extension, a missing timestamp."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from autograder.exam.run import late_zeroed, window_csv
 from autograder.exam.settings import ExamError, ExamSettings, exam_settings
 from autograder.exam.window import apply_window
 from autograder.results.model import BatchResult, SubmissionResult, TaskResult
@@ -64,6 +65,38 @@ def test_an_extension_moves_the_deadline_for_that_student_only(tmp_path):
     extra, other = graded.submissions
     assert extra.score == 1.0 and not extra.notes
     assert other.score == 0.0
+
+
+def test_before_the_start_is_refused_with_a_note(tmp_path):
+    graded = batch(tmp_path, frueh=-5, beginn=0)
+    timings = {t.student_id: t for t in apply_window(graded, SETTINGS)}
+    assert timings["frueh"].early and not timings["frueh"].late
+    assert not timings["beginn"].early  # at the start exactly is on time
+    early, at_start = graded.submissions
+    assert early.score == 0.0 and early.tasks[0].score == 0.0
+    assert early.notes == [
+        "Abgabe 5.0 Minuten vor dem Beginn der Bearbeitungszeit (01.02.2027 10:00:00): vor "
+        "Beginn der Klausur wird keine Abgabe angenommen; mit 0 Punkten bewertet."
+    ]
+    assert at_start.score == 1.0 and not at_start.notes
+
+
+def test_early_is_refused_whatever_the_late_rule(tmp_path):
+    graded = batch(tmp_path, frueh=-1)
+    graded.lang = "en"
+    apply_window(graded, dataclasses.replace(SETTINGS, late="accept"))
+    assert graded.submissions[0].score == 0.0
+    assert "1.0 minutes before the start of the exam" in graded.submissions[0].notes[0]
+
+
+def test_the_window_csv_lists_early_ones_and_the_fairness_report_leaves_them_out(tmp_path):
+    graded = batch(tmp_path, frueh=-5, punkt=60, spaet=61, ohne=None)
+    rows = window_csv(apply_window(graded, SETTINGS), SETTINGS).splitlines()
+    assert rows[0] == "student_id,submitted,deadline,late,rule,early"
+    assert rows[1] == "frueh,2027-02-01T08:55:00+00:00,2027-02-01T11:00:00+01:00,,zero,yes"
+    assert rows[2] == "punkt,2027-02-01T10:00:00+00:00,2027-02-01T11:00:00+01:00,,,"
+    (tmp_path / "exam_window.csv").write_text("\n".join(rows) + "\n")
+    assert late_zeroed(tmp_path) == {"frueh", "spaet"}
 
 
 def test_a_missing_timestamp_is_noted_not_punished(tmp_path):

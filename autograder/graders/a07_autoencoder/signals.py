@@ -15,14 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import torch
 
 from autograder.authoring import PartialCredit, Text, fail
-
-# The reference's and the replayed mistakes' trainings run in the grading process: for models
-# this small one thread is about ten times faster than torch's intra-op threads on a busy
-# two-core machine (measured 0.5 s against 6 s for one training), as in the sandbox's workers.
-torch.set_num_threads(1)
 
 AID = "a07_autoencoder"
 SETUP_CELL = "setup_data"
