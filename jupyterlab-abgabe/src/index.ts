@@ -21,13 +21,19 @@ export function assignmentOf(path: string): { aid: string; name: string } {
   return { aid: name.replace(/\.ipynb$/, ''), name };
 }
 
-/** POST the notebook as the service's upload form does, answered in a new tab. */
-function postToService(serviceUrl: string, aid: string, name: string, content: string): void {
+/** POST the notebook as the service's upload form does, answered in the tab named ``target``. */
+function postToService(
+  serviceUrl: string,
+  aid: string,
+  name: string,
+  content: string,
+  target: string
+): void {
   const form = document.createElement('form');
   form.method = 'post';
   form.enctype = 'multipart/form-data';
   form.action = serviceUrl.replace(/\/+$/, '') + '/abgabe';
-  form.target = '_blank';
+  form.target = target;
   form.style.display = 'none';
   const field = document.createElement('input');
   field.type = 'hidden';
@@ -53,10 +59,20 @@ async function submit(panel: NotebookPanel, serviceUrl: string): Promise<void> {
     );
     return;
   }
-  await panel.context.save();
+  // The answer's tab opens now, while the click still counts as the student's own gesture: a tab
+  // opened only after the save (seconds on a busy server) would be stopped by the popup blocker.
+  const target = `abgabe-${Date.now()}`;
+  const answer = window.open('about:blank', target);
+  try {
+    await panel.context.ready;
+    await panel.context.save();
+  } catch (error) {
+    answer?.close();
+    throw error;
+  }
   const { aid, name } = assignmentOf(panel.context.path);
   const content = JSON.stringify(panel.context.model.toJSON(), null, 1);
-  postToService(serviceUrl, aid, name, content);
+  postToService(serviceUrl, aid, name, content, answer ? target : '_blank');
 }
 
 const plugin: JupyterFrontEndPlugin<void> = {

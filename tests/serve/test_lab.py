@@ -29,6 +29,16 @@ pytestmark = [
 LAB_EXTENSIONS = REPO / "autograder" / "serve" / "labextensions"
 BUTTON = '[data-command="dl-autograder:abgeben"]'
 TOKEN = "lab-test-token"
+PAGE_STATE = (  # what the page shows, for the failure message
+    f"(() => {{ const b = document.querySelector('{BUTTON}');"
+    " return JSON.stringify({button: b && b.outerHTML.slice(0, 300),"
+    " cells: document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length}); })()"
+)
+READY = (  # the button is there and enabled, the notebook's cells are rendered
+    f"(() => {{ const b = document.querySelector('{BUTTON}');"
+    " return !!b && !b.hasAttribute('disabled') && !b.closest('.lm-mod-disabled')"
+    " && document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length > 0; })()"
+)
 
 
 @pytest.fixture
@@ -87,8 +97,8 @@ def test_the_jupyterlab_button_submits_the_open_notebook_and_shows_the_feedback(
     browser.wait_text("Angemeldet als dora")
     browser.call("Page.navigate", url=f"{lab}/lab/tree/{A01}.ipynb?token={TOKEN}")
     deadline = time.monotonic() + 90
-    while not browser.js(f"!!document.querySelector('{BUTTON}')"):
-        assert time.monotonic() < deadline, "no button in the notebook's toolbar"
+    while not browser.js(READY):  # as a student clicks: once the notebook is there
+        assert time.monotonic() < deadline, browser.js(PAGE_STATE)
         time.sleep(0.3)
     assert "Abgeben und prüfen" in browser.js(f"document.querySelector('{BUTTON}').textContent")
     browser.click(BUTTON)
