@@ -28,7 +28,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_serve_tokens(args: argparse.Namespace) -> int:
-    from autograder.nbgrader.gradebook import student_ids
+    from autograder.nbgrader.roster import student_ids
     from autograder.serve.config import load_serve_config
     from autograder.serve.store import Store
     from autograder.serve.tokens import issue_tokens

@@ -117,12 +117,6 @@ def record_students(course_root: Path, students: list[tuple[str, str, str]]) -> 
             record_student(gb, student_id, first_name, last_name)
 
 
-def student_ids(course_root: Path) -> list[str]:
-    """Every student the course's gradebook knows, sorted."""
-    with course_gradebook(course_root) as gb:
-        return sorted(student.id for student in gb.students)
-
-
 def grade_cell_id(task: TaskResult) -> str:
     """The nbgrader grade cell of a task: ``test_<task>`` for auto tasks, the cell itself else."""
     return f"test_{task.task_id}" if task.kind == "auto" else task.task_id

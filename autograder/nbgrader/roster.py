@@ -24,3 +24,8 @@ def gradebook_students(course_root: Path) -> set[str]:
             return set(db.scalars(sa.text("SELECT id FROM student")))
     finally:
         engine.dispose()
+
+
+def student_ids(course_root: Path) -> list[str]:
+    """Every student the course's gradebook knows, sorted."""
+    return sorted(gradebook_students(course_root))
