@@ -51,28 +51,31 @@ function postToService(
   form.remove();
 }
 
-async function submit(panel: NotebookPanel, serviceUrl: string): Promise<void> {
-  if (!serviceUrl) {
-    await showErrorMessage(
-      'Abgeben und prüfen',
-      'Die Adresse des Rückmeldedienstes ist nicht eingestellt. Bitte wenden Sie sich an die Lehrenden.'
-    );
-    return;
-  }
+async function submit(panel: NotebookPanel, serviceUrl: Promise<string>): Promise<void> {
   // The answer's tab opens now, while the click still counts as the student's own gesture: a tab
-  // opened only after the save (seconds on a busy server) would be stopped by the popup blocker.
+  // opened only after the settings and the save (seconds on a busy server) would be stopped by
+  // the popup blocker.
   const target = `abgabe-${Date.now()}`;
   const answer = window.open('about:blank', target);
   try {
+    const url = await serviceUrl; // a click right after JupyterLab starts waits for the settings
+    if (!url) {
+      answer?.close();
+      await showErrorMessage(
+        'Abgeben und prüfen',
+        'Die Adresse des Rückmeldedienstes ist nicht eingestellt. Bitte wenden Sie sich an die Lehrenden.'
+      );
+      return;
+    }
     await panel.context.ready;
     await panel.context.save();
+    const { aid, name } = assignmentOf(panel.context.path);
+    const content = JSON.stringify(panel.context.model.toJSON(), null, 1);
+    postToService(url, aid, name, content, answer ? target : '_blank');
   } catch (error) {
     answer?.close();
     throw error;
   }
-  const { aid, name } = assignmentOf(panel.context.path);
-  const content = JSON.stringify(panel.context.model.toJSON(), null, 1);
-  postToService(serviceUrl, aid, name, content, answer ? target : '_blank');
 }
 
 const plugin: JupyterFrontEndPlugin<void> = {
@@ -81,26 +84,33 @@ const plugin: JupyterFrontEndPlugin<void> = {
   autoStart: true,
   requires: [INotebookTracker, ISettingRegistry],
   optional: [ICommandPalette],
-  activate: async (
+  activate: (
     app: JupyterFrontEnd,
     tracker: INotebookTracker,
     registry: ISettingRegistry,
     palette: ICommandPalette | null
   ) => {
     let serviceUrl = '';
+    const settingsLoaded = registry.load(PLUGIN_ID).then(settings => {
+      const read = () => {
+        serviceUrl = String(settings.get('serviceUrl').composite || '');
+      };
+      read();
+      settings.changed.connect(read);
+    });
     app.commands.addCommand(COMMAND, {
       label: 'Abgeben und prüfen',
       caption: 'Notebook speichern, beim Rückmeldedienst abgeben und die Rückmeldung öffnen',
       isEnabled: () => tracker.currentWidget !== null,
-      execute: () => (tracker.currentWidget ? submit(tracker.currentWidget, serviceUrl) : undefined)
+      execute: () =>
+        tracker.currentWidget
+          ? submit(
+              tracker.currentWidget,
+              settingsLoaded.then(() => serviceUrl)
+            )
+          : undefined
     });
     palette?.addItem({ command: COMMAND, category: 'Notebook' });
-    const settings = await registry.load(PLUGIN_ID);
-    const read = () => {
-      serviceUrl = String(settings.get('serviceUrl').composite || '');
-    };
-    read();
-    settings.changed.connect(read);
   }
 };
 
