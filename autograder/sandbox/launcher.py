@@ -30,7 +30,7 @@ from autograder.sandbox.scratch import private_folder
 __all__ = ["FORBIDDABLE", "WORKER_MOUNT", "Limits", "SandboxMode", "SandboxSpec", "worker_command"]
 
 INSIDE_DIR = Path(__file__).resolve().parent / "inside"
-INSIDE_FILES = ("worker.py", "codec.py", "confine.py", "zygote.py")
+INSIDE_FILES = ("worker.py", "codec.py", "confine.py", "hugepages.py", "zygote.py")
 SANDBOX_UID = 65534
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 WORKER_THREADS = 1  # torch/BLAS threads of a worker (and of the graders: engine/threads.py)

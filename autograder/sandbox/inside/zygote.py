@@ -42,6 +42,7 @@ from typing import Any, NoReturn
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's dir out
 
 import confine
+import hugepages
 import worker
 
 MAX_MESSAGE = 1 << 20
@@ -272,11 +273,13 @@ def _preload(names: list[str]) -> list[str]:
 
 def _warm_up() -> None:
     """Pay one-time costs here, not in every worker: numpy's first reseed; freeze the heap
-    so the workers' garbage collector leaves the shared pages alone."""
+    so the workers' garbage collector leaves the shared pages alone; back it with huge pages
+    so that each fork copies a few page-table entries instead of tens of thousands."""
     numpy = sys.modules.get("numpy")
     if numpy is not None:
         numpy.random.seed()
     gc.freeze()
+    hugepages.collapse_heap()
 
 
 def _listen(path: str) -> socket.socket:
