@@ -9,12 +9,15 @@ a shared huge page splits it, Linux ≥ 5.8), so the workers' memory does not gr
 
 ``MADV_COLLAPSE`` (Linux ≥ 6.1) collapses synchronously and works even where transparent
 huge pages are only enabled on request (``madvise``). Where the kernel lacks it or refuses a
-region, nothing changes but the speed. Standard library only (runs in the zygote).
+region, nothing changes but the speed. Collapsing copies the memory (≈ 0.2–0.4 s for torch's
+heap), so the zygote does it a chunk at a time while no request waits: a first worker never
+waits for it. Standard library only (runs in the zygote).
 """
 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MADV_HUGEPAGE = 14
@@ -47,19 +50,27 @@ def writable_private_regions(maps: str) -> list[Region]:
     return regions
 
 
-def collapse_heap() -> int:
-    """Collapse this process's writable memory into huge pages; the bytes collapsed."""
+CHUNK = 4 * HUGE_PAGE  # one step: ≈ 10–25 ms, so a waiting request is hardly delayed
+
+
+def collapse_steps() -> Iterator[int]:
+    """Collapse this process's writable memory into huge pages, one chunk per step (the
+    bytes collapsed), so that a server can do it between requests."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         with open("/proc/self/maps") as maps:
             regions = writable_private_regions(maps.read())
     except OSError:
-        return 0
+        return
     libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-    collapsed = 0
     for region in regions:
-        size = region.end - region.start
-        libc.madvise(region.start, size, MADV_HUGEPAGE)  # keep them huge after the collapse
-        if libc.madvise(region.start, size, MADV_COLLAPSE) == 0:
-            collapsed += size
-    return collapsed
+        # keep the region huge where it grows; in the workers too (copy-on-write stays per page)
+        libc.madvise(region.start, region.end - region.start, MADV_HUGEPAGE)
+        for start in range(region.start, region.end, CHUNK):
+            size = min(CHUNK, region.end - start)
+            yield size if libc.madvise(start, size, MADV_COLLAPSE) == 0 else 0
+
+
+def collapse_heap() -> int:
+    """Collapse this process's writable memory into huge pages at once; the bytes collapsed."""
+    return sum(collapse_steps())

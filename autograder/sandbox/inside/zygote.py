@@ -36,7 +36,7 @@ import signal
 import socket
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's dir out
@@ -217,9 +217,17 @@ class ZygoteServer:
         selector = selectors.DefaultSelector()
         selector.register(self.control, selectors.EVENT_READ)
         selector.register(listener, selectors.EVENT_READ)
+        # the heap into huge pages while idle, so that each fork copies a few page-table
+        # entries instead of tens of thousands (see hugepages.py)
+        collapsing: Iterator[int] | None = hugepages.collapse_steps()
         while True:
             _reap()
-            for key, _ in selector.select(timeout=1.0):
+            ready = selector.select(timeout=0 if collapsing else 1.0)
+            if not ready and collapsing:
+                if next(collapsing, None) is None:
+                    collapsing = None
+                continue
+            for key, _ in ready:
                 connection = key.fileobj
                 assert isinstance(connection, socket.socket)
                 if connection is listener:
@@ -273,13 +281,11 @@ def _preload(names: list[str]) -> list[str]:
 
 def _warm_up() -> None:
     """Pay one-time costs here, not in every worker: numpy's first reseed; freeze the heap
-    so the workers' garbage collector leaves the shared pages alone; back it with huge pages
-    so that each fork copies a few page-table entries instead of tens of thousands."""
+    so the workers' garbage collector leaves the shared pages alone."""
     numpy = sys.modules.get("numpy")
     if numpy is not None:
         numpy.random.seed()
     gc.freeze()
-    hugepages.collapse_heap()
 
 
 def _listen(path: str) -> socket.socket:
