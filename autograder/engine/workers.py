@@ -15,7 +15,9 @@ from autograder.sandbox.session import CellReport, CodeCell, WorkerSession
 def sandbox_spec(
     profile: WorkerProfile, mode: SandboxMode, gpu: GpuAccess | None = None
 ) -> SandboxSpec:
-    return SandboxSpec(limits=profile.limits, mode=mode, forbid=profile.forbid, gpu=gpu)
+    return SandboxSpec(
+        limits=profile.limits, mode=mode, forbid=profile.forbid, gpu=gpu, preload=profile.preload
+    )
 
 
 def distinct_specs(

@@ -25,6 +25,7 @@ from typing import Any
 from autograder.sandbox.gpu import GpuAccess, gpu_environment, gpu_mounts
 from autograder.sandbox.limits import Limits
 from autograder.sandbox.mounts import FORBIDDABLE, WORKER_MOUNT, bwrap_args, mount_plan
+from autograder.sandbox.preload import Preload
 from autograder.sandbox.scratch import private_folder
 
 __all__ = ["FORBIDDABLE", "WORKER_MOUNT", "Limits", "SandboxMode", "SandboxSpec", "worker_command"]
@@ -64,14 +65,16 @@ class SandboxMode(StrEnum):
 
 @dataclass(frozen=True)
 class SandboxSpec:
-    """How to start workers: their limits, the libraries they lack, the mode, and the GPU they
-    may use (``--device cuda``; None: no GPU device or driver library is visible)."""
+    """How to start workers: their limits, the libraries they lack, the mode, the GPU they
+    may use (``--device cuda``; None: no GPU device or driver library is visible), and what
+    their assignment declares for their zygote's imports and their environment."""
 
     limits: Limits = field(default_factory=Limits)
     mode: SandboxMode = SandboxMode.ZYGOTE
     python: str = field(default_factory=_venv_python)
     forbid: tuple[str, ...] = ()  # keys of FORBIDDABLE: removed from this worker entirely
     gpu: GpuAccess | None = None
+    preload: Preload = field(default_factory=Preload)
 
 
 @functools.cache
@@ -109,8 +112,8 @@ def sandbox_environment(forbid: tuple[str, ...]) -> dict[str, str]:
 
 
 def worker_environment(spec: SandboxSpec) -> dict[str, str]:
-    """A worker's environment: the sandbox's, and the GPU's where it has one."""
-    env = sandbox_environment(spec.forbid)
+    """A worker's environment: the sandbox's, its assignment's, and the GPU's where it has one."""
+    env = {**dict(spec.preload.env), **sandbox_environment(spec.forbid)}
     if spec.gpu is not None:
         env.update(gpu_environment(spec.gpu, spec.limits.gpu_memory_mib))
     return env

@@ -1,4 +1,5 @@
-"""Whether a command's zygote imports torch: only when the notebooks it grades can use it.
+"""What a zygote imports: torch only when the graded notebooks can use it, and the modules
+an assignment declares (``Preload``, its ``assignment.toml``'s ``[sandbox]``).
 
 A zygote imports numpy and torch so that a worker whose notebook imports torch is ready at
 once; torch alone costs 1–2 s of CPU, on the other core but on the critical path of one
@@ -9,6 +10,9 @@ still works: its worker imports torch itself, as every worker started through bu
 The choice travels in an environment variable, so the batch's grader processes (started
 afresh) agree with the main process on which zygote to share; the workers never see it (their
 environment is the sandbox's own).
+
+An assignment whose workers import something heavy (a04: Keras 3 on torch, ≈ 4 s of CPU per
+worker) declares it, with the environment the import needs; its zygote imports it once.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,6 +29,15 @@ WORD = b"torch"
 MAX_FILES = 5000
 MAX_BYTES = 64 << 20  # more than this to read: assume torch rather than wait
 PACKAGE_GRADERS = Path(__file__).resolve().parents[1] / "graders"
+
+
+@dataclass(frozen=True)
+class Preload:
+    """An assignment's ``[sandbox]``: the modules its workers' zygote imports beyond numpy and
+    torch, and environment variables its workers get (the zygote has them for its imports)."""
+
+    modules: tuple[str, ...] = ()
+    env: tuple[tuple[str, str], ...] = ()
 
 
 def torch_wanted() -> bool:

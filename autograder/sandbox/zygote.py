@@ -6,8 +6,10 @@ the secret seed or any submission, whenever it is started. It imports numpy and 
 each worker is then a fork of it that confines itself exactly as bubblewrap would (same mount
 plan, uid, cgroups, rlimits, seccomp program), ready in milliseconds instead of seconds.
 
-One zygote per (interpreter, preloaded modules): a task that forbids torch, or whose memory limit
-is too small for it, gets workers from a zygote that never imported it. A batch's main process owns the zygotes; its parallel grader
+One zygote per (interpreter, preloaded modules, their environment): a task that forbids torch, or
+whose memory limit is too small for it, gets workers from a zygote that never imported it; an
+assignment that declares more to preload (``[sandbox]``, ``preload.Preload``) gets its own.
+A batch's main process owns the zygotes; its parallel grader
 processes connect to them through a socket in a root-only folder (``share``). Zygotes need root and Linux (pid file descriptors,
 ``pivot_root``); elsewhere workers are started through bubblewrap as before.
 """
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 
 PRELOAD = ("numpy", "torch")
 TORCH_MIN_MEMORY = 1 << 30
+DECLARED_MIN_MEMORY = 2 << 30  # numpy, torch, torch._dynamo and keras map ≈ 960 MiB
 READY_SECONDS = 120.0
 SPAWN_SECONDS = 30.0
 CONNECT_SECONDS = 2.0  # a starting zygote listens within milliseconds
@@ -57,11 +60,19 @@ def preload_for(spec: SandboxSpec) -> tuple[str, ...]:
     """What the zygote for ``spec`` imports: numpy and torch, but never a forbidden library, and
     not torch where the worker's address-space limit is too small to hold it (a forked worker
     inherits the zygote's mappings; torch alone maps about 600 MiB), and not torch where nothing
-    this command grades mentions it (``preload.py``)."""
+    this command grades mentions it (``preload.py``); then what the assignment declares, but
+    not for a worker that forbids a library (a declared module may import it) or whose limit
+    is too small for all of it."""
     hidden = {name for library in spec.forbid for name in FORBIDDABLE[library]}
     if spec.limits.memory_bytes < TORCH_MIN_MEMORY or not preload.torch_wanted():
         hidden.add("torch")
-    return tuple(name for name in PRELOAD if name not in hidden)
+    return tuple(name for name in PRELOAD if name not in hidden) + _declared(spec)
+
+
+def _declared(spec: SandboxSpec) -> tuple[str, ...]:
+    if spec.forbid or spec.limits.memory_bytes < DECLARED_MIN_MEMORY:
+        return ()
+    return tuple(name for name in spec.preload.modules if name not in PRELOAD)
 
 
 class Connection:
@@ -117,7 +128,9 @@ class Connection:
 class Zygote:
     """A zygote this process started and owns (it ends when we close it or die)."""
 
-    def __init__(self, python: str, preload: tuple[str, ...]) -> None:
+    def __init__(
+        self, python: str, preload: tuple[str, ...], env: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self.preload = preload
         self._folder = str(private_folder("agzygote-"))  # 0700: only root connects
         self.address = os.path.join(self._folder, "zygote.sock")
@@ -137,7 +150,7 @@ class Zygote:
                 root,
                 *self.preload,
             ],
-            env=sandbox_environment(()),
+            env={**dict(env), **sandbox_environment(())},  # what the imports need
             cwd="/",
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -149,6 +162,7 @@ class Zygote:
         self._connection = Connection(ours, self._stderr_tail)
         self._ready_lock = threading.Lock()
         self.ready: dict[str, Any] | None = None
+        self.failure: str | None = None  # why it refused to serve (see ``wait_ready``)
 
     @property
     def pid(self) -> int:
@@ -161,17 +175,29 @@ class Zygote:
         return "(no output)"
 
     def wait_ready(self) -> dict[str, Any]:
+        """Its ready message; ZygoteFailed when it refused to serve (a preloaded module left
+        threads running: a fork would be unsafe), each time it is asked (workers then start
+        through bubblewrap, and no new zygote repeats the imports for each of them)."""
         with self._ready_lock:
-            if self.ready is None:
-                self.ready, _ = self._connection.receive(READY_SECONDS, 0)
-        return self.ready
+            if self.ready is None and self.failure is None:
+                ready, _ = self._connection.receive(READY_SECONDS, 0)
+                if ready.get("ready") is True:
+                    self.ready = ready
+                else:
+                    self.failure = str(ready.get("error", "the zygote is not ready"))[:2000]
+                    log.warning("zygote refused to serve: %s", self.failure)
+            if self.failure is not None:
+                raise ZygoteFailed(self.failure)
+            assert self.ready is not None
+            return self.ready
 
     def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
         self.wait_ready()
         return self._connection.spawn(request)
 
     def alive(self) -> bool:
-        return self._popen.poll() is None
+        """Running, or refused to serve (kept, so that it is not restarted for every worker)."""
+        return self.failure is not None or self._popen.poll() is None
 
     def close(self) -> None:
         self._connection.close()
@@ -235,14 +261,14 @@ def _close(fds: list[int]) -> None:
             os.close(fd)
 
 
-Key = tuple[str, tuple[str, ...]]  # (interpreter, preloaded modules)
+Key = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]  # (interpreter, modules, env)
 _zygotes: dict[Key, Zygote | SharedZygote] = {}
 _owner = os.getpid()  # a forked child must not use its parent's connections
 _registry_lock = threading.Lock()
 
 
 def _key(spec: SandboxSpec) -> Key:
-    return (spec.python, preload_for(spec))
+    return (spec.python, preload_for(spec), spec.preload.env if _declared(spec) else ())
 
 
 def _registry() -> dict[Key, Zygote | SharedZygote]:

@@ -8,6 +8,7 @@ from autograder.config import GradingConfig
 from autograder.engine.runner import AssignmentGrader, GradeOptions, load_catalogue
 from autograder.engine.settings import SettingsError, WorkerProfile, load_settings
 from autograder.notebook.compose import fill_solutions, write_notebook
+from autograder.sandbox.preload import Preload
 from tests.conftest import TEST_SEED
 
 TORCH_VARIANT = next(
@@ -116,9 +117,29 @@ def test_per_task_call_limit(numpy_only_grader, release_notebook, model_sources,
         ("[tasks.neuron]\nforbid = ['numpy']\n", "forbid must list"),
         ("[limits]\ncall_seconds = -1\n", "positive"),
         ("[grading]\n", "unknown sections"),
+        ("[sandbox]\npreloads = ['keras']\n", "unknown key 'preloads'"),
+        ("[sandbox]\npreload = 'keras'\n", "preload must list module names"),
+        ("[sandbox]\npreload = ['keras; import os']\n", "preload must list module names"),
+        ("[sandbox]\nenv = { HOME = '/root' }\n", "not the sandbox's own"),
+        ("[sandbox]\nenv = { KERAS_BACKEND = 1 }\n", "env must map"),
     ],
 )
 def test_invalid_settings_are_refused(tmp_path, text, phrase):
     (tmp_path / "assignment.toml").write_text(text)
     with pytest.raises(SettingsError, match=phrase):
         load_settings(tmp_path, ("neuron",))
+
+
+def test_declared_preload_reaches_every_worker_profile(tmp_path):
+    (tmp_path / "assignment.toml").write_text(
+        "[sandbox]\npreload = ['torch._dynamo', 'keras']\nenv = { KERAS_BACKEND = 'torch' }\n"
+        "[tasks.neuron]\ncall_seconds = 30\n"
+    )
+    settings = load_settings(tmp_path, ("neuron", "bce"))
+    base = GradingConfig(TEST_SEED).limits
+    for task in ("neuron", "bce", ""):
+        preload = settings.profile(task, base).preload
+        assert preload.modules == ("torch._dynamo", "keras")
+        assert preload.env == (("KERAS_BACKEND", "torch"),)
+    (tmp_path / "plain").mkdir()
+    assert load_settings(tmp_path / "plain", ("neuron",)).preload == Preload()

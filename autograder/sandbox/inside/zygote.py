@@ -5,8 +5,12 @@ MODULE...``, a cleared environment and no other descriptors, before it loads gra
 references or secrets; the grader's other processes of the same batch connect to SOCKET (in
 a folder only root can enter). It never receives any secret: a request holds only how to confine the next
 worker (uid, cgroup folders, mount plan, environment, rlimits, the seccomp program) and four
-pipe ends. It imports the preloaded modules (numpy, torch) once, so a worker is ready in
-milliseconds instead of paying the imports per submission.
+pipe ends. It imports the preloaded modules (numpy, torch, and what the assignment declares)
+once, so a worker is ready in milliseconds instead of paying the imports per submission. The
+imports see a private, temporary HOME (Keras writes ~/.keras/keras.json, matplotlib its font
+cache), removed before the first worker; a module that leaves a thread running makes the
+zygote refuse to serve (a fork copies only the forking thread: locks held by the others stay
+locked in the worker forever).
 
 Each request forks two processes (the shape bubblewrap has too):
   init     (pid 1 of a new pid namespace, forked by the zygote, which then returns to its own
@@ -32,9 +36,11 @@ import json
 import os
 import random
 import selectors
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
@@ -268,14 +274,36 @@ def _reap() -> None:
             return
 
 
+class UnsafeToFork(RuntimeError):
+    """A preloaded module left a thread running."""
+
+
+def _threads() -> int:
+    return len(os.listdir("/proc/self/task"))  # native threads too, not only Python's
+
+
 def _preload(names: list[str]) -> list[str]:
     loaded = []
-    for name in names:
-        try:
-            importlib.import_module(name)
-            loaded.append(name)
-        except Exception:  # a missing library is simply not preloaded
-            continue
+    home = tempfile.mkdtemp(prefix=f"agzygote-{os.getpid()}-home-")  # 0700, swept if we die
+    own_home = os.environ.get("HOME")
+    os.environ["HOME"] = home
+    try:
+        for name in names:
+            try:
+                importlib.import_module(name)
+                loaded.append(name)
+            except Exception:  # a missing library is simply not preloaded
+                continue
+            if _threads() > 1:
+                raise UnsafeToFork(
+                    f"importing {name} left {_threads() - 1} thread(s) running in the zygote: "
+                    "forking it would be unsafe; remove it from the preloaded modules"
+                )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        os.environ.pop("HOME")
+        if own_home is not None:
+            os.environ["HOME"] = own_home
     return loaded
 
 
@@ -310,7 +338,11 @@ def main() -> None:
     # of their own
     listener = _listen(address)
     try:
-        loaded = _preload(preload)
+        try:
+            loaded = _preload(preload)
+        except UnsafeToFork as exc:
+            _send(control, {"ready": False, "error": str(exc)})
+            return
         _warm_up()
         zygote = ZygoteServer(control, root)
         _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
