@@ -8,6 +8,10 @@ student's re-grade takes. Commands that run no sandbox start nothing.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from autograder.sandbox.preload import Preload
 
 SANDBOX_COMMANDS = frozenset({"grade", "doctor", "demo"})
 NO_ZYGOTE_FLAGS = frozenset({"--unsafe-no-sandbox", "--no-zygote", "-h", "--help"})
@@ -19,9 +23,20 @@ def main(argv: list[str] | None = None) -> int:
         from autograder.sandbox import preload, zygote
         from autograder.sandbox.launcher import SandboxSpec
 
+        spec = SandboxSpec()
         if args[0] == "grade":
             preload.decide_for_grade(args[1:])  # numpy only, unless the notebooks use torch
-        zygote.prestart([SandboxSpec()])
+            spec = SandboxSpec(preload=_declared(args[1:]))  # what the assignment adds (a04)
+        zygote.prestart([spec])
     from autograder.cli import main as cli_main
 
     return cli_main(args)
+
+
+def _declared(argv: list[str]) -> Preload:
+    """What ``grade ARGV``'s assignment declares for its workers' zygote (``[sandbox]``)."""
+    from autograder.engine.settings import declared_preload
+    from autograder.sandbox import preload
+
+    graders = preload.graders_dir_for_grade(argv)
+    return declared_preload(graders) if graders is not None else preload.Preload()

@@ -104,6 +104,16 @@ def load_settings(graders_dir: Path, task_ids: tuple[str, ...]) -> AssignmentSet
     return AssignmentSettings(limits, tasks, _check_sandbox(data.get("sandbox", {}), path))
 
 
+def declared_preload(graders_dir: Path) -> Preload:
+    """The ``[sandbox]`` of ``graders_dir``'s settings; none where they are invalid (the
+    command that grades reports that: this only chooses which zygote to start early)."""
+    try:
+        path, data = read_settings_file(graders_dir)
+        return _check_sandbox(data.get("sandbox", {}), path)
+    except SettingsError:
+        return Preload()
+
+
 SANDBOX_KEYS = frozenset({"preload", "env"})
 MODULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")

@@ -74,12 +74,23 @@ def _files(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def _helpers(aid: str, course: str | None) -> list[Path]:
+def _graders_dirs(aid: str, course: str | None) -> list[Path]:
+    """The course's own ``graders/<aid>``, then this package's (``Course.graders_dir``)."""
     root = Path(course) if course else Path.cwd()
-    return [
-        root / "graders" / aid / "worker_helpers.py",
-        PACKAGE_GRADERS / aid / "worker_helpers.py",
-    ]
+    return [root / "graders" / aid, PACKAGE_GRADERS / aid]
+
+
+def _helpers(aid: str, course: str | None) -> list[Path]:
+    return [folder / "worker_helpers.py" for folder in _graders_dirs(aid, course)]
+
+
+def graders_dir_for_grade(argv: list[str]) -> Path | None:
+    """The graders of ``autograder grade ARGV``'s assignment (whose ``assignment.toml`` may
+    declare more to preload), or None when the line cannot be read or there are none."""
+    known = _grade_arguments(argv)
+    if known is None:
+        return None
+    return next((d for d in _graders_dirs(known.assignment, known.course) if d.is_dir()), None)
 
 
 def mentions_torch(files: Iterator[Path]) -> bool:

@@ -73,3 +73,26 @@ def test_a_mention_across_two_blocks_is_found(tmp_path):
     path.write_bytes(b" " * ((1 << 20) - 2) + b"torch")
     assert preload._contains(path, b"torch")
     assert not preload._contains(path, b"torchvision")
+
+
+def test_grade_starts_early_the_zygote_its_assignment_declares(monkeypatch):
+    """``autograder grade a04_training …`` starts a04's zygote (Keras) before the CLI loads,
+    the very one its workers use, not a plain numpy/torch one they would not."""
+    from autograder import cli, entry
+    from autograder.config import GradingConfig
+    from autograder.course import find_course
+    from autograder.engine.runner import GradeOptions, sandbox_specs
+    from tests.conftest import TEST_SEED
+
+    started: list[SandboxSpec] = []
+    monkeypatch.setattr(zygote, "prestart", started.extend)
+    monkeypatch.setattr(cli, "main", lambda args: 0)
+    perfect = REPO / "examples" / "a04_training" / "perfect.ipynb"
+    assert entry.main(["grade", "a04_training", str(perfect), "--jobs", "2"]) == 0
+    assert [spec.preload.modules for spec in started] == [("torch._dynamo", "keras")]
+    a04 = find_course(REPO).assignment("a04_training")
+    used = {zygote._key(s) for s in sandbox_specs(a04, GradeOptions(GradingConfig(TEST_SEED)))}
+    assert used == {zygote._key(started[0])}
+    started.clear()
+    assert entry.main(["grade", A01, str(EXAMPLES / "perfect.ipynb")]) == 0
+    assert [spec.preload for spec in started] == [preload.Preload()]
