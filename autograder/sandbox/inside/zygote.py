@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import base64
+import contextlib
 import gc
 import importlib
 import json
@@ -289,12 +290,10 @@ def _preload(names: list[str]) -> list[str]:
     os.environ["HOME"] = home
     try:
         for name in names:
-            try:
+            with contextlib.suppress(Exception):  # a missing library is simply not preloaded
                 importlib.import_module(name)
                 loaded.append(name)
-            except Exception:  # a missing library is simply not preloaded
-                continue
-            if _threads() > 1:
+            if _threads() > 1:  # a failed import may have started one too
                 raise UnsafeToFork(
                     f"importing {name} left {_threads() - 1} thread(s) running in the zygote: "
                     "forking it would be unsafe; remove it from the preloaded modules"
