@@ -15,11 +15,13 @@ from pathlib import Path
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.engine.batch import grade_one
+from autograder.engine.prepare import model_submission, prepare_seed
 from autograder.engine.runner import AssignmentGrader, GradeOptions, sandbox_specs
 from autograder.notebook.discover import Found
+from autograder.notebook.submission import Submission
 from autograder.sandbox import zygote
 from autograder.sandbox.launcher import SandboxMode
-from autograder.serve.practice import practice_seed
+from autograder.serve.practice import PreparedSeeds, Stop
 from autograder.serve.store import Claim, Store
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,8 @@ class Graders:
         self.course = find_course(course_root)
         self.options = GradeOptions(load_config(self.course.root), lang, mode)
         self._graders: dict[str, AssignmentGrader] = {}
+        self._models: dict[str, Submission | None] = {}  # None: no model to prepare with
+        self.seeds = PreparedSeeds(self.options.config.secret_seed, self._prepare)
 
     def warm(self, aids: list[str]) -> None:
         """Load the open assignments and start their zygotes before the first upload arrives."""
@@ -45,18 +49,32 @@ class Graders:
             self._graders[aid] = AssignmentGrader(self.course.assignment(aid), self.options)
         return self._graders[aid]
 
+    def _prepare(self, aid: str, seed: str, stop: Stop) -> bool:
+        """The seed's reference results, computed ahead (``autograder.engine.prepare``)."""
+        try:
+            grader = self.get(aid)
+            if aid not in self._models:
+                self._models[aid] = model_submission(grader)
+            model = self._models[aid]
+            return model is None or prepare_seed(grader, model, seed, stop)
+        except Exception:  # no usable model solution: its attempts compute their own results
+            log.exception("practice seeds of %s cannot be prepared", aid)
+            self._models[aid] = None
+            return True
+
 
 def grade_claimed(store: Store, graders: Graders, claim: Claim) -> bool:
     """Grade the claimed upload; True when this result is the one recorded."""
     upload = store.by_id(claim.upload_id)
     grader = graders.get(upload.aid)
-    seed = practice_seed(graders.options.config.secret_seed, upload.aid, upload.public_id)
+    nonce = graders.seeds.take(upload.aid)  # prepared while idle, or drawn now
+    seed = graders.seeds.seed(upload.aid, nonce)
     with tempfile.TemporaryDirectory(prefix="ag-serve-") as tmp:
         path = Path(tmp) / f"{upload.aid}.ipynb"
         path.write_bytes(store.content(upload.id))
         result = grade_one(grader, Found(upload.student_id, path), seed)
     result = dataclasses.replace(result, file=upload.filename)
-    return store.finish(claim, json.dumps(dataclasses.asdict(result)))
+    return store.finish(claim, json.dumps(dataclasses.asdict(result)), nonce)
 
 
 def grade_upload(store: Store, graders: Graders, upload_id: int) -> bool:
@@ -71,7 +89,8 @@ def worker_loop(
     wake: multiprocessing.synchronize.Event,
     aids: list[str],
 ) -> None:
-    """The embedded worker: grade queued uploads in order, sleep until the next arrives."""
+    """The embedded worker: grade queued uploads in order; while none waits, prepare the next
+    attempts' seeds (stopping as soon as one arrives), then sleep until the next arrives."""
     _die_with_parent()
     store = Store(database_url)
     graders = Graders(course_root, mode)
@@ -79,6 +98,7 @@ def worker_loop(
     while True:
         claim = store.next_claim()
         if claim is None:
+            graders.seeds.prepare_idle(aids, stop=wake.is_set)
             wake.wait(timeout=1.0)
             wake.clear()  # (with several workers, one may sleep through a wake: at most 1 s)
             continue

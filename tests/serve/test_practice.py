@@ -1,0 +1,126 @@
+"""Prepared practice seeds: each attempt its own seed, prepared ahead while the grader is idle,
+never used twice, and grading with it gives exactly what grading with that seed unprepared does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from autograder.engine.prepare import model_submission, prepare_seed
+from autograder.engine.runner import AssignmentGrader
+from autograder.results.model import SubmissionResult, submission_from_dict
+from autograder.sandbox.launcher import SandboxMode
+from autograder.serve.grading import Graders, grade_upload
+from autograder.serve.practice import PreparedSeeds, practice_seed
+from autograder.serve.store import QUEUED, Store
+from tests.conftest import A01, REPO
+from tests.serve.conftest import EXAMPLES
+
+SECRET = "practice-test-secret"
+
+
+class Recorder:
+    """A ``prepare`` that notes what it was asked and stops after ``steps`` of each call."""
+
+    def __init__(self, steps: int | None = None) -> None:
+        self.seeds: list[str] = []
+        self.steps = steps
+
+    def __call__(self, aid: str, seed: str, stop) -> bool:  # type: ignore[no-untyped-def]
+        self.seeds.append(seed)
+        return self.steps is None
+
+
+def test_a_prepared_nonce_is_taken_once_and_the_next_one_is_new() -> None:
+    recorder = Recorder()
+    seeds = PreparedSeeds(SECRET, recorder)
+    seeds.prepare_idle([A01, "a02"], stop=lambda: False)
+    assert seeds.is_prepared(A01) and seeds.is_prepared("a02") and len(recorder.seeds) == 2
+    seeds.prepare_idle([A01, "a02"], stop=lambda: False)
+    assert len(recorder.seeds) == 2  # prepared ones are not prepared again
+    first = seeds.take(A01)
+    assert seeds.seed(A01, first) == recorder.seeds[0]  # the attempt grades with the prepared seed
+    assert not seeds.is_prepared(A01) and seeds.is_prepared("a02")
+    seeds.prepare_idle([A01, "a02"], stop=lambda: False)
+    second = seeds.take(A01)
+    assert second != first and seeds.seed(A01, second) == recorder.seeds[2]
+    unprepared = {seeds.take(A01) for _ in range(100)}  # nothing prepared: drawn at once
+    assert len(unprepared) == 100 and not unprepared & {first, second}
+    assert SECRET not in {seeds.seed(A01, n) for n in unprepared}  # never the final seed
+
+
+def test_an_interrupted_preparation_keeps_its_nonce_for_the_next_attempt() -> None:
+    recorder = Recorder(steps=0)
+    seeds = PreparedSeeds(SECRET, recorder)
+    seeds.prepare_idle([A01, "a02"], stop=lambda: True)
+    assert recorder.seeds == [recorder.seeds[0]]  # stopped in a01: a02 waits for the next idle
+    assert not seeds.is_prepared(A01)
+    seeds.prepare_idle([A01], stop=lambda: True)
+    assert recorder.seeds[1] == recorder.seeds[0]  # the same nonce, resumed
+    assert seeds.seed(A01, seeds.take(A01)) == recorder.seeds[0]
+
+
+def _tasks(result: SubmissionResult) -> list[tuple[str, float, str, str | None]]:
+    return [
+        (t.task_id, t.score, t.feedback, t.diagnosis.key if t.diagnosis else None)
+        for t in result.tasks
+    ]
+
+
+def _computed(grader: AssignmentGrader) -> tuple[int, int]:
+    """How many reference results and mistake replays the grader holds."""
+    return len(grader.reference._results), len(grader.replays._results)
+
+
+class StopAfter:
+    """``stop`` that says so from its ``n``-th question on (a job arrived mid-preparation)."""
+
+    def __init__(self, n: int) -> None:
+        self.asked, self.n = 0, n
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.asked > self.n
+
+
+@pytest.mark.slow
+def test_grading_with_a_prepared_seed_computes_nothing_new_and_agrees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grader: AssignmentGrader
+) -> None:
+    monkeypatch.setenv("AUTOGRADER_SECRET_SEED", SECRET)
+    graders = Graders(REPO, SandboxMode.ZYGOTE)
+    graders.seeds.prepare_idle([A01], stop=lambda: False)
+    assert graders.seeds.is_prepared(A01)
+    prepared = graders.get(A01)
+    store = Store(f"sqlite:///{tmp_path / 'serve.sqlite'}")
+    content = (EXAMPLES / "partly_wrong.ipynb").read_bytes()
+    ids = [store.add_upload("anna", A01, "partly_wrong.ipynb", content, QUEUED).id for _ in "ab"]
+    before = _computed(prepared)
+    assert grade_upload(store, graders, ids[0])
+    assert _computed(prepared) == before  # every reference result and replay was ready
+    stop = StopAfter(3)  # an upload arrives after three steps of the next preparation
+    graders.seeds.prepare_idle([A01], stop)
+    assert stop.asked == 4 and not graders.seeds.is_prepared(A01)
+    partly = _computed(prepared)
+    assert grade_upload(store, graders, ids[1])  # with the partly prepared seed
+    assert _computed(prepared) > partly  # the rest computed now
+
+    rows = [store.by_id(i) for i in ids]
+    nonces = {row.practice_nonce for row in rows}
+    assert None not in nonces and len(nonces) == 2
+    for row in rows:
+        assert row.practice_nonce is not None and row.result is not None
+        # the session's grader never saw this seed: it computes everything itself
+        seed = practice_seed(SECRET, A01, row.practice_nonce)
+        expected = grader.grade_file(EXAMPLES / "partly_wrong.ipynb", "anna", seed=seed)
+        got = submission_from_dict(json.loads(row.result))
+        assert _tasks(got) == _tasks(expected)
+        assert sum(t.diagnosis is not None for t in got.tasks) == 3  # the three named mistakes
+
+
+def test_prepare_seed_stops_when_asked(grader: AssignmentGrader) -> None:
+    stop = StopAfter(0)
+    assert prepare_seed(grader, model_submission(grader), "never-prepared", stop) is False
+    assert stop.asked == 1
