@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable
+from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 
 from autograder.course import find_course
@@ -17,15 +18,21 @@ from autograder.serve.app import Service, build_app
 from autograder.serve.config import ServeConfig, load_serve_config
 from autograder.serve.grading import worker_loop
 from autograder.serve.hub import HubSignIn, Roster
+from autograder.serve.notify import Finished
 from autograder.serve.store import Store
 
 log = logging.getLogger(__name__)
 
 
-def embedded_workers(config: ServeConfig, mode: SandboxMode) -> Callable[[int], None]:
-    """Start the grading processes; returns how to wake them for a new job."""
+def embedded_workers(
+    config: ServeConfig, mode: SandboxMode, finished: Finished
+) -> Callable[[int], None]:
+    """Start the grading processes (they report each graded job to ``finished``); returns how
+    to wake them for a new job."""
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads
     wake = context.Event()
+    reports: SimpleQueue[int] = context.SimpleQueue()
+    finished.listen(reports)
     for number in range(config.workers):
         context.Process(
             target=worker_loop,
@@ -35,6 +42,7 @@ def embedded_workers(config: ServeConfig, mode: SandboxMode) -> Callable[[int], 
                 mode,
                 wake,
                 config.practice_assignments(),
+                reports,
             ),
             name=f"autograder-serve-worker-{number}",
             daemon=True,
@@ -47,10 +55,11 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
     course = find_course(course_root)
     config = load_serve_config(course.root)
     store = Store(config.database_url)
+    finished = Finished()
     if config.queue == "embedded":
         check_sandbox_available(SandboxSpec(mode=mode))
         requeued = store.requeue_interrupted()
-        notify = embedded_workers(config, mode)
+        notify = embedded_workers(config, mode, finished)
     else:
         from autograder.serve.queue import dispatch, resend_queued
 
@@ -58,7 +67,7 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
         notify = dispatch(config)
     if requeued:
         log.warning("%d interrupted job(s) queued again", requeued)
-    return Service(config, course, store, notify, hub=hub_sign_in(config, store))
+    return Service(config, course, store, notify, hub=hub_sign_in(config, store), finished=finished)
 
 
 def hub_sign_in(config: ServeConfig, store: Store) -> HubSignIn | None:
