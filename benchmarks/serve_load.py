@@ -10,7 +10,9 @@ from the start of the POST until the status route answers "graded" (asked as the
 asks: `?warten=25`, answered when the attempt is done; `--poll-ms 20`: polled every 20 ms, as
 before the long poll) and the feedback page has come back (`--warm-only`: just this, for the
 embedded mode unless --mode says otherwise), with the median of each phase (client clock and the
-server's stamps). The load average before and after is printed with the figures.
+server's stamps); `--pause S`: the student reads each feedback page for S seconds before the
+next upload (0: uploads back to back, the service never idle between them). The load average
+before and after is printed with the figures.
 load: `--uploads` uploads of a01's examples by `--students` students, evenly spread over
 `--seconds`, each over HTTP from its own thread; latency is the server's own record (received →
 graded); afterwards every upload must be stored and graded exactly once.
@@ -45,7 +47,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def warm_latency(
-    service: harness.Running, student: str, count: int, poll_ms: int = 0
+    service: harness.Running, student: str, count: int, poll_ms: int = 0, pause_s: float = 0.0
 ) -> tuple[list[float], dict]:
     """The latencies, and the median of each phase (client clock and the server's stamps)."""
     client = service.client(student)
@@ -54,6 +56,7 @@ def warm_latency(
     )  # warm-up
     latencies, phases = [], []
     for _ in range(count):
+        time.sleep(pause_s)  # the student reads the feedback before the next upload
         started, wall = time.perf_counter(), time.time()
         public_id = harness.attempt_id(harness.upload(client, "partly_wrong.ipynb"))
         posted = time.time()
@@ -177,13 +180,14 @@ def run_mode(mode: str, args: argparse.Namespace, tmp: Path) -> dict:
     service = harness.Running(course)
     try:
         load_before = os.getloadavg()
-        warm, phases = warm_latency(service, students[0], args.warm, args.poll_ms)
+        warm, phases = warm_latency(service, students[0], args.warm, args.poll_ms, args.pause)
         figures = {
             "mode": mode,
             "warm_uploads": len(warm),
             "warm_p50_s": percentile(warm, 0.5),
             "warm_p95_s": percentile(warm, 0.95),
             "warm_poll": f"every {args.poll_ms} ms" if args.poll_ms else "told when done",
+            "warm_pause_s": args.pause,
             "warm_phases_median_s": phases,
             "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         }
@@ -208,6 +212,12 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warm-only", action="store_true", help="only the warm latency")
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.0,
+        help="warm: seconds between a feedback page and the next upload (0: at once)",
+    )
     parser.add_argument(
         "--poll-ms",
         type=int,

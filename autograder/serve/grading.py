@@ -12,6 +12,7 @@ import logging
 import multiprocessing.synchronize
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from multiprocessing.queues import SimpleQueue
 from pathlib import Path
@@ -94,8 +95,9 @@ def worker_loop(
     aids: list[str],
     reports: SimpleQueue[int] | None = None,
 ) -> None:
-    """The embedded worker: grade queued uploads in order; while none waits, prepare the next
-    attempts' seeds (stopping as soon as one arrives), then sleep until the next arrives."""
+    """The embedded worker: grade queued uploads in order; while the service has nothing to
+    do, prepare the next attempts' seeds (stopping as soon as a job arrives or another process
+    grades one: the preparation never takes CPU from a grading), then sleep until a job comes."""
     _die_with_parent()
     store = Store(database_url)
     graders = Graders(course_root, mode)
@@ -104,7 +106,7 @@ def worker_loop(
         claim = store.next_claim()
         if claim is None:
             with lowest_priority():  # the idle CPU only: never slower pages or gradings
-                graders.seeds.prepare_idle(aids, stop=wake.is_set)
+                graders.seeds.prepare_idle(aids, stop=Busy(store, wake))
             wake.wait(timeout=1.0)
             wake.clear()  # (with several workers, one may sleep through a wake: at most 1 s)
             continue
@@ -113,6 +115,25 @@ def worker_loop(
                 reports.put(claim.upload_id)  # a page waiting for it hears at once (notify.py)
         except Exception:  # a broken grader must not stop the service; the job stays claimed
             log.exception("grading upload %s failed", claim.upload_id)
+
+
+class Busy:
+    """``stop`` for the preparation: the service has a job, queued (a new one wakes us) or
+    being graded by another process (the store says so; asked every ``every_s`` at most)."""
+
+    def __init__(
+        self, store: Store, wake: multiprocessing.synchronize.Event, every_s: float = 0.02
+    ) -> None:
+        self._store, self._wake, self._every_s = store, wake, every_s
+        self._asked = -1.0
+
+    def __call__(self) -> bool:
+        if self._wake.is_set():
+            return True
+        if time.monotonic() - self._asked < self._every_s:
+            return False
+        self._asked = time.monotonic()
+        return self._store.has_work()
 
 
 @contextlib.contextmanager

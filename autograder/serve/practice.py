@@ -58,6 +58,8 @@ class PreparedSeeds:
         for aid in aids:
             if aid in self._complete:
                 continue
+            if stop():
+                return
             nonce = self._next.setdefault(aid, new_nonce())
             if not self._prepare(aid, self.seed(aid, nonce), stop):
                 return

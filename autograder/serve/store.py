@@ -264,6 +264,12 @@ class Store:
             )
         return int(ahead or 0)
 
+    def has_work(self) -> bool:
+        """Whether any job is queued or being graded (by any process of the service)."""
+        with self.engine.connect() as db:
+            busy = uploads.c.status.in_([QUEUED, GRADING])
+            return db.scalar(sa.select(uploads.c.id).where(busy).limit(1)) is not None
+
     def queued_ids(self) -> list[int]:
         with self.engine.connect() as db:
             return list(
