@@ -20,7 +20,6 @@ from collections.abc import Callable
 
 from autograder.engine.proxy import CallRecord, StudentProxy
 from autograder.engine.runner import AssignmentGrader
-from autograder.engine.workers import TaskWorkers
 from autograder.notebook.submission import Submission, load_submission
 from autograder.sandbox import errors
 
@@ -37,13 +36,7 @@ def prepare_seed(
 ) -> bool:
     """Fill ``grader``'s caches for ``seed`` by grading ``model`` (``model_submission``); True
     when every step ran, False when ``stop`` said so first (or the model's worker failed)."""
-    workers = TaskWorkers(
-        model.code_cells(grader.spec) + grader.worker_helpers,
-        grader.profiles,
-        grader.default_profile,
-        grader.options.mode,
-        grader.options.gpu,
-    )
+    workers = grader.task_workers(model)
     with workers:
         try:
             workers.start()

@@ -4,6 +4,7 @@ never used twice, and grading with it gives exactly what grading with that seed 
 from __future__ import annotations
 
 import json
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from autograder.engine.prepare import model_submission, prepare_seed
 from autograder.engine.runner import AssignmentGrader
 from autograder.results.model import SubmissionResult, submission_from_dict
 from autograder.sandbox.launcher import SandboxMode
-from autograder.serve.grading import Graders, grade_upload
+from autograder.serve.grading import Busy, Graders, grade_upload
 from autograder.serve.practice import PreparedSeeds, practice_seed
 from autograder.serve.store import QUEUED, Store
 from tests.conftest import A01, REPO
@@ -31,6 +32,17 @@ class Recorder:
     def __call__(self, aid: str, seed: str, stop) -> bool:  # type: ignore[no-untyped-def]
         self.seeds.append(seed)
         return self.steps is None
+
+
+class StopAfter:
+    """``stop`` that says so from its ``n``-th question on (a job arrived mid-preparation)."""
+
+    def __init__(self, n: int) -> None:
+        self.asked, self.n = 0, n
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.asked > self.n
 
 
 def test_a_prepared_nonce_is_taken_once_and_the_next_one_is_new() -> None:
@@ -52,14 +64,31 @@ def test_a_prepared_nonce_is_taken_once_and_the_next_one_is_new() -> None:
 
 
 def test_an_interrupted_preparation_keeps_its_nonce_for_the_next_attempt() -> None:
-    recorder = Recorder(steps=0)
+    recorder = Recorder(steps=0)  # its preparation is stopped every time
     seeds = PreparedSeeds(SECRET, recorder)
     seeds.prepare_idle([A01, "a02"], stop=lambda: True)
-    assert recorder.seeds == [recorder.seeds[0]]  # stopped in a01: a02 waits for the next idle
+    assert recorder.seeds == []  # the service is busy: nothing is even started
+    seeds.prepare_idle([A01, "a02"], StopAfter(1))
+    assert len(recorder.seeds) == 1  # stopped in a01: a02 waits for the next idle time
     assert not seeds.is_prepared(A01)
-    seeds.prepare_idle([A01], stop=lambda: True)
+    seeds.prepare_idle([A01], StopAfter(1))
     assert recorder.seeds[1] == recorder.seeds[0]  # the same nonce, resumed
     assert seeds.seed(A01, seeds.take(A01)) == recorder.seeds[0]
+
+
+def test_the_preparation_stops_for_a_new_job_and_for_another_process_grading(
+    tmp_path: Path,
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'serve.sqlite'}")
+    wake = multiprocessing.get_context("spawn").Event()
+    assert not Busy(store, wake)()
+    wake.set()
+    assert Busy(store, wake)()  # an upload has just been queued
+    wake.clear()
+    job = store.add_upload("anna", A01, "a.ipynb", b"{}", QUEUED)
+    assert Busy(store, wake)()  # queued, though another process took the wake-up
+    assert store.claim(job.id) is not None
+    assert Busy(store, wake)()  # being graded elsewhere: its CPU is not ours to take
 
 
 def _tasks(result: SubmissionResult) -> list[tuple[str, float, str, str | None]]:
@@ -74,17 +103,6 @@ def _computed(grader: AssignmentGrader) -> tuple[int, int]:
     return len(grader.reference._results), len(grader.replays._results)
 
 
-class StopAfter:
-    """``stop`` that says so from its ``n``-th question on (a job arrived mid-preparation)."""
-
-    def __init__(self, n: int) -> None:
-        self.asked, self.n = 0, n
-
-    def __call__(self) -> bool:
-        self.asked += 1
-        return self.asked > self.n
-
-
 @pytest.mark.slow
 def test_grading_with_a_prepared_seed_computes_nothing_new_and_agrees(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grader: AssignmentGrader
@@ -96,28 +114,20 @@ def test_grading_with_a_prepared_seed_computes_nothing_new_and_agrees(
     prepared = graders.get(A01)
     store = Store(f"sqlite:///{tmp_path / 'serve.sqlite'}")
     content = (EXAMPLES / "partly_wrong.ipynb").read_bytes()
-    ids = [store.add_upload("anna", A01, "partly_wrong.ipynb", content, QUEUED).id for _ in "ab"]
+    job = store.add_upload("anna", A01, "partly_wrong.ipynb", content, QUEUED).id
     before = _computed(prepared)
-    assert grade_upload(store, graders, ids[0])
+    assert grade_upload(store, graders, job)
     assert _computed(prepared) == before  # every reference result and replay was ready
-    stop = StopAfter(3)  # an upload arrives after three steps of the next preparation
-    graders.seeds.prepare_idle([A01], stop)
-    assert stop.asked == 4 and not graders.seeds.is_prepared(A01)
-    partly = _computed(prepared)
-    assert grade_upload(store, graders, ids[1])  # with the partly prepared seed
-    assert _computed(prepared) > partly  # the rest computed now
+    assert not graders.seeds.is_prepared(A01)  # taken: the next attempt gets another
 
-    rows = [store.by_id(i) for i in ids]
-    nonces = {row.practice_nonce for row in rows}
-    assert None not in nonces and len(nonces) == 2
-    for row in rows:
-        assert row.practice_nonce is not None and row.result is not None
-        # the session's grader never saw this seed: it computes everything itself
-        seed = practice_seed(SECRET, A01, row.practice_nonce)
-        expected = grader.grade_file(EXAMPLES / "partly_wrong.ipynb", "anna", seed=seed)
-        got = submission_from_dict(json.loads(row.result))
-        assert _tasks(got) == _tasks(expected)
-        assert sum(t.diagnosis is not None for t in got.tasks) == 3  # the three named mistakes
+    row = store.by_id(job)
+    assert row.practice_nonce is not None and row.result is not None
+    got = submission_from_dict(json.loads(row.result))
+    assert sum(t.diagnosis is not None for t in got.tasks) == 3  # the three named mistakes
+    # the session's grader never saw this seed: it computes everything itself
+    seed = practice_seed(SECRET, A01, row.practice_nonce)
+    expected = grader.grade_file(EXAMPLES / "partly_wrong.ipynb", "anna", seed=seed)
+    assert _tasks(got) == _tasks(expected)
 
 
 def test_prepare_seed_stops_when_asked(grader: AssignmentGrader) -> None:
