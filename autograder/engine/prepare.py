@@ -36,6 +36,8 @@ def prepare_seed(
 ) -> bool:
     """Fill ``grader``'s caches for ``seed`` by grading ``model`` (``model_submission``); True
     when every step ran, False when ``stop`` said so first (or the model's worker failed)."""
+    if stop():
+        return False
     workers = grader.task_workers(model)
     with workers:
         try:
