@@ -144,11 +144,12 @@ def lowest_priority() -> Iterator[None]:
     if os.geteuid() != 0 or not Path("/proc/self/task").is_dir():
         yield
         return
+    before = os.getpriority(os.PRIO_PROCESS, 0)  # this thread's: the service was started so
     _set_nice(19)
     try:
         yield
     finally:
-        _set_nice(0)
+        _set_nice(before)
 
 
 def _set_nice(value: int) -> None:

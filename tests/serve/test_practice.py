@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from autograder.engine.prepare import model_submission, prepare_seed
 from autograder.engine.runner import AssignmentGrader
 from autograder.results.model import SubmissionResult, submission_from_dict
 from autograder.sandbox.launcher import SandboxMode
-from autograder.serve.grading import Busy, Graders, grade_upload
+from autograder.serve.grading import Busy, Graders, grade_upload, lowest_priority
 from autograder.serve.practice import PreparedSeeds, practice_seed
 from autograder.serve.store import QUEUED, Store
 from tests.conftest import A01, REPO
@@ -134,3 +137,16 @@ def test_prepare_seed_stops_when_asked(grader: AssignmentGrader) -> None:
     stop = StopAfter(0)
     assert prepare_seed(grader, model_submission(grader), "never-prepared", stop) is False
     assert stop.asked == 1
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="raising a thread's priority again needs root")
+def test_the_preparation_runs_at_the_lowest_priority_and_then_as_before() -> None:
+    def nice_values() -> set[int]:
+        return {os.getpriority(os.PRIO_PROCESS, int(t)) for t in os.listdir("/proc/self/task")}
+
+    helper = threading.Thread(target=time.sleep, args=(1,), daemon=True)  # another thread
+    helper.start()
+    before = nice_values()
+    with lowest_priority():
+        assert nice_values() == {19}
+    assert nice_values() == before
