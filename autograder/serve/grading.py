@@ -94,10 +94,12 @@ def worker_loop(
     wake: multiprocessing.synchronize.Event,
     aids: list[str],
     reports: SimpleQueue[int] | None = None,
+    preparing: multiprocessing.synchronize.Lock | None = None,
 ) -> None:
     """The embedded worker: grade queued uploads in order; while the service has nothing to
-    do, prepare the next attempts' seeds (stopping as soon as a job arrives or another process
-    grades one: the preparation never takes CPU from a grading), then sleep until a job comes."""
+    do, prepare the next attempts' seeds (``preparing``: held by the one process doing so, None:
+    never; it stops as soon as a job arrives or another process grades one: the preparation
+    never takes CPU from a grading), then sleep until a job comes."""
     _die_with_parent()
     store = Store(database_url)
     graders = Graders(course_root, mode)
@@ -105,8 +107,12 @@ def worker_loop(
     while True:
         claim = store.next_claim()
         if claim is None:
-            with lowest_priority():  # the idle CPU only: never slower pages or gradings
-                graders.seeds.prepare_idle(aids, stop=Busy(store, wake))
+            if preparing is not None and preparing.acquire(block=False):
+                try:  # one process at a time: another one is always free to take a job at once
+                    with lowest_priority():  # the idle CPU only: never slower pages or gradings
+                        graders.seeds.prepare_idle(aids, stop=Busy(store, wake))
+                finally:
+                    preparing.release()
             wake.wait(timeout=1.0)
             wake.clear()  # (with several workers, one may sleep through a wake: at most 1 s)
             continue

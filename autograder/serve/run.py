@@ -33,6 +33,7 @@ def embedded_workers(
     wake = context.Event()
     reports: SimpleQueue[int] = context.SimpleQueue()
     finished.listen(reports)
+    preparing = context.Lock() if config.prepare_seeds else None  # one process prepares at a time
     for number in range(config.workers):
         context.Process(
             target=worker_loop,
@@ -43,12 +44,18 @@ def embedded_workers(
                 wake,
                 config.practice_assignments(),
                 reports,
+                preparing,
             ),
             name=f"autograder-serve-worker-{number}",
             daemon=True,
         ).start()
     wake.set()  # jobs left queued by an earlier run are graded first
-    return lambda _upload_id: wake.set()
+    alive = (wake, preparing)  # as long as the service: the processes open them by name
+
+    def notify(_upload_id: int) -> None:
+        alive[0].set()
+
+    return notify
 
 
 def make_service(course_root: Path, mode: SandboxMode) -> Service:

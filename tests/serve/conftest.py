@@ -128,8 +128,11 @@ def wait_graded(client: httpx.Client, public_id: str, seconds: float = 60) -> di
 
 @pytest.fixture(scope="session")  # shared by the modules that one xdist worker runs
 def service_course(tmp_path_factory: pytest.TempPathFactory) -> ServiceCourse:
-    return make_course(
-        tmp_path_factory.mktemp("serve"), attempts_per_hour=4, max_upload_bytes=1 << 20
+    return make_course(  # no seeds prepared while idle: the suite's other tests need the CPU
+        tmp_path_factory.mktemp("serve"),
+        attempts_per_hour=4,
+        max_upload_bytes=1 << 20,
+        prepare_seeds=False,
     )
 
 

@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ from autograder.engine.prepare import model_submission, prepare_seed
 from autograder.engine.runner import AssignmentGrader
 from autograder.results.model import SubmissionResult, submission_from_dict
 from autograder.sandbox.launcher import SandboxMode
+from autograder.serve.config import Window, load_serve_config, write_serve_config
 from autograder.serve.grading import Busy, Graders, grade_upload, lowest_priority
 from autograder.serve.practice import PreparedSeeds, practice_seed
-from autograder.serve.store import QUEUED, Store
+from autograder.serve.store import QUEUED, Store, now_utc
 from tests.conftest import A01, REPO
 from tests.serve.conftest import EXAMPLES
 
@@ -150,3 +152,11 @@ def test_the_preparation_runs_at_the_lowest_priority_and_then_as_before() -> Non
     with lowest_priority():
         assert nice_values() == {19}
     assert nice_values() == before
+
+
+def test_preparing_seeds_can_be_switched_off_in_serve_toml(tmp_path: Path) -> None:
+    windows = {A01: Window(now_utc() + timedelta(days=1))}
+    write_serve_config(tmp_path, windows)
+    assert load_serve_config(tmp_path).prepare_seeds  # on unless the course says otherwise
+    write_serve_config(tmp_path, windows, prepare_seeds=False)
+    assert not load_serve_config(tmp_path).prepare_seeds
