@@ -10,8 +10,9 @@ but their reference results are ready when the attempt arrives.
 Everything here runs in the trusted grading process, on the grader's own caches: the model
 solution runs in a sandboxed worker of its own (no student shares it), its results never leave
 this process. The work goes task by task and mistake by mistake, asking ``stop`` in between, so
-a submission that arrives meanwhile waits for one step at most (one task's tests, one replay); a half-prepared seed is still
-correct to grade with (what is missing is computed then, as without preparation).
+a submission that arrives meanwhile waits for one step at most (one task's tests, one replay);
+a half-prepared seed is still correct to grade with (what is missing is computed then, as
+without preparation).
 """
 
 from __future__ import annotations
