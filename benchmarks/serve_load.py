@@ -6,9 +6,13 @@ Run from the repository root after `make setup` (redis-server comes from scripts
 Prints one JSON object per mode (see benchmarks/README.md for the last figures).
 
 warm: one student uploads a01's partly wrong example again and again, one at a time; latency is
-from the start of the POST until the status route answers "graded" (polled every 20 ms) and the
-feedback page has come back (`--warm-only`: just this, for the embedded mode unless --mode says
-otherwise). The load average before and after is printed with the figures.
+from the start of the POST until the status route answers "graded" (asked as the attempt page
+asks: `?warten=25`, answered when the attempt is done; `--poll-ms 20`: polled every 20 ms, as
+before the long poll) and the feedback page has come back (`--warm-only`: just this, for the
+embedded mode unless --mode says otherwise), with the median of each phase (client clock and the
+server's stamps); `--pause S`: the student reads each feedback page for S seconds before the
+next upload (0: uploads back to back, the service never idle between them). The load average
+before and after is printed with the figures.
 load: `--uploads` uploads of a01's examples by `--students` students, evenly spread over
 `--seconds`, each over HTTP from its own thread; latency is the server's own record (received →
 graded); afterwards every upload must be stored and graded exactly once.
@@ -42,21 +46,57 @@ def percentile(values: list[float], share: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 3)
 
 
-def warm_latency(service: harness.Running, student: str, count: int) -> list[float]:
+def warm_latency(
+    service: harness.Running, student: str, count: int, poll_ms: int = 0, pause_s: float = 0.0
+) -> tuple[list[float], dict]:
+    """The latencies, and the median of each phase (client clock and the server's stamps)."""
     client = service.client(student)
     harness.wait_graded(
         client, harness.attempt_id(harness.upload(client, "partly_wrong.ipynb")), 300
     )  # warm-up
-    latencies = []
+    latencies, phases = [], []
     for _ in range(count):
-        started = time.perf_counter()
+        time.sleep(pause_s)  # the student reads the feedback before the next upload
+        started, wall = time.perf_counter(), time.time()
         public_id = harness.attempt_id(harness.upload(client, "partly_wrong.ipynb"))
-        while client.get(f"/versuch/{public_id}/status").json()["status"] in ("queued", "grading"):
-            time.sleep(0.02)
+        posted = time.time()
+        while _status(client, public_id, poll_ms) in ("queued", "grading"):
+            time.sleep(poll_ms / 1000)
+        seen = time.time()
         page = client.get(f"/versuch/{public_id}")
         latencies.append(time.perf_counter() - started)
         assert "Rückmeldung zu" in page.text, page.text[:500]  # the feedback page, not the queue
-    return latencies
+        phases.append(_phases(service.course.store, public_id, wall, posted, seen, time.time()))
+    return latencies, {name: percentile([p[name] for p in phases], 0.5) for name in phases[0]}
+
+
+def _status(client, public_id: str, poll_ms: int) -> str:  # type: ignore[no-untyped-def]
+    """The attempt's status: told when done, as the attempt page asks (``poll_ms`` 0), or at
+    once, for a client that polls every ``poll_ms`` ms (this script before the long poll)."""
+    wait = "?warten=25" if poll_ms == 0 else ""
+    return client.get(f"/versuch/{public_id}/status{wait}").json()["status"]
+
+
+def _phases(store, public_id: str, wall: float, posted: float, seen: float, paged: float) -> dict:  # type: ignore[no-untyped-def]
+    from autograder.serve.store import uploads
+
+    with store.engine.connect() as db:
+        row = db.execute(uploads.select().where(uploads.c.public_id == public_id)).one()
+    received, claimed, graded = (
+        datetime.fromisoformat(stamp).timestamp()
+        for stamp in (row.received_at, row.claimed_at, row.graded_at)
+    )
+    graded_in = json.loads(row.result)["duration_s"]
+    return {
+        "post_until_stored": received - wall,  # HTTP, form parsing, judging the notebook
+        "post_answered": posted - wall,
+        "stored_until_claimed": claimed - received,  # wake-up and claim of a grading process
+        "claimed_until_graded": graded - claimed,
+        "grade_one": graded_in,  # worker start + cells, hidden tests, diagnosis
+        "claimed_until_graded_other": graded - claimed - graded_in,  # seed, files, JSON, commit
+        "graded_until_seen": seen - graded,  # the client's status poll
+        "feedback_page": paged - seen,  # GET, rendering the page
+    }
 
 
 def load_run(service: harness.Running, students: list[str], uploads: int, seconds: float) -> dict:
@@ -140,12 +180,15 @@ def run_mode(mode: str, args: argparse.Namespace, tmp: Path) -> dict:
     service = harness.Running(course)
     try:
         load_before = os.getloadavg()
-        warm = warm_latency(service, students[0], args.warm)
+        warm, phases = warm_latency(service, students[0], args.warm, args.poll_ms, args.pause)
         figures = {
             "mode": mode,
             "warm_uploads": len(warm),
             "warm_p50_s": percentile(warm, 0.5),
             "warm_p95_s": percentile(warm, 0.95),
+            "warm_poll": f"every {args.poll_ms} ms" if args.poll_ms else "told when done",
+            "warm_pause_s": args.pause,
+            "warm_phases_median_s": phases,
             "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         }
         if not args.warm_only:
@@ -169,6 +212,18 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warm-only", action="store_true", help="only the warm latency")
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.0,
+        help="warm: seconds between a feedback page and the next upload (0: at once)",
+    )
+    parser.add_argument(
+        "--poll-ms",
+        type=int,
+        default=0,
+        help="warm: poll the status every N ms instead of waiting to be told (0, as the page)",
+    )
     args = parser.parse_args()
     if args.warm_only and "--mode" not in sys.argv:
         args.mode = "embedded"

@@ -192,6 +192,13 @@ class AssignmentGrader:
     def text(self, text: Text) -> str:
         return text.get(self.options.lang)
 
+    def task_workers(self, submission: Submission) -> TaskWorkers:
+        """The sandboxed workers (not yet started) that run ``submission``'s cells."""
+        cells = submission.code_cells(self.spec) + self.worker_helpers
+        return TaskWorkers(
+            cells, self.profiles, self.default_profile, self.options.mode, self.options.gpu
+        )
+
     # ------------------------------------------------------------ entry points
 
     def grade_file(
@@ -214,14 +221,7 @@ class AssignmentGrader:
         """Grade every task, or just the tasks in ``only``; ``seed`` replaces the course's
         secret seed for the hidden inputs (practice feedback draws its own per attempt)."""
         started = time.monotonic()
-        cells = submission.code_cells(self.spec) + self.worker_helpers
-        workers = TaskWorkers(
-            cells,
-            self.profiles,
-            self.default_profile,
-            self.options.mode,
-            self.options.gpu,
-        )
+        workers = self.task_workers(submission)
         with workers:
             try:
                 workers.start()

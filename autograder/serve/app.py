@@ -6,6 +6,7 @@ student, so another student's id or a guessed one answers 404, exactly like an u
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,9 +30,11 @@ from autograder.results.model import submission_from_dict
 from autograder.serve.config import ServeConfig
 from autograder.serve.hub import HUB_COOKIE, STATE_COOKIE, HubSignIn, HubUnavailable
 from autograder.serve.intake import Verdict, judge, too_large
-from autograder.serve.store import QUEUED, REJECTED, Store, Upload, now_utc
+from autograder.serve.notify import FALLBACK_S, Finished
+from autograder.serve.store import GRADING, QUEUED, REJECTED, Store, Upload, now_utc
 
 COOKIE = "ag_token"
+MAX_WAIT_S = 25.0  # a long poll's longest wait (below common proxies' 30 s idle timeout)
 FORM_SLACK = 64 << 10  # multipart headers and the assignment field around the file
 
 _templates = jinja2.Environment(
@@ -61,6 +64,7 @@ class Service:
     notify: Callable[[int], None]  # a job was queued: wake the embedded worker or send it to Celery
     titles: dict[str, str] = field(default_factory=dict)
     hub: HubSignIn | None = None  # sign-in through JupyterHub, besides the tokens
+    finished: Finished = field(default_factory=Finished)  # wakes status requests that wait
 
     @property
     def root(self) -> str:
@@ -223,9 +227,19 @@ class Service:
             "attempt.html.j2", request, upload=upload, position=self.store.queue_position(upload)
         )
 
-    def status(self, request: Request) -> Response:
-        upload = self._own(request)
-        position = self.store.queue_position(upload)
+    async def status(self, request: Request) -> Response:
+        """The attempt's state; with ``?warten=<s>`` (at most ``MAX_WAIT_S``) an attempt still
+        queued or being graded is answered once it is done, or after that long (long poll)."""
+        upload = await run_in_threadpool(self._own, request)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + _seconds(request.query_params.get("warten", ""))
+        while upload.status in (QUEUED, GRADING) and loop.time() < deadline:
+            with self.finished.watch(upload.id) as told:
+                upload = await run_in_threadpool(self._own, request)
+                if upload.status in (QUEUED, GRADING):
+                    remaining = min(deadline - loop.time(), FALLBACK_S)
+                    await asyncio.wait([told], timeout=max(remaining, 0))
+        position = await run_in_threadpool(self.store.queue_position, upload)
         return JSONResponse(
             {"status": upload.status, "position": position, "reason": upload.reason}
         )
@@ -245,6 +259,15 @@ class Service:
             "ziehen bei jedem Versuch neue Eingaben.</nav>"
         )
         return html.replace("<body>", "<body>\n" + nav, 1)
+
+
+def _seconds(text: str) -> float:
+    """A wait the client asked for, within 0 … ``MAX_WAIT_S`` (anything else: no wait)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        return 0.0
+    return min(seconds, MAX_WAIT_S) if seconds > 0 else 0.0  # NaN is not > 0
 
 
 def _hub_refusal(hub: HubSignIn, hub_user: str | None) -> str | None:

@@ -8,6 +8,8 @@ Example::
     database = "sqlite:///serve/serve.sqlite"   # relative paths: in the course folder
     queue = "embedded"              # or "celery" (broker below; workers: `autograder serve worker`)
     workers = 1                     # grading processes of the embedded mode
+    prepare_seeds = true            # embedded mode: compute the next attempt's references while
+                                    # idle (false: each attempt computes its own, as Celery's)
     broker = "redis://localhost:6379/0"
     visibility_timeout = 3600       # a dead Celery worker's job returns after this many seconds
     base_url = "/"                  # behind JupyterHub's proxy: "/services/<name>/" (default
@@ -69,6 +71,7 @@ class ServeConfig:
     workers: int = 1  # grading processes of the embedded mode
     hub: HubSettings | None = None  # sign-in through JupyterHub (besides the tokens)
     base_url: str = "/"  # where the pages are: "/" or "/services/<name>/" behind the Hub's proxy
+    prepare_seeds: bool = True  # embedded graders prepare the next attempt's seed while idle
 
     def practice_assignments(self) -> list[str]:
         """The assignments that get practice feedback now or later (exams get none, nor do
@@ -131,6 +134,7 @@ def load_serve_config(course_root: Path) -> ServeConfig:
         max(1, int(serve.get("workers", 1))),
         HubSettings.from_table(data["hub"], f"{path} [hub]") if "hub" in data else None,
         _base_url(serve, "hub" in data),
+        prepare_seeds=bool(serve.get("prepare_seeds", True)),
     )
     if config.queue not in QUEUES:
         raise ConfigError(f"{path}: queue must be one of {', '.join(QUEUES)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable
+from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 
 from autograder.course import find_course
@@ -17,15 +18,22 @@ from autograder.serve.app import Service, build_app
 from autograder.serve.config import ServeConfig, load_serve_config
 from autograder.serve.grading import worker_loop
 from autograder.serve.hub import HubSignIn, Roster
+from autograder.serve.notify import Finished
 from autograder.serve.store import Store
 
 log = logging.getLogger(__name__)
 
 
-def embedded_workers(config: ServeConfig, mode: SandboxMode) -> Callable[[int], None]:
-    """Start the grading processes; returns how to wake them for a new job."""
+def embedded_workers(
+    config: ServeConfig, mode: SandboxMode, finished: Finished
+) -> Callable[[int], None]:
+    """Start the grading processes (they report each graded job to ``finished``); returns how
+    to wake them for a new job."""
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads
     wake = context.Event()
+    reports: SimpleQueue[int] = context.SimpleQueue()
+    finished.listen(reports)
+    preparing = context.Lock() if config.prepare_seeds else None  # one process prepares at a time
     for number in range(config.workers):
         context.Process(
             target=worker_loop,
@@ -35,22 +43,30 @@ def embedded_workers(config: ServeConfig, mode: SandboxMode) -> Callable[[int], 
                 mode,
                 wake,
                 config.practice_assignments(),
+                reports,
+                preparing,
             ),
             name=f"autograder-serve-worker-{number}",
             daemon=True,
         ).start()
     wake.set()  # jobs left queued by an earlier run are graded first
-    return lambda _upload_id: wake.set()
+    alive = (wake, preparing)  # as long as the service: the processes open them by name
+
+    def notify(_upload_id: int) -> None:
+        alive[0].set()
+
+    return notify
 
 
 def make_service(course_root: Path, mode: SandboxMode) -> Service:
     course = find_course(course_root)
     config = load_serve_config(course.root)
     store = Store(config.database_url)
+    finished = Finished()
     if config.queue == "embedded":
         check_sandbox_available(SandboxSpec(mode=mode))
         requeued = store.requeue_interrupted()
-        notify = embedded_workers(config, mode)
+        notify = embedded_workers(config, mode, finished)
     else:
         from autograder.serve.queue import dispatch, resend_queued
 
@@ -58,7 +74,7 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
         notify = dispatch(config)
     if requeued:
         log.warning("%d interrupted job(s) queued again", requeued)
-    return Service(config, course, store, notify, hub=hub_sign_in(config, store))
+    return Service(config, course, store, notify, hub=hub_sign_in(config, store), finished=finished)
 
 
 def hub_sign_in(config: ServeConfig, store: Store) -> HubSignIn | None:

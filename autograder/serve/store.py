@@ -50,6 +50,7 @@ uploads = sa.Table(
     sa.Column("graded_at", sa.String(32), nullable=True),
     sa.Column("grade_count", sa.Integer, nullable=False, default=0),
     sa.Column("result", sa.Text, nullable=True),  # SubmissionResult as JSON
+    sa.Column("practice_nonce", sa.String(64), nullable=True),  # its seed's (serve/practice.py)
 )
 
 
@@ -80,6 +81,7 @@ class Upload:
     result: str | None
     grade_count: int
     claim: str | None  # who graded it last: "host:pid:nonce"
+    practice_nonce: str | None = None  # the nonce its practice seed was drawn with
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,21 @@ def open_engine(url: str) -> Engine:
     else:
         engine = sa.create_engine(url, pool_pre_ping=True)
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added since a database was created (``create_all`` makes only new tables)."""
+    present = {column["name"] for column in sa.inspect(engine).get_columns("uploads")}
+    for column in uploads.columns:
+        if column.name not in present:
+            kind = column.type.compile(engine.dialect)
+            try:
+                with engine.begin() as db:
+                    db.execute(sa.text(f"ALTER TABLE uploads ADD COLUMN {column.name} {kind}"))
+            except (sa.exc.OperationalError, sa.exc.ProgrammingError):
+                pass  # another process of the service added it just now
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -248,6 +264,12 @@ class Store:
             )
         return int(ahead or 0)
 
+    def has_work(self) -> bool:
+        """Whether any job is queued or being graded (by any process of the service)."""
+        with self.engine.connect() as db:
+            busy = uploads.c.status.in_([QUEUED, GRADING])
+            return db.scalar(sa.select(uploads.c.id).where(busy).limit(1)) is not None
+
     def queued_ids(self) -> list[int]:
         with self.engine.connect() as db:
             return list(
@@ -325,8 +347,9 @@ class Store:
                 return claim
         return None
 
-    def finish(self, claim: Claim, result_json: str) -> bool:
-        """Record the result, only under the job's current claim (so: at most once)."""
+    def finish(self, claim: Claim, result_json: str, practice_nonce: str | None = None) -> bool:
+        """Record the result (and the nonce of its practice seed), only under the job's
+        current claim (so: at most once)."""
         with self.engine.begin() as db:
             done = db.execute(
                 sa.update(uploads)
@@ -338,6 +361,7 @@ class Store:
                 .values(
                     status=GRADED,
                     result=result_json,
+                    practice_nonce=practice_nonce,
                     graded_at=stamp(now_utc()),
                     grade_count=uploads.c.grade_count + 1,
                 )

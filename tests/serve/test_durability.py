@@ -33,6 +33,8 @@ def test_kill_9_loses_nothing_and_grades_every_job_once(tmp_path) -> None:
                 break
             time.sleep(0.2)
         assert all(rows[i].status == GRADED and rows[i].grade_count == 1 for i in ids)
+        nonces = {rows[i].practice_nonce for i in ids}  # each attempt its own practice seed
+        assert None not in nonces and len(nonces) == len(ids)
         scores = [second.client("anna").get(f"/versuch/{i}").text for i in ids]
         assert "typischen Fehler" in scores[1] and "typischen Fehler" not in scores[0]
     finally:

@@ -46,9 +46,10 @@ def test_a_student_sees_only_their_own_uploads(
     anna, ben, nobody = service.client("anna"), service.client("ben"), service.client()
     public_id = attempt_id(upload(anna, "perfect.ipynb"))
     wait_graded(anna, public_id)
-    for route in (f"/versuch/{public_id}", f"/versuch/{public_id}/status"):
-        assert anna.get(route).status_code == 200
-        assert ben.get(route).status_code == 404  # another student's id: as if unknown
+    status = f"/versuch/{public_id}/status"
+    for route in (f"/versuch/{public_id}", status, status + "?warten=25"):
+        assert anna.get(route, timeout=5).status_code == 200  # done: answered without waiting
+        assert ben.get(route, timeout=5).status_code == 404  # another student's id: as if unknown
         assert nobody.get(route).status_code == 303  # not signed in: to the sign-in page
         guessed = route.replace(public_id, public_id[:-1] + ("A" if public_id[-1] != "A" else "B"))
         assert anna.get(guessed).status_code == 404
@@ -61,6 +62,8 @@ def test_a_student_sees_only_their_own_uploads(
     wrong = nobody.post("/anmelden", data={"token": "not-a-token"})
     assert wrong.status_code == 401 and "ungültig" in wrong.text
     assert nobody.get("/anmelden/not-a-token").status_code == 401
+    for wait in ("abc", "nan", "-1", "1e9", ""):  # any value: an answer, never an error
+        assert anna.get(f"{status}?warten={wait}", timeout=5).json()["status"] == "graded"
     ben.post("/abmelden")
     assert ben.get(f"/versuch/{public_id}/status").status_code == 303  # signed out
 
@@ -82,7 +85,7 @@ def test_bad_input_is_stored_as_rejected_with_a_german_message(
 ) -> None:
     carla = service.client("carla")
     public_id = attempt_id(upload(carla, name, data, aid))
-    status = carla.get(f"/versuch/{public_id}/status").json()
+    status = carla.get(f"/versuch/{public_id}/status?warten=25", timeout=5).json()  # no wait
     assert status["status"] == "rejected" and message in status["reason"]
     assert message in carla.get(f"/versuch/{public_id}").text
     row = next(u for u in service_course.store.history("carla") if u.public_id == public_id)

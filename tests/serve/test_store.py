@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from autograder.engine.runner import AssignmentGrader
 from autograder.serve.practice import practice_seed
@@ -104,3 +105,16 @@ def test_the_attempts_seed_draws_the_hidden_inputs(grader: AssignmentGrader) -> 
         return [t.feedback for t in grader.grade_file(path, "anna", seed=seed).tasks]
 
     assert feedback(practice_seed(TEST_SEED, "a01", "a")) != feedback(None)
+
+
+def test_a_database_from_before_the_practice_nonce_gets_the_column(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    store = Store(url)
+    old = store.add_upload("anna", "a01", "a.ipynb", b"{}", QUEUED)
+    with store.engine.begin() as db:  # as the service's first version created the table
+        db.execute(sa.text("ALTER TABLE uploads DROP COLUMN practice_nonce"))
+    again = Store(url)
+    assert again.by_id(old.id).practice_nonce is None
+    claim = again.claim(old.id)
+    assert claim is not None and again.finish(claim, "{}", "n1")
+    assert again.by_id(old.id).practice_nonce == "n1"
