@@ -3,8 +3,10 @@
 The attempt page asks the status route to wait (``?warten=<s>``, a long poll); the route answers
 as soon as the attempt is done. In the embedded mode the grading processes report each finished
 upload id on a queue that a thread of the web process reads; the waiting request is woken at
-once. Where nobody reports (Celery workers on other machines), the route looks again every
-``FALLBACK_S`` seconds, so a page learns of its result at most that late.
+once. Celery workers (on any machine) publish the id on a Redis channel of the broker
+(``queue.py``) that a thread of the web process subscribes to. Where no report comes (the
+broker restarting, a message lost), the route looks again every ``FALLBACK_S`` seconds, so a
+page learns of its result at most that late.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Iterator
-from multiprocessing.queues import SimpleQueue
+from collections.abc import Iterable, Iterator
 
 FALLBACK_S = 1.0
 
@@ -25,12 +26,11 @@ class Finished:
         self._waiting: dict[int, set[asyncio.Future[None]]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def listen(self, reports: SimpleQueue[int]) -> None:
-        """Read the grading processes' reports in a thread of this process."""
+    def listen(self, reports: Iterable[int]) -> None:
+        """Read the graded upload ids of ``reports`` (it may block) in a thread of this process."""
 
         def read() -> None:
-            while True:
-                upload_id = reports.get()
+            for upload_id in reports:
                 loop = self._loop
                 if loop is not None and not loop.is_closed():
                     loop.call_soon_threadsafe(self._wake, upload_id)

@@ -10,11 +10,14 @@ claim makes sure that it is recorded once.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
+import redis
 from celery import Celery
 from celery.signals import worker_process_init
 
@@ -25,6 +28,10 @@ from autograder.serve.store import GRADING, QUEUED, Store
 
 COURSE_ENV = "AUTOGRADER_SERVE_COURSE"
 TASK = "autograder.serve.grade"
+GRADED_CHANNEL = "autograder-serve-graded"  # a graded upload's id, for the pages waiting on it
+RECONNECT_S = 1.0
+
+log = logging.getLogger(__name__)
 
 
 def celery_app(config: ServeConfig) -> Celery:
@@ -43,11 +50,11 @@ def celery_app(config: ServeConfig) -> Celery:
 
 
 @cache
-def _worker_state(course_root: str) -> tuple[Store, Graders]:
+def _worker_state(course_root: str) -> tuple[ServeConfig, Store, Graders]:
     config = load_serve_config(Path(course_root))
     graders = Graders(config.course_root, SandboxMode.ZYGOTE)
     graders.warm(config.practice_assignments())
-    return Store(config.database_url), graders
+    return config, Store(config.database_url), graders
 
 
 @worker_process_init.connect
@@ -58,8 +65,47 @@ def _warm(**_: object) -> None:
 
 
 def _grade_task(task: object, upload_id: int) -> bool:
-    store, graders = _worker_state(os.environ[COURSE_ENV])
-    return grade_upload(store, graders, upload_id)
+    config, store, graders = _worker_state(os.environ[COURSE_ENV])
+    graded = grade_upload(store, graders, upload_id)
+    if graded:
+        publish_graded(config.broker, upload_id)
+    return graded
+
+
+def publish_graded(broker: str, upload_id: int) -> None:
+    """Tell the web process that ``upload_id`` is graded (its result is recorded already); a
+    lost message only makes the page look again a little later (``notify.FALLBACK_S``)."""
+    try:
+        _redis(broker).publish(GRADED_CHANNEL, str(upload_id))
+    except redis.RedisError as exc:
+        log.warning("could not announce graded upload %d: %s", upload_id, exc)
+
+
+@cache
+def _redis(broker: str) -> redis.Redis:
+    return redis.Redis.from_url(broker)
+
+
+def graded_reports(broker: str) -> Iterator[int]:
+    """The ids the Celery workers announce as graded, for ever (``notify.Finished.listen``);
+    a lost connection to the broker is opened again (said once per outage)."""
+    lost = False
+    while True:
+        try:
+            subscription = redis.Redis.from_url(broker).pubsub(ignore_subscribe_messages=True)
+            subscription.subscribe(GRADED_CHANNEL)
+            if lost:
+                log.warning("hearing of graded uploads from %s again", broker)
+            lost = False
+            for message in subscription.listen():
+                data = message.get("data")
+                if isinstance(data, bytes) and data.isdigit():
+                    yield int(data)
+        except redis.RedisError as exc:
+            if not lost:
+                log.warning("not hearing of graded uploads from %s: %s", broker, exc)
+            lost = True
+            time.sleep(RECONNECT_S)
 
 
 def dispatch(config: ServeConfig) -> Callable[[int], None]:

@@ -32,7 +32,7 @@ def embedded_workers(
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads
     wake = context.Event()
     reports: SimpleQueue[int] = context.SimpleQueue()
-    finished.listen(reports)
+    finished.listen(iter(reports.get, None))
     preparing = context.Lock() if config.prepare_seeds else None  # one process prepares at a time
     for number in range(config.workers):
         context.Process(
@@ -68,10 +68,11 @@ def make_service(course_root: Path, mode: SandboxMode) -> Service:
         requeued = store.requeue_interrupted()
         notify = embedded_workers(config, mode, finished)
     else:
-        from autograder.serve.queue import dispatch, resend_queued
+        from autograder.serve.queue import dispatch, graded_reports, resend_queued
 
         requeued = resend_queued(config, store)
         notify = dispatch(config)
+        finished.listen(graded_reports(config.broker))
     if requeued:
         log.warning("%d interrupted job(s) queued again", requeued)
     return Service(config, course, store, notify, hub=hub_sign_in(config, store), finished=finished)

@@ -238,3 +238,16 @@ def browser(tmp_path) -> Iterator[Browser]:
     finally:
         process.kill()
         process.wait()
+
+
+@pytest.fixture
+def redis_url(tmp_path) -> Iterator[str]:
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    yield f"redis://127.0.0.1:{port}/0"
+    server.kill()
+    server.wait()

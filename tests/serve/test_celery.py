@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,26 +19,13 @@ from autograder.engine.runner import AssignmentGrader
 from autograder.serve.practice import practice_seed
 from autograder.serve.store import GRADED, GRADING, Store
 from tests.conftest import A01
-from tests.serve.conftest import EXAMPLES, Running, attempt_id, free_port, make_course, upload
+from tests.serve.conftest import EXAMPLES, Running, attempt_id, make_course, upload
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server: scripts/setup.sh"),
 ]
 NAMES = ["perfect.ipynb", "partly_wrong.ipynb", "stub.ipynb", "perfect.ipynb"]
-
-
-@pytest.fixture
-def redis_url(tmp_path) -> Iterator[str]:
-    port = free_port()
-    server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-    )
-    yield f"redis://127.0.0.1:{port}/0"
-    server.kill()
-    server.wait()
 
 
 def start_worker(course_root, name: str) -> subprocess.Popen[bytes]:
