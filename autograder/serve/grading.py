@@ -20,13 +20,13 @@ from pathlib import Path
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.engine.batch import grade_one
-from autograder.engine.prepare import model_submission, prepare_seed
+from autograder.engine.prepare import Stop, model_submission, prepare_seed
 from autograder.engine.runner import AssignmentGrader, GradeOptions, sandbox_specs
 from autograder.notebook.discover import Found
 from autograder.notebook.submission import Submission
 from autograder.sandbox import zygote
 from autograder.sandbox.launcher import SandboxMode
-from autograder.serve.practice import PreparedSeeds, Stop
+from autograder.serve.practice import PreparedSeeds
 from autograder.serve.store import Claim, Store
 
 log = logging.getLogger(__name__)

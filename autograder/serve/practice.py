@@ -19,7 +19,8 @@ import hmac
 import secrets
 from collections.abc import Callable
 
-Stop = Callable[[], bool]
+from autograder.engine.prepare import Stop
+
 Prepare = Callable[[str, str, Stop], bool]  # (aid, seed, stop) → finished
 
 

@@ -69,8 +69,3 @@ def collapse_steps() -> Iterator[int]:
         for start in range(region.start, region.end, CHUNK):
             size = min(CHUNK, region.end - start)
             yield size if libc.madvise(start, size, MADV_COLLAPSE) == 0 else 0
-
-
-def collapse_heap() -> int:
-    """Collapse this process's writable memory into huge pages at once; the bytes collapsed."""
-    return sum(collapse_steps())
