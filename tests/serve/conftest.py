@@ -178,12 +178,21 @@ class Browser:
         answer = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
         return answer["result"].get("value")
 
-    def click(self, selector: str) -> None:
-        """A mouse click in the middle of the element, as a person's (a user gesture)."""
-        box = self.js(
-            f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
-            ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()",
+    def click(self, selector: str, seconds: float = 10) -> None:
+        """A mouse click in the middle of the element, as a person's (a user gesture), once
+        the element is what lies at that point (not a layout still moving under it)."""
+        where = (
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+            " const r = e.getBoundingClientRect(); const x = r.x + r.width / 2,"
+            " y = r.y + r.height / 2; const hit = document.elementFromPoint(x, y);"
+            " return [x, y, !!hit && e.contains(hit)]; })()"
         )
+        deadline = time.monotonic() + seconds
+        box = self.js(where)
+        while not box[2]:
+            assert time.monotonic() < deadline, f"{selector} is covered at {box[:2]}"
+            time.sleep(0.2)
+            box = self.js(where)
         for kind in ("mousePressed", "mouseReleased"):
             self.call(
                 "Input.dispatchMouseEvent",
@@ -215,6 +224,7 @@ def browser(tmp_path) -> Iterator[Browser]:
             "--headless=new",
             "--no-sandbox",
             "--disable-gpu",
+            "--window-size=1440,900",  # a laptop's: JupyterLab's toolbar keeps the button shown
             f"--user-data-dir={tmp_path / 'profile'}",
             "--remote-debugging-port=0",
             "--disable-popup-blocking",  # a click may open the service's answer in a new tab
