@@ -19,7 +19,7 @@ from autograder.engine.runner import GradeOptions
 from autograder.exam.run import apply_exam_window, student_pages
 from autograder.exam.settings import exam_settings
 from autograder.notebook.discover import Discovery, Found, discover_submissions
-from autograder.reports.files import write_all
+from autograder.reports.files import ReportWriter
 from autograder.reports.gradescope import assignment_gradescope
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
@@ -27,6 +27,7 @@ from autograder.results.model import SubmissionResult
 from autograder.sandbox.doctor import DoctorReport, checked_sandbox, probed
 from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
+from autograder.sandbox.zygote import release as release_zygotes
 
 
 def resolve_device(choice: str) -> tuple[str, GpuAccess | None]:
@@ -65,6 +66,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
     context = grading_context(assignment, config.fingerprint, args.lang)
     journal = Journal(out / "journal", context, reuse=not args.force)
     jobs = max(1, args.jobs or os.cpu_count() or 1)
+    reports = ReportWriter(
+        out, assignment.aid, args.lang, assignment.spec().title, gradescope, exam is None
+    )
     with Progress(console=console, disable=args.quiet, transient=True) as bar:
         task = bar.add_task(
             f"grading {len(found)} submission(s) with {jobs} job(s)", total=len(found)
@@ -75,15 +79,17 @@ def cmd_grade(args: argparse.Namespace) -> int:
             nonlocal resumed
             resumed += from_journal
             bar.advance(task)
+            if exam is None:  # an exam's window may still change its results
+                reports.submission(result)
 
         batch = grade_batch(assignment, found, options, progress, jobs, journal)
     if resumed:
         console.print(
             f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"
         )
-    out = Path(args.out)
+    release_zygotes()  # they end while we write the rest of the reports
     exam_paths = [apply_exam_window(batch, out, exam)] if exam else []
-    paths = write_all(batch, out, gradescope, feedback_pages=exam is None) + exam_paths
+    paths = reports.finish(batch) + exam_paths
     if exam:
         paths.append(student_pages(assignment, batch, out, config))
     if args.gradebook:

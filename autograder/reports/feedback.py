@@ -134,9 +134,16 @@ def feedback_name(student_id: str) -> str:
     return f"{safe}-{hashlib.sha256(student_id.encode()).hexdigest()[:6]}.html"
 
 
+def write_feedback_page(
+    result: SubmissionResult, out: Path, assignment: str, lang: str, title: str = ""
+) -> Path:
+    """``out/feedback/<student>.html`` for one graded submission."""
+    path = out / "feedback" / feedback_name(result.student_id)
+    write_text(path, render_feedback(result, assignment, lang, title=title))
+    return path
+
+
 def write_feedback(batch: BatchResult, out: Path) -> Path:
-    folder = out / "feedback"
     for result in batch.submissions:
-        html = render_feedback(result, batch.assignment, batch.lang, title=batch.title)
-        write_text(folder / feedback_name(result.student_id), html)
-    return folder
+        write_feedback_page(result, out, batch.assignment, batch.lang, batch.title)
+    return out / "feedback"

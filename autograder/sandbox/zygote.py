@@ -199,6 +199,10 @@ class Zygote:
         """Running, or refused to serve (kept, so that it is not restarted for every worker)."""
         return self.failure is not None or self._popen.poll() is None
 
+    def let_go(self) -> None:
+        """No more requests: the zygote sees its connection end and exits (``close`` waits)."""
+        self._connection.close()
+
     def close(self) -> None:
         self._connection.close()
         try:
@@ -263,6 +267,7 @@ def _close(fds: list[int]) -> None:
 
 Key = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]  # (interpreter, modules, env)
 _zygotes: dict[Key, Zygote | SharedZygote] = {}
+_released: list[Zygote | SharedZygote] = []  # let go (``release``), not yet waited for
 _owner = os.getpid()  # a forked child must not use its parent's connections
 _registry_lock = threading.Lock()
 
@@ -275,6 +280,7 @@ def _registry() -> dict[Key, Zygote | SharedZygote]:
     global _owner
     if _owner != os.getpid():
         _zygotes.clear()
+        _released.clear()
         _owner = os.getpid()
     return _zygotes
 
@@ -318,10 +324,22 @@ def share(addresses: dict[Key, str]) -> None:
             zygotes.setdefault(key, SharedZygote(address))
 
 
-def shutdown() -> None:
+def release() -> None:
+    """A batch is graded: our zygotes end now, while we write its reports (``shutdown``, at
+    exit, waits for them). A later request starts new ones."""
     with _registry_lock:
         for zygote in _registry().values():
+            if isinstance(zygote, Zygote):
+                zygote.let_go()
+            _released.append(zygote)
+        _zygotes.clear()
+
+
+def shutdown() -> None:
+    with _registry_lock:
+        for zygote in [*_released, *_registry().values()]:
             zygote.close()
+        _released.clear()
         _zygotes.clear()
 
 

@@ -183,6 +183,22 @@ def test_a_dead_zygote_is_replaced():
     assert second is not None and second.pid != first.pid
 
 
+def test_a_released_zygote_ends_without_being_waited_for_and_a_new_one_serves():
+    code = "def one():\n    return 1\n"
+    with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
+        assert worker.call("one") == 1
+    first = zygote.zygote_for(SPEC)
+    assert isinstance(first, zygote.Zygote)
+    zygote.release()  # returns at once; the zygote sees its connection end and exits
+    assert first._popen.wait(timeout=10) == 0
+    with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
+        assert worker.call("one") == 1
+    second = zygote.zygote_for(SPEC)
+    assert second is not None and second.pid != first.pid
+    zygote.shutdown()  # waits for the released one (gone) and the new one
+    assert second._popen.poll() is not None
+
+
 GRADER = textwrap.dedent(
     """
     import sys, time
