@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -134,16 +135,23 @@ def child(argv: list[str], started: float) -> None:
     for name, label in [
         ("check_sandbox", "doctor's check (cached verdict or a probe)"),
         ("grade_batch", "grade_batch (all submissions)"),
-        ("write_all", "write the reports"),
         ("print_summary", "print the summary"),
         ("discover_submissions", "find the notebooks"),
         ("load_config", "read grading.toml"),
     ]:
         setattr(grading, name, timed(phases, label, getattr(grading, name)))
+    from autograder.reports.files import ReportWriter
+
+    ReportWriter.finish = timed(phases, "write the batch's reports", ReportWriter.finish)
+    ReportWriter.submission = timed(
+        phases, "  a submission's page and Gradescope file", ReportWriter.submission
+    )
     wall, cpu = time.perf_counter(), cpu_self()
     code = cli.main(argv)
     phases["the command (main)"] = [time.perf_counter() - wall, cpu_self() - cpu, 1]
-    graders_cpu = cpu_children()  # the batch's grader processes have ended by now
+    for process in multiprocessing.active_children():  # the batch's grader processes end
+        process.join()  # on their own (grade does not wait for them): count all their CPU
+    graders_cpu = cpu_children()
     wall = time.perf_counter()
     zygote.shutdown()
     phases["end the zygote"] = [time.perf_counter() - wall, 0.0, 1]
