@@ -9,11 +9,11 @@ from autograder.cli.common import Subparsers, UsageError
 from autograder.cli.exam import exam_page_renderer
 from autograder.config import load_config
 from autograder.course import find_course
-from autograder.exam.run import student_pages
 from autograder.results.model import SubmissionResult, read_results
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from autograder.exam.run import student_pages
     from autograder.nbgrader.delivery import deliver_feedback
     from autograder.nbgrader.export import FinalRow
     from autograder.reports.feedback import render_feedback, write_feedback

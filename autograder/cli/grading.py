@@ -16,7 +16,6 @@ from autograder.course import GRADERS_DIR, Assignment, find_course
 from autograder.engine.batch import grade_batch
 from autograder.engine.device import DeviceUnavailable, choose_device
 from autograder.engine.runner import GradeOptions
-from autograder.exam.run import apply_exam_window, student_pages
 from autograder.exam.settings import exam_settings
 from autograder.notebook.discover import Discovery, Found, discover_submissions
 from autograder.reports.files import ReportWriter
@@ -88,10 +87,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
             f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"
         )
     release_zygotes()  # they end while we write the rest of the reports
-    exam_paths = [apply_exam_window(batch, out, exam)] if exam else []
-    paths = reports.finish(batch) + exam_paths
     if exam:
-        paths.append(student_pages(assignment, batch, out, config))
+        # the exam's pages (MathML, collusion checks): imported by an exam's grade only
+        from autograder.exam.run import apply_exam_window, student_pages
+
+        window = apply_exam_window(batch, out, exam)
+        paths = [*reports.finish(batch), window, student_pages(assignment, batch, out, config)]
+    else:
+        paths = reports.finish(batch)
     if args.gradebook:
         from autograder.nbgrader.gradebook import write_gradebook  # imports nbgrader: only here
 

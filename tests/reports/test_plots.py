@@ -25,10 +25,12 @@ def test_the_same_figure_is_drawn_once_and_gives_the_same_svg():
     assert (info.hits, info.misses) == (1, 2)
 
 
-def test_the_cli_imports_neither_matplotlib_nor_torch():
-    """One student's re-grade starts by importing the CLI: a figure library (≈ 0.4 s) or torch
-    (1–2 s) there would be paid by every command, not only by those that use them."""
-    code = "import sys, autograder.cli; print(sorted({'matplotlib', 'torch'} & set(sys.modules)))"
+def test_the_cli_imports_neither_matplotlib_nor_torch_nor_the_exam_pages():
+    """One student's re-grade starts by importing the CLI: a figure library (≈ 0.4 s), torch
+    (1–2 s) or the exam's pages (MathML, collusion checks: ≈ 0.1 s) there would be paid by every
+    command, not only by those that use them."""
+    heavy = "{'matplotlib', 'torch', 'autograder.exam.run', 'latex2mathml'}"
+    code = f"import sys, autograder.cli; print(sorted({heavy} & set(sys.modules)))"
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
