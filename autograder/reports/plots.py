@@ -11,10 +11,14 @@ import dataclasses
 import functools
 import io
 import json
+from typing import TYPE_CHECKING
 
 import markupsafe
 
 from autograder.results.model import Figure, figure_from_dict
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
 
 STYLES = ["-", "--", ":", "-."]
 
@@ -31,6 +35,13 @@ def _drawn(key: str) -> markupsafe.Markup:
 
 
 def _draw_figure(figure: Figure) -> markupsafe.Markup:
+    buffer = io.StringIO()
+    _plotted(figure).savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    return markupsafe.Markup(svg[svg.index("<svg") :])
+
+
+def _plotted(figure: Figure) -> MplFigure:
     from matplotlib import rcParams
     from matplotlib.figure import Figure as MplFigure
 
@@ -50,14 +61,14 @@ def _draw_figure(figure: Figure) -> markupsafe.Markup:
     starts = [s for s in figure.series if s.x] if figure.kind == "trajectories" else []
     if starts:  # where the first path (the student's) starts, named in the legend
         axes.plot(starts[0].x[:1], starts[0].y[:1], "k*", markersize=8, label="Start")
-    axes.ticklabel_format(useOffset=False)  # "1e−5−2.58e−1" under an axis helps no student
-    axes.set_yscale(figure.yscale)
+    axes.set_yscale(figure.yscale)  # a new scale brings new tick formatters: set it first
+    # "1e−5−2.58e−1" under an axis helps no student (a log axis has no offset to turn off)
+    axes.ticklabel_format(axis="x", useOffset=False)
+    if figure.yscale == "linear":
+        axes.ticklabel_format(axis="y", useOffset=False)
     axes.set_title(figure.title)
     axes.set_xlabel(figure.xlabel)
     axes.set_ylabel(figure.ylabel)
     axes.grid(alpha=0.3)
     axes.legend()
-    buffer = io.StringIO()
-    canvas.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    return markupsafe.Markup(svg[svg.index("<svg") :])
+    return canvas

@@ -35,3 +35,14 @@ def test_the_cli_imports_neither_matplotlib_nor_torch_nor_the_exam_pages():
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_an_axis_shows_its_values_not_an_offset_and_a_log_axis_draws_too():
+    close = curve([0.25800001, 0.25800002, 0.25800004])  # matplotlib's default: "+2.58e−1"
+    canvas = plots._plotted(close)
+    canvas.draw_without_rendering()
+    axes = canvas.axes[0]
+    assert axes.yaxis.get_offset_text().get_text() == ""
+    assert axes.xaxis.get_offset_text().get_text() == ""
+    log = Figure("Abweichung", "curves", [Series("a", [0.0, 1.0], [1e-8, 1e-2])], yscale="log")
+    assert str(plots._draw_figure(log)).startswith("<svg")
