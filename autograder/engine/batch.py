@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 
 from autograder.course import Assignment
+from autograder.engine.lifetime import end_with_parent
 from autograder.engine.reference import SharedResults
 from autograder.engine.runner import AssignmentGrader, GradeOptions, GraderBroken, sandbox_specs
 from autograder.i18n import Text
@@ -119,6 +120,7 @@ def _init_process(
     assignment: Assignment, options: GradeOptions, shared: dict[zygote.Key, str], references: Path
 ) -> None:
     global _process_grader
+    end_with_parent()  # a killed batch leaves no grader process behind
     zygote.share(shared)
     _process_grader = AssignmentGrader(assignment, options, SharedResults(references))
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from autograder.config import load_config
 from autograder.course import find_course
 from autograder.engine.batch import grade_one
+from autograder.engine.lifetime import end_with_parent
 from autograder.engine.prepare import Stop, model_submission, prepare_seed
 from autograder.engine.runner import AssignmentGrader, GradeOptions, sandbox_specs
 from autograder.notebook.discover import Found
@@ -100,7 +101,7 @@ def worker_loop(
     do, prepare the next attempts' seeds (``preparing``: held by the one process doing so, None:
     never; it stops as soon as a job arrives or another process grades one: the preparation
     never takes CPU from a grading), then sleep until a job comes."""
-    _die_with_parent()
+    end_with_parent()  # even when the service is killed by kill -9
     store = Store(database_url)
     graders = Graders(course_root, mode)
     graders.warm(aids)
@@ -162,12 +163,3 @@ def _set_nice(value: int) -> None:
     for thread in os.listdir("/proc/self/task"):
         with contextlib.suppress(ProcessLookupError):  # a thread that has just ended
             os.setpriority(os.PRIO_PROCESS, int(thread), value)
-
-
-def _die_with_parent() -> None:
-    """The worker ends when the service does, even by ``kill -9`` (Linux: PR_SET_PDEATHSIG)."""
-    import ctypes
-    import signal
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

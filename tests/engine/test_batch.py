@@ -115,3 +115,43 @@ def test_killed_batch_resumes_without_loss_or_duplicates(submissions, tmp_path):
     assert sorted(students) == sorted({*students}) and len(students) == 8
     for name, mtime in graded_before.items():  # nothing graded twice
         assert (out / "journal" / name).stat().st_mtime_ns == mtime
+
+
+def _in_session(session: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getsid(int(entry)) == session:
+                    found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+def test_a_batch_killed_alone_leaves_no_grader_process_behind(submissions, tmp_path):
+    """``kill -9`` of the batch's main process only (the OOM killer's way): its grader
+    processes, which wait on queues they hold both ends of, end with it."""
+    for i in range(6):
+        shutil.copy(EXAMPLES / "perfect.ipynb", submissions / f"student{i}.ipynb")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "autograder", "grade", A01, str(submissions)]
+    process = subprocess.Popen(
+        [*command, "--out", str(out), "--jobs", "2", "-q"],
+        env={**os.environ, "AUTOGRADER_SECRET_SEED": "orphan-test"},
+        cwd=REPO,
+        start_new_session=True,  # its session: every process it starts, but the zygote's
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list((out / "journal").glob("*.json")):
+        time.sleep(0.05)
+    assert len(_in_session(process.pid)) >= 3  # the main process and two graders at least
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _in_session(process.pid):
+        time.sleep(0.1)
+    assert _in_session(process.pid) == []
