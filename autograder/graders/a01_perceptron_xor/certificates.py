@@ -15,12 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.authoring import (
-    CheckFailure,
-    ExactVector,
-    Text,
-    as_exact_integers,
-)
+from autograder.authoring import CheckFailure, ExactVector, Text, as_exact_integers
 
 
 def parity_points(n: int) -> tuple[list[tuple[int, ...]], list[int]]:
@@ -40,7 +35,10 @@ class Labelling:
 def parity_labelling(n: int) -> Labelling:
     points, labels = parity_points(n)
     inputs = np.array([(1, *p) for p in points], dtype=np.int64).reshape(len(points), n + 1)
-    return Labelling(inputs, np.array(labels, dtype=np.int64))
+    labelling = Labelling(inputs, np.array(labels, dtype=np.int64))
+    for shared in (labelling.inputs, labelling.labels):  # cached: every student reads them
+        shared.setflags(write=False)
+    return labelling
 
 
 def certificate_problem(lam: ExactVector, labelling: Labelling) -> Text | None:
