@@ -67,9 +67,9 @@ class MistakeReplays:
         self.hits = 0
 
     def result(self, entry: Entry, record: CallRecord) -> Any:
-        return self._result(entry, _Call(record))
+        return self.for_call(entry, _Call(record))
 
-    def _result(self, entry: Entry, call: _Call) -> Any:
+    def for_call(self, entry: Entry, call: _Call) -> Any:
         if call.fingerprint is None:
             return _run_mistake(entry, call.record)
         key = (entry.task_id, entry.key, call.fingerprint)
@@ -94,7 +94,7 @@ def _reproduces(entry: Entry, call: _Call, replays: MistakeReplays) -> bool:
     record = call.record
     if entry.matcher is not None:
         return record.error is None and entry.matcher(record.value, record.args, record.kwargs)
-    expected = replays._result(entry, call)
+    expected = replays.for_call(entry, call)
     if isinstance(expected, _Raised):
         # the same kind of exception (a shape error, say), never a stub's NotImplementedError
         error = record.error
