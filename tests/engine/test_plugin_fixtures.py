@@ -42,7 +42,8 @@ def test_other(rng):
 
 def test_each_test_gets_the_generator_and_the_figures_of_its_own_node_id(tmp_path: Path):
     drawn = tmp_path / "drawn.json"
-    (tmp_path / "test_graders.py").write_text(GRADERS.format(drawn=str(drawn)))
+    # a module name of its own: importlib mode reuses a module of the same name in sys.modules
+    (tmp_path / "test_plugin_draws.py").write_text(GRADERS.format(drawn=str(drawn)))
     plugin = GradingPlugin("a00", "seed", reference=None, task_ids=frozenset({"t"}))
     plugin.begin(SimpleNamespace(records=[]), "seed")  # type: ignore[arg-type]
     args = ["-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), "--import-mode=importlib"]
@@ -50,7 +51,9 @@ def test_each_test_gets_the_generator_and_the_figures_of_its_own_node_id(tmp_pat
     numbers = json.loads(drawn.read_text())
     assert len(numbers) == 3
     for name, got in numbers.items():
-        expected = rng_for("seed", "a00", f"test_graders.py::{name}").integers(0, 2**62, size=3)
+        expected = rng_for("seed", "a00", f"test_plugin_draws.py::{name}").integers(
+            0, 2**62, size=3
+        )
         assert got == expected.tolist(), name
     runs = {run.name: run for run in plugin.runs}
-    assert all(len(runs[f"test_graders.py::test_draws[{n}]"].figures) == 1 for n in (1, 2))
+    assert all(len(runs[f"test_plugin_draws.py::test_draws[{n}]"].figures) == 1 for n in (1, 2))
