@@ -22,10 +22,12 @@ pytest functions in the same file (``student``, ``reference``, ``rng`` fixtures)
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import pytest
@@ -100,10 +102,15 @@ class Case:
     what: Label
     compare: Compare | None = None
 
+    @functools.cached_property
+    def _parameters(self) -> MappingProxyType[str, inspect.Parameter]:
+        """The draw function's parameters (looked up once: every submission draws again)."""
+        return inspect.signature(self.draw).parameters
+
     def calls(self, fixtures: dict[str, Any]) -> list[Call]:
         """The drawn calls; the draw function asks for fixtures by name (``rng``, ``reference``);
         parameters with a default that are no fixtures keep it (cases made in a loop)."""
-        wanted = inspect.signature(self.draw).parameters
+        wanted = self._parameters
         unknown = [n for n, p in wanted.items() if n not in fixtures and p.default is p.empty]
         if unknown:
             raise TypeError(f"case {self.name!r} asks for unknown fixtures {unknown}")

@@ -51,6 +51,8 @@ class GradingPlugin:
     collection_errors: list[str] = field(default_factory=list)
     figures: dict[str, FigureRecorder] = field(default_factory=dict)  # by test node id
     first_record: int = 0  # where the running test's calls start in ``proxy.records``
+    running: str = ""  # the node id of the test being run (its fixtures need not ask pytest's
+    # ``request`` for it: pytest builds a FixtureDef, with an inspect.signature, per request)
     student_id: str = ""  # the id the submission came from (exams draw its variant from it)
     proxy: StudentProxy | None = None  # the submission being graded (``begin``)
 
@@ -80,8 +82,8 @@ class GradingPlugin:
         return self.reference
 
     @pytest.fixture
-    def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
-        return rng_for(self.secret_seed, self.assignment, request.node.nodeid)
+    def rng(self) -> np.random.Generator:
+        return rng_for(self.secret_seed, self.assignment, self.running)
 
     @pytest.fixture(name="student_id")
     def student_id_fixture(self) -> str:
@@ -96,9 +98,9 @@ class GradingPlugin:
         return self.device
 
     @pytest.fixture
-    def figure(self, request: pytest.FixtureRequest) -> FigureRecorder:
+    def figure(self) -> FigureRecorder:
         recorder = FigureRecorder(self._resolve)
-        self.figures[request.node.nodeid] = recorder
+        self.figures[self.running] = recorder
         return recorder
 
     def _resolve(self, label: Label) -> str:
@@ -134,6 +136,7 @@ class GradingPlugin:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
 
     def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
+        self.running = nodeid
         self.first_record = len(self._proxy().records)
 
     @pytest.hookimpl(hookwrapper=True)

@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from autograder.i18n import Text
-from autograder.notebook.strip import strip_outputs
+from autograder.notebook.strip import drop_parsed, strip_outputs
 
 MAX_FILE_BYTES = 256 << 20
 MAX_CODE_BYTES = 20 << 20
+# Up to this size a file is parsed whole, outputs and all (C speed; no more parsed JSON than the
+# MAX_CODE_BYTES a scanned file may keep, so it needs no size check); a bigger one is scanned, so
+# that its outputs are never parsed (strip.py).
+PARSE_WHOLE_BYTES = 4 << 20
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _PYTHON_START = re.compile(rb"\s*(?:#|import\s|from\s|def\s|class\s|\"\"\"|''')")
@@ -115,12 +119,24 @@ def _parse(code: bytes) -> Any:
         ) from None
 
 
+def _parsed_whole(data: bytes) -> tuple[Any] | None:
+    """The whole file's JSON (in a 1-tuple: JSON may be ``null``), or None where it does not
+    parse as a whole: then the scanner decides, as for a big file (the values it drops need not
+    be valid, and a JSON error is reported the same way)."""
+    try:
+        return (json.loads(data.decode("utf-8")),)
+    except (UnicodeDecodeError, RecursionError, ValueError):
+        return None
+
+
 def read_notebook_json(path: Path) -> Any:
     """The file's JSON without outputs, attachments and widget state."""
     data = as_utf8(_read_bytes(path))
     if not data.strip():
         raise NotebookError(Text("Die Datei ist leer.", "The file is empty."))
     _refuse_python_export(data)
+    if len(data) <= PARSE_WHOLE_BYTES and (whole := _parsed_whole(data)) is not None:
+        return drop_parsed(whole[0])
     stripped = strip_outputs(data)
     del data
     if stripped.size > MAX_CODE_BYTES:

@@ -12,12 +12,16 @@ validate: where the bytes stop making sense (an unterminated string, an unbalanc
 it keeps the rest unchanged, and ``json.loads`` reports the error. A dropped value is replaced
 by an empty one of its kind plus the newlines it spanned, so a JSON error further down still
 names the line of the original file.
+
+A small file (the common case) is cheaper parsed whole by ``json.loads`` (C speed) than scanned
+(a Python loop over every bracket and string): ``drop_parsed`` drops the same values from the
+parsed document, each replaced by the same empty one (``reading.py`` chooses).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # Paths of values dropped while reading: object keys, "*" for any array element.
 DROPPED = frozenset(
@@ -157,3 +161,38 @@ def strip_outputs(data: bytes) -> Stripped:
         return Stripped(data, 0)
     parts.append(data[kept:])
     return Stripped(b"".join(parts), padding)
+
+
+def drop_parsed(document: Any) -> Any:
+    """``document`` (a whole parsed notebook) without the values at ``DROPPED`` paths, each
+    replaced by an empty one of its kind as ``strip_outputs`` does: the same result as parsing
+    ``strip_outputs``' bytes."""
+    for path in DROPPED:
+        _drop_at(document, path)
+    return document
+
+
+def _drop_at(node: Any, path: tuple[str, ...]) -> None:
+    key, rest = path[0], path[1:]
+    # the scanner names an array's elements "*": a key "*" of an object matches it too
+    if isinstance(node, dict) and key in node:
+        _drop_in(node, key, rest)
+    elif key == "*" and isinstance(node, list):
+        for index in range(len(node)):
+            _drop_in(node, index, rest)
+
+
+def _drop_in(container: Any, key: str | int, rest: tuple[str, ...]) -> None:
+    if rest:
+        _drop_at(container[key], rest)
+    else:
+        container[key] = _empty_like(container[key])
+
+
+def _empty_like(value: Any) -> Any:
+    """What the scanner leaves for a dropped value: ``[]``, ``{}`` or ``null``."""
+    if isinstance(value, list):
+        return []
+    if isinstance(value, dict):
+        return {}
+    return None

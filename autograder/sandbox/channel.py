@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
-import selectors
+import select
 import threading
 import time
 
@@ -22,18 +23,21 @@ class PipeClosed(EOFError):
 
 
 class DeadlineReader:
-    """A ``read(n)`` over a pipe fd that gives up at the deadline (TimeoutError)."""
+    """A ``read(n)`` over a pipe fd that gives up at the deadline (TimeoutError).
+
+    It never reads ahead: what follows the bytes asked for stays in the pipe. One ``poll``
+    object serves every read (a frame takes several): no selector is built per read."""
 
     def __init__(self, fd: int, deadline: Deadline) -> None:
         self.fd = fd
         self.deadline = deadline
+        self._poll = select.poll()
+        self._poll.register(fd, select.POLLIN)
 
     def read(self, size: int) -> bytes:
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.fd, selectors.EVENT_READ)
-            remaining = self.deadline.remaining()
-            if remaining <= 0 or not selector.select(remaining):
-                raise TimeoutError
+        remaining = self.deadline.remaining()
+        if remaining <= 0 or not self._poll.poll(math.ceil(remaining * 1000)):
+            raise TimeoutError
         chunk = os.read(self.fd, min(size, 1 << 20))
         if not chunk:
             raise PipeClosed
@@ -43,17 +47,17 @@ class DeadlineReader:
 def write_all(fd: int, data: bytes, deadline: Deadline) -> None:
     """Write everything or raise TimeoutError (the worker may refuse to read)."""
     view = memoryview(data)
-    with selectors.DefaultSelector() as selector:
-        selector.register(fd, selectors.EVENT_WRITE)
-        while view:
-            remaining = deadline.remaining()
-            if remaining <= 0 or not selector.select(remaining):
-                raise TimeoutError
-            try:
-                written = os.write(fd, view[: 1 << 16])
-            except BrokenPipeError:
-                raise PipeClosed from None
-            view = view[written:]
+    writable = select.poll()
+    writable.register(fd, select.POLLOUT)
+    while view:
+        remaining = deadline.remaining()
+        if remaining <= 0 or not writable.poll(math.ceil(remaining * 1000)):
+            raise TimeoutError
+        try:
+            written = os.write(fd, view[: 1 << 16])
+        except BrokenPipeError:
+            raise PipeClosed from None
+        view = view[written:]
 
 
 class OutputTail:

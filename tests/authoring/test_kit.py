@@ -4,6 +4,7 @@ catalogue holds: reference full, stub zero, each mistake named, each variant ful
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from pathlib import Path
 
@@ -136,6 +137,17 @@ def test_case_asks_for_known_fixtures_only() -> None:
     task.case()(lambda secret: call(1))
     with pytest.raises(TypeError, match="unknown fixtures"):
         task.cases[0].calls({"rng": None})
+
+
+def test_a_cases_draw_signature_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every submission draws every case again: the draw's parameters are looked up once."""
+    task = Task("f")
+    task.case()(lambda rng, n=2: call(n))
+    read = []
+    signature = inspect.signature
+    monkeypatch.setattr(inspect, "signature", lambda f: read.append(f) or signature(f))
+    drawn = [task.cases[0].calls({"rng": None, "reference": None}) for _ in range(3)]
+    assert [d[0].args for d in drawn] == [(2,)] * 3 and len(read) == 1
 
 
 def test_variant_file_must_name_itself(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 """Fair numerics: the same seed regrades identically; a new seed gives fresh hidden inputs."""
 
+import hashlib
+
 import numpy as np
 import pytest
 
@@ -69,3 +71,17 @@ def test_a_constant_answer_scores_nothing_under_any_seed(a01, release_notebook, 
         if task.score:
             earned[index] = task.score
     assert earned == {}
+
+
+def test_each_tests_generator_is_default_rng_of_its_seed_and_stands_alone():
+    """The hidden inputs are ``default_rng(first 128 bits of sha256(secret, assignment, test))``:
+    asked again (the next student), the generator starts afresh, also for spawned children."""
+    names = ("term-1", "a01", "test_neuron.py::test_sigmoid")
+    digest = hashlib.sha256("\0".join(names).encode()).digest()
+    expected = np.random.default_rng(int.from_bytes(digest[:16], "big")).normal(size=5)
+    first = rng_for(*names)
+    assert first.normal(size=5).tolist() == expected.tolist()
+    first_children = [child.normal() for child in first.spawn(2)]
+    second = rng_for(*names)
+    assert second.normal(size=5).tolist() == expected.tolist()
+    assert [child.normal() for child in second.spawn(2)] == first_children

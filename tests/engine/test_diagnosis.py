@@ -6,6 +6,7 @@ import numpy as np
 
 from autograder.authoring.catalogue import Entry
 from autograder.authoring.compare import values_match
+from autograder.engine import diagnosis
 from autograder.engine.diagnosis import MistakeReplays, diagnose
 from autograder.engine.proxy import CallRecord
 from autograder.i18n import Text
@@ -129,3 +130,17 @@ def test_replays_through_one_view_with_other_drawn_data_are_kept_apart():
         )
         assert diagnose([BOXED], [record], replays) is BOXED
     assert replays.hits == 1  # the third call is the first one again
+
+
+def test_a_calls_arguments_are_fingerprinted_once_per_diagnosis(monkeypatch):
+    """Every mistake of the catalogue asks for the same call: its arguments are hashed once."""
+    hashed = []
+    original = diagnosis.call_key
+    monkeypatch.setattr(diagnosis, "call_key", lambda *a: hashed.append(1) or original(*a))
+    others = [
+        Entry("f", f"times_{k}", Text("mal", "times"), lambda x, k=k: k * x, "m") for k in (3, 4)
+    ]
+    x = np.arange(3.0)
+    record = CallRecord("f", (x,), {}, value=2 * x)
+    assert diagnose([*others, DOUBLED], [record], MistakeReplays()) is DOUBLED
+    assert len(hashed) == 1

@@ -16,10 +16,11 @@ import nbformat
 import pytest
 
 from autograder.course import find_course
+from autograder.notebook import reading
 from autograder.notebook.compose import fill_solutions, read_notebook, solution_sources
 from autograder.notebook.match import definition, read_cells
 from autograder.notebook.reading import MAX_FILE_BYTES, NotebookError
-from autograder.notebook.strip import strip_outputs
+from autograder.notebook.strip import drop_parsed, strip_outputs
 from autograder.notebook.submission import load_submission
 from autograder.reports.feedback import render_feedback
 
@@ -59,6 +60,11 @@ def _number(notebook: Notebook, grade_id: str) -> int:
     return notebook["cells"].index(_cell(notebook, grade_id)) + 1
 
 
+def _source(notebook: Notebook, grade_id: str) -> str:
+    source = _cell(notebook, grade_id)["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
 def _grade_id(cell: dict[str, Any]) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
@@ -70,6 +76,15 @@ def _png_output(megabytes: int) -> dict[str, Any]:
         "data": {"image/png": data.decode(), "text/plain": ["<Figure size 640x480>"]},
         "metadata": {},
     }
+
+
+@pytest.fixture(params=["parsed whole", "scanned"])
+def way(request, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    """Read small files both ways: parsed whole (the default for them) and by the scanner that
+    big files take."""
+    if request.param == "scanned":
+        monkeypatch.setattr(reading, "PARSE_WHOLE_BYTES", 0)
+    return str(request.param)
 
 
 def _full_marks(result: Any) -> bool:
@@ -107,7 +122,7 @@ def test_the_code_limit_still_holds_and_abuse_is_refused_unread(spec, tmp_path):
     assert "zu groß (256 MiB, höchstens 256 MiB)" in info.value.text.de
 
 
-def test_outputs_that_look_like_json_structure_are_dropped_exactly(spec, solved, tmp_path):
+def test_outputs_that_look_like_json_structure_are_dropped_exactly(spec, solved, tmp_path, way):
     tricky = 'print("\\"outputs\\": [}]{")  # "outputs": [\n'
     _cell(solved, "neuron")["source"] += "\n" + tricky
     _cell(solved, "neuron")["outputs"] = [
@@ -122,7 +137,7 @@ def test_outputs_that_look_like_json_structure_are_dropped_exactly(spec, solved,
     assert submission.solutions["neuron"].endswith(tricky) and not submission.problems
 
 
-def test_a_json_error_after_dropped_outputs_names_the_original_line(spec, solved, tmp_path):
+def test_a_json_error_after_dropped_outputs_names_the_original_line(spec, solved, tmp_path, way):
     _cell(solved, "neuron")["outputs"] = [{"output_type": "stream", "text": ["a\n"] * 500}]
     text = json.dumps(solved, indent=1)
     broken = text[: text.rindex("}")]  # cut off the closing brace
@@ -131,6 +146,44 @@ def test_a_json_error_after_dropped_outputs_names_the_original_line(spec, solved
     with pytest.raises(NotebookError) as info:
         load_submission(path, spec, "s")
     assert f"Zeile {broken.count(chr(10)) + 1}" in info.value.text.de
+
+
+def test_parsed_whole_and_scanned_drop_the_same_values(solved):
+    _cell(solved, "neuron")["outputs"] = [{"output_type": "stream", "text": ['"]}\\"\n']}]
+    _cell(solved, "neuron")["attachments"] = {"a.png": {"image/png": "AAAA"}}
+    code = next(c for c in solved["cells"] if c["cell_type"] == "code")
+    code["outputs"] = "not a list"  # a scalar is dropped to null
+    solved["metadata"]["widgets"] = [1, {"x": "]"}]
+    solved["metadata"]["kept"] = {"outputs": [1], "attachments": 2}  # not at a dropped path
+    documents = [solved, {"cells": {"*": {"outputs": [1]}}}, [{"cells": [{"outputs": [1]}]}], None]
+    for document in documents:
+        data = json.dumps(document, indent=1).encode()
+        scanned = json.loads(strip_outputs(data).code)
+        assert drop_parsed(json.loads(data)) == scanned
+    assert scanned is None and json.loads(strip_outputs(json.dumps(solved).encode()).code)[
+        "metadata"
+    ]["kept"] == {"outputs": [1], "attachments": 2}
+
+
+def test_a_small_file_with_unreadable_outputs_is_read_as_the_scanner_reads_it(
+    spec, solved, tmp_path
+):
+    _cell(solved, "neuron")["outputs"] = ["OUTPUT"]
+    text = json.dumps(solved, indent=1).encode()
+    broken = text.replace(b'"OUTPUT"', b'[1 2 "\xff\xfe" {]}')  # no JSON, no UTF-8
+    path = tmp_path / "broken_outputs.ipynb"
+    path.write_bytes(broken)
+    with pytest.raises(ValueError):
+        json.loads(broken)
+    assert load_submission(path, spec, "s").solutions["neuron"] == _source(solved, "neuron")
+
+
+def test_a_file_over_the_limit_is_scanned_not_parsed_whole(spec, solved, tmp_path, monkeypatch):
+    path = tmp_path / "big.ipynb"
+    path.write_text(json.dumps(solved))
+    monkeypatch.setattr(reading, "PARSE_WHOLE_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(reading, "_parsed_whole", None)  # calling it would fail
+    assert load_submission(path, spec, "s").solutions["neuron"] == _source(solved, "neuron")
 
 
 def test_newlines_standing_in_for_outputs_do_not_count_as_code():

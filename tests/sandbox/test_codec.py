@@ -152,3 +152,90 @@ def test_a_forged_huge_fraction_in_a_frame_is_rejected_before_use():
     header, arrays = codec.read_message(io.BytesIO(frame))
     with pytest.raises(codec.ProtocolError):
         codec.decode_value(header["value"], arrays)
+
+
+ALL_ALLOWED = sorted(codec.ALLOWED_DTYPES)
+SHAPES = [(), (0,), (5,), (2, 3), (1, 0, 4), (2, 1, 1, 3)]
+
+
+@pytest.mark.parametrize("dtype", ALL_ALLOWED)
+def test_our_npy_bytes_are_read_by_numpy_and_by_the_fast_reader(dtype):
+    rng = np.random.default_rng(5)
+    for shape in SHAPES:
+        array = rng.integers(0, 100, size=shape).astype(dtype)
+        blob = codec._npy_bytes(array)
+        assert blob[8 + 2 + struct.unpack_from("<H", blob, 8)[0] - 1 :][:1] == b"\n"
+        assert (len(blob) - array.nbytes) % 64 == 0  # the data starts aligned, as numpy's
+        by_numpy = np.load(io.BytesIO(blob), allow_pickle=False)
+        assert by_numpy.dtype == array.dtype and by_numpy.shape == shape
+        np.testing.assert_array_equal(by_numpy, array)
+        assert codec._canonical_header(blob) is not None  # the fast path reads it
+        back = codec.parse_npy(blob, codec.WireLimits())
+        assert back.dtype == array.dtype and back.flags.writeable
+        np.testing.assert_array_equal(back, array)
+
+
+@pytest.mark.parametrize("dtype", ALL_ALLOWED)
+@pytest.mark.parametrize("fortran", [False, True])
+def test_the_fast_reader_agrees_with_numpy_on_numpy_written_headers(dtype, fortran):
+    for shape in SHAPES:
+        array = np.zeros(shape, dtype=dtype, order="F" if fortran else "C")
+        buffer = io.BytesIO()
+        np.lib.format.write_array(buffer, array, allow_pickle=False)
+        blob = buffer.getvalue()
+        fast = codec._canonical_header(blob)
+        assert fast is not None and fast == codec._numpy_header(blob)
+
+
+@pytest.mark.parametrize(
+    "header, payload",
+    [
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", b"\0" * 8),  # no newline
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (01,), }\n", b"\0" * 8),
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3,), }\n", b"\0" * 48),
+        ("{'descr': '<f8', 'fortran_order': 0, 'shape': (1,), }\n", b"\0" * 8),
+        ("{'descr': '>f8', 'fortran_order': False, 'shape': (1,), }\n", b"\0" * 8),
+        ("{'descr': '<f8', 'shape': (1,), 'fortran_order': False, }\n", b"\0" * 8),
+        ("{'descr':'<f8', 'fortran_order': False, 'shape': (1,), }\n", b"\0" * 8),
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (" + "9" * 25 + ",), }\n", b""),
+    ],
+)
+def test_headers_not_in_numpys_own_form_are_left_to_numpy(header, payload):
+    raw = header.encode()
+    blob = b"\x93NUMPY\x01\x00" + struct.pack("<H", len(raw)) + raw + payload
+    assert codec._canonical_header(blob) is None
+    try:
+        expected = codec._numpy_header(blob)
+    except codec.ProtocolError:
+        expected = None
+    if expected is None:
+        with pytest.raises(codec.ProtocolError):
+            codec.parse_npy(blob, codec.WireLimits())
+
+
+@pytest.mark.parametrize(
+    "header, payload",
+    [
+        # each payload has the length that the header would have if it were read leniently
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (5), }", b"\0" * 40),  # int, no tuple
+        ("{'descr': '<f16', 'fortran_order': False, 'shape': (1,), }", b"\0" * 16),
+        ("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }", b"\0" * 8),
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }", b"\0" * 8),
+        (
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1, 1, 1, 1, 1, 1, 1, 1), }",
+            b"\0" * 8,
+        ),
+        ("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), 'x': 1, }", b"\0" * 8),
+    ],
+)
+def test_canonical_looking_hostile_headers_are_refused(header, payload):
+    with pytest.raises(codec.ProtocolError):
+        codec.parse_npy(npy_with_header(header) + payload, codec.WireLimits())
+
+
+def test_a_header_longer_than_its_blob_is_refused():
+    blob = npy_with_header("{'descr': '<f8', 'fortran_order': False, 'shape': (0,), }")
+    claims_more = blob[:8] + struct.pack("<H", len(blob) + 10) + blob[10:]
+    assert codec._canonical_header(claims_more) is None
+    with pytest.raises(codec.ProtocolError):
+        codec.parse_npy(claims_more, codec.WireLimits())

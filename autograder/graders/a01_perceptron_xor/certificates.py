@@ -8,14 +8,14 @@ non-strict inequalities s·x̃ᵀw ≥ 0 with s = +1, labels 0 strict ones with 
 
 from __future__ import annotations
 
+import functools
 import itertools
-import math
-from fractions import Fraction
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from autograder.authoring import CheckFailure, Text, as_exact_vector
+from autograder.authoring import CheckFailure, ExactVector, Text, as_exact_integers
 
 
 def parity_points(n: int) -> tuple[list[tuple[int, ...]], list[int]]:
@@ -23,33 +23,44 @@ def parity_points(n: int) -> tuple[list[tuple[int, ...]], list[int]]:
     return points, [sum(p) % 2 for p in points]
 
 
-def certificate_problem(
-    lam: list[Fraction], points: list[tuple[int, ...]], labels: list[int]
-) -> Text | None:
+@dataclass(frozen=True)
+class Labelling:
+    """The inequalities of a labelling as arrays: the rows x̃ = (1, x) and each point's label."""
+
+    inputs: np.ndarray  # (points, 1 + n) int64 of 0 and 1
+    labels: np.ndarray  # (points,) int64 of 0 and 1
+
+
+@functools.lru_cache(maxsize=16)
+def parity_labelling(n: int) -> Labelling:
+    points, labels = parity_points(n)
+    inputs = np.array([(1, *p) for p in points], dtype=np.int64).reshape(len(points), n + 1)
+    labelling = Labelling(inputs, np.array(labels, dtype=np.int64))
+    for shared in (labelling.inputs, labelling.labels):  # cached: every student reads them
+        shared.setflags(write=False)
+    return labelling
+
+
+def certificate_problem(lam: ExactVector, labelling: Labelling) -> Text | None:
     """None if ``lam`` is a valid certificate, else what is wrong with it (German/English).
 
-    Exact: the multipliers are rationals (a float is its exact binary value), so a certificate
-    written with ``fractions.Fraction`` or ints is checked without any rounding."""
-    if any(v < 0 for v in lam):
+    Exact: the multipliers are rationals (a float is its exact binary value) on a common
+    denominator, so the check works on their integer numerators, without any rounding (int64
+    only where ``ExactVector`` guarantees that no sum overflows, else Python ints)."""
+    numerators = lam.numerators
+    if (numerators < 0).any():
         return Text(
             "Alle Multiplikatoren müssen nichtnegativ sein (das Vorzeichen steckt schon in den "
             "Ungleichungen).",
             "All multipliers must be nonnegative (the sign is already part of the inequalities).",
         )
-    # on a common denominator the multipliers are integers: exact sums at C speed
-    exact = [Fraction(v) for v in lam]
-    scale = math.lcm(*(v.denominator for v in exact))
-    signed = [
-        v.numerator * (scale // v.denominator) * (1 if label == 1 else -1)
-        for v, label in zip(exact, labels, strict=True)
-    ]
-    total = [sum(signed)] + [sum(itertools.compress(signed, axis)) for axis in zip(*points)]
-    if any(t != 0 for t in total):
+    signed = np.where(labelling.labels == 1, numerators, -numerators)
+    if (signed @ labelling.inputs != 0).any():
         return Text(
             "Die gewichtete Summe der Ungleichungen hebt sich nicht zu 0 auf.",
             "The weighted sum of the inequalities does not cancel to 0.",
         )
-    if not any(v > 0 for v, label in zip(lam, labels, strict=True) if label == 0):
+    if not (numerators[labelling.labels == 0] > 0).any():
         return Text(
             "Mindestens eine strikte Ungleichung (ein Punkt mit Label 0) braucht einen positiven "
             "Multiplikator, sonst entsteht kein Widerspruch.",
@@ -60,9 +71,9 @@ def certificate_problem(
 
 
 def assert_certificate(value: object, n: int, what: str) -> None:
-    points, labels = parity_points(n)
-    lam = as_exact_vector(value, what, len(points))
-    problem = certificate_problem(lam, points, labels)
+    labelling = parity_labelling(n)
+    lam = as_exact_integers(value, what, len(labelling.labels))
+    problem = certificate_problem(lam, labelling)
     if problem is not None:
         raise CheckFailure(Text(f"{what}: ", f"{what}: ") + problem)
 
@@ -72,9 +83,10 @@ def assert_certificate(value: object, n: int, what: str) -> None:
 
 
 def _lam(value: Any) -> np.ndarray | None:
-    """The multipliers as exact rationals (an object array), or None if they are no vector."""
+    """The multipliers' numerators on a common (positive) denominator, so with their signs and
+    zeros, or None if they are no vector."""
     try:
-        return np.array(as_exact_vector(value, "λ", len(value)), dtype=object)
+        return as_exact_integers(value, "λ", len(value)).numerators
     except (CheckFailure, TypeError):
         return None
 
@@ -95,8 +107,7 @@ def _weights_only(value: Any, args: tuple[Any, ...], label: int) -> bool:
     n = args[0] if args else 2
     if lam is None or lam.size != 2**n:
         return False
-    _, labels = parity_points(n)
-    chosen = np.array(labels) == label
+    chosen = parity_labelling(n).labels == label
     return bool((lam[~chosen] == 0).all() and (lam[chosen] > 0).any())
 
 
