@@ -4,7 +4,7 @@
 The worker's own limit (torch's per-process memory fraction, set before student code runs) is
 only a courtesy: student code can reset it. NVML's per-process accounting it cannot touch. A
 thread polls NVML for the GPU's compute processes, keeps those that descend from the worker's
-root process (its own children included), sums their memory and kills the worker when the sum
+root processes (its own children included; a forked worker and its init), sums their memory and kills the worker when the sum
 passes the limit; the session then reports the GPU memory limit in that task's feedback.
 
 NVML reports pids as the host sees them: the grader must run in the host's pid namespace (as
@@ -60,20 +60,24 @@ def usage_by_pid(processes: Iterable[Any]) -> dict[int, int]:
     return usage
 
 
-def worker_usage(usage: dict[int, int], root: int, parent_of: ParentOf) -> int:
-    """The GPU memory of the worker's processes: those descending from ``root``."""
-    return sum(used for pid, used in usage.items() if descends_from(pid, root, parent_of))
+def worker_usage(usage: dict[int, int], roots: tuple[int, ...], parent_of: ParentOf) -> int:
+    """The GPU memory of the worker's processes: those descending from one of ``roots``."""
+    return sum(
+        used
+        for pid, used in usage.items()
+        if any(descends_from(pid, root, parent_of) for root in roots)
+    )
 
 
 @dataclass
 class GpuWatchdog:
-    """Watches one worker (root pid ``root``) on GPU ``index`` through ``nvml`` (``pynvml`` or a
+    """Watches one worker (the pids ``roots`` it descends from) on GPU ``index`` through ``nvml`` (``pynvml`` or a
     fake with the same three calls) and calls ``kill`` once when it passes ``limit_bytes``."""
 
     nvml: Any
     index: int
     limit_bytes: int
-    root: int
+    roots: tuple[int, ...]
     kill: Callable[[], None]
     parent_of: ParentOf = proc_parent
     poll_seconds: float = POLL_SECONDS
@@ -94,7 +98,7 @@ class GpuWatchdog:
             readings = self.readings()
         except self.nvml.NVMLError:
             return False  # no reading this time (a process ending while NVML lists it)
-        used = worker_usage(readings, self.root, self.parent_of)
+        used = worker_usage(readings, self.roots, self.parent_of)
         self.peak_bytes = max(self.peak_bytes, used)
         if used > self.limit_bytes and not self.exceeded:
             self.exceeded = True

@@ -31,8 +31,8 @@ class WorkerProcess(Protocol):
     def close(self) -> None:
         """Release our ends of its pipes and handles (after ``kill``)."""
 
-    def root_pid(self) -> int | None:
-        """The pid (as this process sees it) every process of the worker descends from."""
+    def root_pids(self) -> tuple[int, ...]:
+        """The pids (as this process sees them) every process of the worker descends from."""
 
 
 class PopenProcess:
@@ -50,8 +50,8 @@ class PopenProcess:
         with contextlib.suppress(ProcessLookupError):
             self.popen.kill()
 
-    def root_pid(self) -> int | None:
-        return self.popen.pid
+    def root_pids(self) -> tuple[int, ...]:
+        return (self.popen.pid,)
 
     def wait(self, timeout: float) -> int | None:
         try:
@@ -72,7 +72,9 @@ class ZygoteProcess:
     """A zygote's child: our pipe ends, its exit-status pipe and pidfds of its processes.
 
     Pidfds make ``kill`` safe: they can never hit a process that merely reuses an old pid.
-    ``pidfds[-1]`` is the init of the worker's pid namespace: killing it ends the namespace.
+    ``pidfds`` are the worker's and its init's, the pid 1 of the worker's pid namespace (killing
+    it ends the namespace). The worker is the zygote's child, not the init's: the processes of
+    the worker are those descending from either (the init adopts the worker's orphans).
     """
 
     stdin_fd: int
@@ -88,18 +90,21 @@ class ZygoteProcess:
             with contextlib.suppress(ProcessLookupError, OSError):
                 signal.pidfd_send_signal(pidfd, signal.SIGKILL)
 
-    def root_pid(self) -> int | None:
-        """The init's pid, read from its pidfd (None once it is gone)."""
-        if not self.pidfds:
-            return None
-        try:
-            with open(f"/proc/self/fdinfo/{self.pidfds[-1]}") as handle:
-                return pid_from_fdinfo(handle.read())
-        except OSError:
-            return None
+    def root_pids(self) -> tuple[int, ...]:
+        """The worker's and the init's pids, read from their pidfds (those still running)."""
+        pids = []
+        for pidfd in self.pidfds:
+            try:
+                with open(f"/proc/self/fdinfo/{pidfd}") as handle:
+                    pid = pid_from_fdinfo(handle.read())
+            except OSError:
+                continue
+            if pid is not None:
+                pids.append(pid)
+        return tuple(pids)
 
     def wait(self, timeout: float) -> int | None:
-        """The exit status the worker's init writes when the worker ends (EOF alone: killed)."""
+        """The exit status the zygote writes when the worker ends (EOF alone: killed)."""
         if self.returncode is not None:
             return self.returncode
         deadline = time.monotonic() + timeout

@@ -135,8 +135,8 @@ class WorkerSession:
         if self.spec.gpu is None and self.nvml is None:
             return None
         nvml = self.nvml or gpu.load_nvml()
-        root = child.root_pid()
-        if root is None:
+        roots = child.root_pids()
+        if not roots:
             child.kill()
             child.close()
             raise errors.WorkerStartFailed("the GPU worker's pid is unknown: it cannot be watched")
@@ -144,7 +144,7 @@ class WorkerSession:
             nvml,
             self.spec.gpu.index if self.spec.gpu else 0,
             self.spec.limits.gpu_memory_mib << 20,
-            root,
+            roots,
             child.kill,
         ).start()
 

@@ -106,7 +106,7 @@ class Connection:
         try:
             with self._lock:
                 socket.send_fds(self._sock, [json.dumps(request).encode()], theirs)
-                reply, pidfds = self.receive(seconds, 1)
+                reply, pidfds = self.receive(seconds, 2)
         except ZygoteFailed:
             _close(mine)
             raise
@@ -115,7 +115,7 @@ class Connection:
             raise ZygoteFailed(f"zygote connection: {exc}; {self._describe()}") from None
         finally:
             _close(theirs)
-        if not reply.get("ok") or len(pidfds) != 1:
+        if not reply.get("ok") or len(pidfds) != 2:  # the worker's and its init's
             _close(mine + pidfds)
             raise ZygoteFailed(str(reply.get("error", "the zygote refused"))[:2000])
         return ZygoteProcess(stdin_w, stdout_r, stderr_r, status_r, pidfds)

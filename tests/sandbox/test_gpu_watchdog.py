@@ -43,15 +43,23 @@ def test_only_the_workers_own_processes_count():
         ).nvmlDeviceGetComputeRunningProcesses(0)
     )
     assert usage == {101: 300 * MIB, 102: 200 * MIB, 200: 900 * MIB}  # no reading: left out
-    assert worker_usage(usage, 100, PARENTS.get) == 500 * MIB
-    assert worker_usage(usage, 200, PARENTS.get) == 900 * MIB
+    assert worker_usage(usage, (100,), PARENTS.get) == 500 * MIB
+    assert worker_usage(usage, (200,), PARENTS.get) == 900 * MIB
     assert not descends_from(300, 100, PARENTS.get)
+
+
+def test_a_forked_workers_processes_descend_from_it_or_from_its_init():
+    """A zygote's worker is the zygote's child, not its init's; the init adopts the orphans."""
+    parents = {101: 60, 102: 101, 103: 100, 100: 50, 60: 1, 200: 60}  # 60: the zygote
+    usage = {101: 300 * MIB, 102: 200 * MIB, 103: 100 * MIB, 200: 900 * MIB, 60: 50 * MIB}
+    assert worker_usage(usage, (101, 100), parents.get) == 600 * MIB
+    assert worker_usage(usage, (100,), parents.get) == 100 * MIB  # the init's alone: too little
 
 
 def watchdog(readings, limit_mib=400) -> tuple[GpuWatchdog, list[str]]:
     killed: list[str] = []
     dog = GpuWatchdog(
-        FakeNvml(readings), 0, limit_mib * MIB, 100, lambda: killed.append("kill"), PARENTS.get
+        FakeNvml(readings), 0, limit_mib * MIB, (100,), lambda: killed.append("kill"), PARENTS.get
     )
     return dog, killed
 

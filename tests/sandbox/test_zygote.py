@@ -375,3 +375,64 @@ def test_a_small_memory_limit_gets_a_zygote_without_torch():
         torch_loaded, total = worker.call("probe")
         assert isinstance(worker._process.child, ZygoteProcess)
     assert torch_loaded is False and total == 100 << 20
+
+
+def test_the_worker_is_pid_2_under_an_init_of_its_own_uid():
+    """The worker is born into its init's pid namespace (the zygote's child, so its parent is
+    outside: 0); the init, pid 1, runs as the worker's uid, not as root."""
+    code = textwrap.dedent(
+        """
+        import os
+        def probe():
+            with open("/proc/1/status") as handle:
+                uid = next(line.split()[1] for line in handle if line.startswith("Uid:"))
+            return os.getpid(), os.getppid(), int(uid), os.getuid(), sorted(os.listdir("/proc"))
+        """
+    )
+    with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
+        pid, parent, init_uid, own_uid, listing = worker.call("probe")
+        assert isinstance(worker._process.child, ZygoteProcess)
+    assert (pid, parent) == (2, 0)
+    assert init_uid == own_uid != 0
+    assert [entry for entry in listing if entry.isdigit()] == ["1", "2"]
+
+
+def test_a_worker_that_ends_takes_its_escaped_processes_along():
+    """Without the grader killing anything: when the worker ends, the zygote ends its init,
+    and with it a setsid'd grandchild still running in the namespace."""
+    from autograder.sandbox.inside import codec
+
+    marker = f"{7000 + secrets.randbelow(10**6)}.{secrets.randbelow(10**6)}"
+    source = textwrap.dedent(
+        f"""
+        import os
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                os.execv("/usr/bin/sleep", ["sleep", "{marker}"])
+            os._exit(0)
+        os.wait()
+        """
+    )
+    owner = zygote.zygote_for(SPEC)
+    assert isinstance(owner, zygote.Zygote)
+    lease = uids.lease_uid()
+    process = owner.spawn(_request(lease.uid))
+    try:
+        message = codec.pack_message({"op": "exec", "cell": "c", "source": source, "id": 1}, [])
+        os.write(process.stdin_fd, message)
+        deadline = time.monotonic() + 10
+        while not _running(marker) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _running(marker)  # the escape ran
+        os.close(process.stdin_fd)  # the worker reads its end of input and ends
+        process.stdin_fd = os.open(os.devnull, os.O_RDONLY)  # (closed again by close())
+        assert process.wait(10) == 0
+        deadline = time.monotonic() + 5
+        while _running(marker) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _running(marker) == []
+    finally:
+        process.kill()
+        process.close()
+        lease.release()

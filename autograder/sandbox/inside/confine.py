@@ -4,16 +4,19 @@ Used by the zygote (``zygote.py``): its child must confine itself before any stu
 runs. Standard library only (``ctypes`` for the calls Python 3.11's ``os`` lacks), because
 this file runs in the zygote, which imports nothing of the trusted engine.
 
-A child applies, in this order (see ``zygote.py``): a new pid namespace (and its cgroups,
-joined by the zygote) → in it: new mount, net, ipc, uts and cgroup namespaces → a fresh tmpfs root with the whitelist
-mounts of its plan (the same plan the bubblewrap launcher turns into arguments), /proc,
-hostname, pivot_root → drop to its own uid, no-new-privs, seccomp → rlimits.
+The init of a sandbox (see ``zygote.py``) applies, in this order: a new pid namespace → in it:
+new mount, net, ipc, uts and cgroup namespaces → a fresh tmpfs root with the whitelist mounts
+of its plan (the same plan the bubblewrap launcher turns into arguments), /proc, hostname,
+pivot_root → drop to its own uid, no-new-privs, seccomp. The worker, born into the init's pid
+namespace: its cgroups → the init's mount, net, ipc and uts namespaces, a cgroup namespace of
+its own → drop to the same uid, no-new-privs, seccomp → rlimits.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
 import platform
 import resource
@@ -26,10 +29,12 @@ CLONE_NEWUTS = 0x04000000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
-# The pid namespace is unshared by the zygote (it applies to its next child only, and the
-# zygote returns to its own with setns), the others by the init itself: the mount namespace
+# The pid namespace is unshared by the init's parent (it applies to its next child only, and
+# the parent returns to its own with setns), the others by the init itself: the mount namespace
 # must be the init's alone, since pivot_root moves the root of every process in it.
 INIT_NAMESPACES = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET
+# What the worker joins of its init's (the cgroup namespace it unshares after joining its cgroups)
+WORKER_NAMESPACES = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET
 
 MS_RDONLY = 1
 MS_NOSUID = 2
@@ -40,6 +45,12 @@ MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
 MNT_DETACH = 2
+MOUNT_ATTR_RDONLY = 0x1
+MOUNT_ATTR_NOSUID = 0x2
+MOUNT_ATTR_NODEV = 0x4
+AT_FDCWD = -100
+AT_RECURSIVE = 0x8000
+MOUNT_SETATTR = 442  # the same number on every architecture (Linux ≥ 5.12)
 
 PR_SET_PDEATHSIG = 1
 PR_SET_SECCOMP = 22
@@ -48,6 +59,10 @@ SECCOMP_MODE_FILTER = 2
 
 # pivot_root has no libc wrapper; its number per architecture (the generic table: 41).
 PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "riscv64": 41}
+CLOSE_RANGE = 436  # the same number on every architecture (Linux ≥ 5.9)
+MAX_FD = 0x7FFFFFFF
+# setns on a pid file descriptor, several namespaces at once (what the worker does)
+SETNS_PIDFD_KERNEL = (5, 8)
 DEVICES = ("null", "zero", "full", "random", "urandom")
 DEV_LINKS = {
     "fd": "/proc/self/fd",
@@ -78,13 +93,23 @@ def _check(result: int, what: str) -> None:
 
 
 def supported() -> bool:
-    """Can this machine confine a forked child by hand (Linux, root, known architecture)?"""
+    """Can this machine confine a forked child by hand (Linux ≥ 5.8, root, known architecture)?"""
     return (
         platform.system() == "Linux"
         and platform.machine() in PIVOT_ROOT
         and os.geteuid() == 0
         and hasattr(os, "pidfd_open")
+        and kernel_version(platform.release()) >= SETNS_PIDFD_KERNEL
     )
+
+
+def kernel_version(release: str) -> tuple[int, int]:
+    """(major, minor) of a kernel release string such as ``6.1.0-18-amd64``; (0, 0) if unknown."""
+    parts = release.split(".")
+    try:
+        return int(parts[0]), int("".join(c for c in parts[1].split("-")[0] if c.isdigit()))
+    except (IndexError, ValueError):
+        return 0, 0
 
 
 # ------------------------------------------------------------------ process attributes
@@ -94,7 +119,8 @@ def die_with_parent(signal_number: int = 9) -> None:
     _check(_libc.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0), "prctl(PDEATHSIG)")
 
 
-def join_cgroups(folders: Iterable[str], pid: int) -> None:
+def join_cgroups(folders: Iterable[str], pid: int = 0) -> None:
+    """Move ``pid`` (0: this process) into each cgroup folder."""
     for folder in folders:
         with open(os.path.join(folder, "cgroup.procs"), "w") as handle:
             handle.write(str(pid))
@@ -111,6 +137,17 @@ def enter_pid_namespace(fd: int) -> None:
 
 def unshare_init_namespaces() -> None:
     _check(_libc.unshare(INIT_NAMESPACES), "unshare(mount, net, ipc, uts, cgroup)")
+
+
+def enter_init_namespaces(init_pidfd: int) -> None:
+    """Join the mount, net, ipc and uts namespaces of the init behind ``init_pidfd`` (its root
+    and /proc included: setns puts this process at the root of that mount namespace)."""
+    _check(_libc.setns(init_pidfd, WORKER_NAMESPACES), "setns(mount, net, ipc, uts)")
+
+
+def unshare_cgroup_namespace() -> None:
+    """A cgroup namespace rooted at this process's cgroups (join them first)."""
+    _check(_libc.unshare(CLONE_NEWCGROUP), "unshare(cgroup)")
 
 
 def set_hostname(name: str) -> None:
@@ -189,10 +226,41 @@ def _make_target(path: str, is_dir: bool) -> None:
                 pass
 
 
+class _MountAttr(ctypes.Structure):
+    _fields_ = [
+        ("attr_set", ctypes.c_uint64),
+        ("attr_clr", ctypes.c_uint64),
+        ("propagation", ctypes.c_uint64),
+        ("userns_fd", ctypes.c_uint64),
+    ]
+
+
+def _set_read_only_tree(target: str) -> bool:
+    """``target`` and every mount below it read-only, nosuid, nodev in one ``mount_setattr``
+    (Linux ≥ 5.12; it only adds flags: a source's noexec stays); False where the kernel lacks it."""
+    attr = _MountAttr(MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, 0, 0, 0)
+    result = _libc.syscall(
+        ctypes.c_long(MOUNT_SETATTR),
+        ctypes.c_int(AT_FDCWD),
+        target.encode(),
+        ctypes.c_uint(AT_RECURSIVE),
+        ctypes.byref(attr),
+        ctypes.c_size_t(ctypes.sizeof(attr)),
+    )
+    if result == 0:
+        return True
+    if ctypes.get_errno() == errno.ENOSYS:
+        return False
+    _check(result, f"mount_setattr {target}")
+    return False
+
+
 def _ro_bind(source: str, target: str) -> None:
     _make_target(target, os.path.isdir(source))
     _mount(source, target, None, MS_BIND | MS_REC)
-    for point in _mount_points_under(target):
+    if _set_read_only_tree(target):
+        return
+    for point in _mount_points_under(target):  # each bound mount needs its own remount
         _mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
@@ -256,8 +324,17 @@ def enter_root(root: str, proc_points: list[str], chdir: str) -> None:
 
 
 def close_fds_except(keep: Iterable[int]) -> None:
-    """Close every open descriptor not in ``keep`` (the zygote's, torch's, anything inherited)."""
-    kept = set(keep)
+    """Close every open descriptor not in ``keep`` (the zygote's, torch's, anything inherited):
+    one ``close_range`` per gap between the kept ones, else one ``close`` per open descriptor."""
+    kept = sorted(set(keep))
+    gaps = zip([0] + [fd + 1 for fd in kept], [fd - 1 for fd in kept] + [MAX_FD], strict=True)
+    for first, last in gaps:
+        if first <= last and _libc.syscall(CLOSE_RANGE, first, last, 0) != 0:
+            _close_listed_except(set(kept))
+            return
+
+
+def _close_listed_except(kept: set[int]) -> None:
     for name in os.listdir("/proc/self/fd"):
         fd = int(name)
         if fd not in kept:

@@ -12,16 +12,24 @@ cache), removed before the first worker; a module that leaves a thread running m
 zygote refuse to serve (a fork copies only the forking thread: locks held by the others stay
 locked in the worker forever).
 
-Each request forks two processes (the shape bubblewrap has too):
-  init     (pid 1 of a new pid namespace, forked by the zygote, which then returns to its own
-           pid namespace and puts the init into the worker's cgroups)  unshares the other
-           namespaces, builds the whitelist root, mounts /proc, pivots into it, drops to the
-           leased uid with no-new-privs and seccomp, waits until it is in its cgroups, forks
-           the worker, reaps, reports the worker's exit status on the status pipe; when it
-           dies the kernel kills everything left in its namespace;
-  worker   (pid 2)  rlimits, the pipes as stdin/stdout/stderr, the sandbox environment, then
-           ``worker.main()`` - exactly what ``python -I worker.py`` runs under bubblewrap.
-Every step that fails ends the init before any student code runs.
+Each request makes two processes (the shape bubblewrap has too), one of them a copy of the
+zygote:
+  init     (pid 1 of a new pid namespace) forked by the *nursery*, a copy of the zygote taken
+           before the big imports (a few MiB: its fork and exit cost little, unlike a copy of
+           torch's memory). It unshares the other namespaces, builds the whitelist root, mounts
+           /proc, pivots into it, drops to the leased uid with no-new-privs and seccomp, says
+           so on a pipe, then only waits: the kernel reaps the orphans it adopts; it is killed
+           when the worker has ended (by the zygote) or when the nursery dies (its parent-death
+           signal, set again after the uid drop cleared it); its death kills everything left
+           in its namespace;
+  worker   (pid 2) forked by the zygote straight into the init's pid namespace: joins its
+           cgroups, waits for the init, enters the init's mount, net, ipc and uts namespaces
+           and a cgroup namespace of its own, drops to the same uid with no-new-privs and the
+           same seccomp program, rlimits, the pipes as stdin/stdout/stderr, the sandbox
+           environment, then ``worker.main()`` - exactly what ``python -I worker.py`` runs
+           under bubblewrap. The zygote reaps it, writes its exit status on the status pipe
+           and kills its init.
+Every step that fails ends the worker before any student code runs.
 
 Control messages are one JSON object per SOCK_SEQPACKET datagram, descriptors as SCM_RIGHTS.
 """
@@ -36,6 +44,7 @@ import importlib
 import json
 import os
 import random
+import select
 import selectors
 import shutil
 import signal
@@ -44,6 +53,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's dir out
@@ -94,11 +104,38 @@ def _fresh_interpreter_state(request: dict[str, Any]) -> None:
         numpy.random.seed()
 
 
-def _run_worker(request: dict[str, Any], pipes: list[int]) -> NoReturn:
+def _await_init(ready: int) -> None:
+    """Block until the init has confined itself (b"1"; nothing: it failed and said why)."""
+    answer = os.read(ready, 1)
+    os.close(ready)
+    if answer != b"1":
+        raise confine.ConfineError(0, "the sandbox's init failed")
+
+
+def _confine_worker(request: dict[str, Any], init_pidfd: int, ready: int) -> None:
+    """From the fork to the sandbox: the worker's cgroups (host paths, so first), then the
+    init's namespaces (its root, /proc, network, hostname), the same uid, no-new-privs and
+    seccomp program as the init's."""
+    confine.join_cgroups(request["cgroups"])
+    _await_init(ready)
+    confine.enter_init_namespaces(init_pidfd)
+    os.close(init_pidfd)
+    confine.unshare_cgroup_namespace()
+    os.chdir(request["chdir"])
+    os.setsid()
+    confine.drop_privileges(int(request["uid"]))  # never optional: no student code as root
+    confine.no_new_privileges()
+    confine.load_seccomp(base64.b64decode(request["seccomp"]))
+
+
+def _run_worker(request: dict[str, Any], pipes: list[int], init_pidfd: int, ready: int) -> NoReturn:
     try:
-        for target, fd in enumerate(pipes[:3]):
+        confine.die_with_parent()
+        for target, fd in enumerate(pipes):
             os.dup2(fd, target)
-        confine.close_fds_except({0, 1, 2})
+        # first of all: the zygote's other descriptors (other workers' pipes among them)
+        confine.close_fds_except({0, 1, 2, init_pidfd, ready})
+        _confine_worker(request, init_pidfd, ready)
         confine.set_rlimits(request["rlimits"])
         _fresh_interpreter_state(request)
     except BaseException as exc:
@@ -117,6 +154,9 @@ def _run_worker(request: dict[str, Any], pipes: list[int]) -> NoReturn:
 # ------------------------------------------------------------------ the init (pid 1)
 
 
+INIT_FIELDS = ("plan", "chdir", "hostname", "uid", "seccomp")  # what the init is told
+
+
 def _confine_init(request: dict[str, Any], root: str) -> None:
     confine.unshare_init_namespaces()
     confine.build_root(root, request["plan"])
@@ -129,112 +169,233 @@ def _confine_init(request: dict[str, Any], root: str) -> None:
     confine.load_seccomp(base64.b64decode(request["seccomp"]))
 
 
-def _await_gate(gate: int) -> None:
-    """Block until the zygote has put this process into its cgroups (b"1"), else fail."""
-    answer = os.read(gate, 1)
-    os.close(gate)
-    if answer != b"1":
-        raise confine.ConfineError(0, "the zygote could not join the worker to its cgroups")
+def _die_with_nursery(nursery_pidfd: int) -> None:
+    """Dropping privileges cleared the parent-death signal: set it again, and end at once if
+    the nursery (so the zygote) ended before."""
+    confine.die_with_parent()
+    ended, _, _ = select.select([nursery_pidfd], [], [], 0)
+    if ended:
+        os._exit(FAILED)
+    os.close(nursery_pidfd)
 
 
-def _run_init(request: dict[str, Any], pipes: list[int], gate: int, root: str) -> NoReturn:
-    stdin_r, stdout_w, stderr_w, status_w = pipes
+def _run_init(request: dict[str, Any], fds: tuple[int, int, int], root: str) -> NoReturn:
+    """Confine, tell the worker (one byte on ``ready_w``), then only reap orphans until killed:
+    the zygote kills the init when the worker has ended, the nursery's end ends it too, and
+    with the init what is left in the namespace. A failed step is said on the worker's
+    stderr; the worker then never starts."""
+    stderr_w, ready_w, nursery_pidfd = fds
     try:
         confine.die_with_parent()
-        confine.close_fds_except({*pipes, gate})
+        confine.close_fds_except(fds)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps adopted orphans
         _confine_init(request, root)
-        _await_gate(gate)
-        child = os.fork()
+        _die_with_nursery(nursery_pidfd)
+        os.write(ready_w, b"1")
     except BaseException as exc:
-        _fail(stderr_w, "init", exc)
-    if child == 0:
-        _run_worker(request, pipes)
-    for fd in (stdin_r, stdout_w, stderr_w):
-        os.close(fd)
-    while True:  # reap everything; the worker's end is the sandbox's end
+        with contextlib.suppress(OSError):
+            os.write(stderr_w, f"sandbox setup failed (init): {exc}\n".encode())
+    os.close(ready_w)
+    os.close(stderr_w)
+    while True:
+        signal.pause()
+
+
+# ------------------------------------------------------------------ the nursery
+
+
+class NurseryGone(OSError):
+    """The nursery ended: the zygote cannot start sandboxes any more."""
+
+
+def _fork_init(request: dict[str, Any], fds: tuple[int, int, int], own: int, root: str) -> int:
+    """The init of a fresh pid namespace; this process stays in its own (``own``)."""
+    confine.unshare_pid_namespace()
+    try:
+        init = os.fork()
+        if init == 0:
+            try:
+                _run_init(request, fds, root)  # closes every other descriptor
+            finally:
+                os._exit(FAILED)
+    finally:
+        confine.enter_pid_namespace(own)
+    return init
+
+
+def _serve_nursery(sock: socket.socket, root: str) -> NoReturn:
+    """The nursery's loop: one init per request, answered with its pid and a pidfd."""
+    confine.die_with_parent()
+    confine.close_fds_except({0, 1, 2, sock.fileno()})
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # its inits are reaped by the kernel
+    own = os.open("/proc/self/ns/pid", os.O_RDONLY)
+    itself = os.pidfd_open(os.getpid())
+    while True:
+        request, fds = _receive(sock, 2)
+        if request is None:
+            os._exit(0)
+        pidfds: list[int] = []
         try:
-            pid, status = os.waitpid(-1, 0)
-        except ChildProcessError:
-            os._exit(0)
-        if pid == child:
-            os.write(status_w, str(os.waitstatus_to_exitcode(status)).encode())
-            os._exit(0)
+            if len(fds) != 2:
+                raise ValueError(f"expected 2 descriptors, got {len(fds)}")
+            init = _fork_init(request, (fds[0], fds[1], itself), own, root)
+            pidfds.append(os.pidfd_open(init))
+            reply: dict[str, Any] = {"ok": True, "pid": init}
+        except (OSError, ValueError) as exc:
+            reply = {"ok": False, "error": f"fork of the sandbox's init: {exc}"}
+        finally:
+            for fd in fds:
+                os.close(fd)
+        _send(sock, reply, pidfds)
+        for fd in pidfds:
+            os.close(fd)
+
+
+class Nursery:
+    """A copy of the zygote taken before its big imports, which forks each sandbox's init:
+    the init then copies a few MiB of page tables and memory instead of torch's, and the
+    zygote forks only the worker (one fork of the big process per worker, not two)."""
+
+    def __init__(self, root: str) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                ours.close()
+                _serve_nursery(theirs, root)
+            finally:
+                os._exit(FAILED)
+        theirs.close()
+        self.sock = ours
+
+    def init(self, request: dict[str, Any], stderr_w: int, ready_w: int) -> tuple[int, int]:
+        """A new init confining itself for ``request``: its pid and a pidfd."""
+        try:
+            _send(self.sock, {key: request[key] for key in INIT_FIELDS}, [stderr_w, ready_w])
+            reply, fds = _receive(self.sock, 1)
+        except (OSError, ValueError) as exc:
+            raise NurseryGone(0, f"the nursery is gone: {exc}") from None
+        if reply is None:
+            raise NurseryGone(0, "the nursery is gone")
+        if not reply.get("ok") or len(fds) != 1:
+            for fd in fds:
+                os.close(fd)
+            raise OSError(0, str(reply.get("error", "the nursery refused")))
+        return int(reply["pid"]), fds[0]
+
+    def close(self) -> None:
+        self.sock.close()  # it ends at the end of file
 
 
 # ------------------------------------------------------------------ the zygote
 
 
+@dataclass
+class Running:
+    """A worker the zygote forked: what to do when it ends."""
+
+    pid: int
+    status_w: int  # its exit status goes there
+    init_pidfd: int  # its sandbox's init, killed then
+
+
 class ZygoteServer:
     """The zygote itself (inside its own process): forks confined workers on request."""
 
-    def __init__(self, control: socket.socket, root: str) -> None:
+    def __init__(self, control: socket.socket, nursery: Nursery) -> None:
         self.control = control
-        self.root = root  # an empty folder of the owner's: each worker's mount point
+        self.nursery = nursery
         self.own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
+        self.selector = selectors.DefaultSelector()
+        self.running: dict[int, Running] = {}  # by the worker's pidfd
 
-    def _fork_init(self, request: dict[str, Any], pipes: list[int], gate: int) -> int:
-        """Fork the init of a fresh pid namespace; the zygote itself stays where it was."""
+    def _fork_worker(
+        self, request: dict[str, Any], pipes: list[int], init_pidfd: int, ready: int
+    ) -> int:
+        """Fork the worker into the init's pid namespace; the zygote itself stays where it was."""
         sys.stdout.flush()
         sys.stderr.flush()
-        confine.unshare_pid_namespace()
+        confine.enter_pid_namespace(init_pidfd)
         try:
-            init = os.fork()
-            if init == 0:
+            child = os.fork()
+            if child == 0:
                 try:
-                    _run_init(request, pipes, gate, self.root)  # closes every other descriptor
+                    _run_worker(request, pipes[:3], init_pidfd, ready)
                 finally:
                     os._exit(FAILED)
         finally:
             confine.enter_pid_namespace(self.own_pid_namespace)
-        return init
+        return child
 
     def spawn(self, request: dict[str, Any], pipes: list[int]) -> tuple[dict[str, Any], list[int]]:
-        """Start one confined worker; reply with the pidfd of its init, then let it go on."""
+        """Start one confined worker; reply with pidfds of it and of its init."""
         if len(pipes) != 4:
-            return {"ok": False, "error": f"expected 4 pipes, got {len(pipes)}"}, []
-        gate_r, gate_w = os.pipe()
-        try:
-            init = self._fork_init(request, pipes, gate_r)
-        except OSError as exc:
-            os.close(gate_w)
-            return {"ok": False, "error": f"fork of the worker's init: {exc}"}, []
-        finally:
-            os.close(gate_r)
             for fd in pipes:
                 os.close(fd)
-        pidfd = os.pidfd_open(init)
+            return {"ok": False, "error": f"expected 4 pipes, got {len(pipes)}"}, []
+        ready_r, ready_w = os.pipe()
         try:
-            # Joining a cgroup can take a scheduler grace period; the init confines itself
-            # meanwhile and starts the worker only after the gate opens.
-            confine.join_cgroups(request["cgroups"], init)
-            os.write(gate_w, b"1")
+            init, init_pidfd = self.nursery.init(request, pipes[2], ready_w)
+        except NurseryGone:
+            raise
         except OSError as exc:
-            signal.pidfd_send_signal(pidfd, signal.SIGKILL)
-            os.close(pidfd)
-            return {"ok": False, "error": f"joining the worker's cgroups: {exc}"}, []
+            for fd in (ready_r, *pipes):
+                os.close(fd)
+            return {"ok": False, "error": str(exc)}, []
         finally:
-            os.close(gate_w)
-        return {"ok": True, "init": init}, [pidfd]
+            os.close(ready_w)
+        try:
+            child = self._fork_worker(request, pipes, init_pidfd, ready_r)
+            worker_pidfd = os.pidfd_open(child)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(init_pidfd, signal.SIGKILL)
+            for fd in (init_pidfd, pipes[3]):
+                os.close(fd)
+            return {"ok": False, "error": f"fork of the worker: {exc}"}, []
+        finally:
+            for fd in (ready_r, *pipes[:3]):
+                os.close(fd)
+        self.running[worker_pidfd] = Running(child, pipes[3], init_pidfd)
+        self.selector.register(worker_pidfd, selectors.EVENT_READ, WORKER)
+        reply = {"ok": True, "worker": child, "init": init}
+        return reply, [os.dup(worker_pidfd), os.dup(init_pidfd)]
+
+    def _ended(self, worker_pidfd: int) -> None:
+        """A worker ended: its exit status to the status pipe, then its sandbox's init killed."""
+        self.selector.unregister(worker_pidfd)
+        running = self.running.pop(worker_pidfd)
+        _, status = os.waitpid(running.pid, 0)
+        with contextlib.suppress(OSError):  # nobody reads it any more
+            os.write(running.status_w, str(os.waitstatus_to_exitcode(status)).encode())
+        with contextlib.suppress(OSError):  # already ended (killed by the grader)
+            signal.pidfd_send_signal(running.init_pidfd, signal.SIGKILL)
+        for fd in (running.status_w, running.init_pidfd, worker_pidfd):
+            os.close(fd)
 
     def serve(self, listener: socket.socket) -> None:
         """Answer the owner's connection and every grader that connects to ``listener``;
         end when the owner's connection closes."""
-        selector = selectors.DefaultSelector()
+        selector = self.selector
         selector.register(self.control, selectors.EVENT_READ)
         selector.register(listener, selectors.EVENT_READ)
         # the heap into huge pages while idle, so that each fork copies a few page-table
         # entries instead of tens of thousands (see hugepages.py)
         collapsing: Iterator[int] | None = hugepages.collapse_steps()
         while True:
-            _reap()
-            ready = selector.select(timeout=0 if collapsing else 1.0)
+            ready = selector.select(timeout=0 if collapsing else None)
             if not ready and collapsing:
                 if next(collapsing, None) is None:
                     collapsing = None
                 continue
             for key, _ in ready:
+                if key.data is WORKER:
+                    self._ended(key.fd)
+                    continue
                 connection = key.fileobj
                 assert isinstance(connection, socket.socket)
                 if connection is listener:
@@ -265,14 +426,7 @@ class ZygoteServer:
         return True
 
 
-def _reap() -> None:
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
+WORKER = "worker"  # the selector's mark on a worker's pidfd
 
 
 class UnsafeToFork(RuntimeError):
@@ -336,6 +490,7 @@ def main() -> None:
     # (their requests wait in the backlog) instead of finding no socket and starting zygotes
     # of their own
     listener = _listen(address)
+    nursery = Nursery(root)  # before the imports: the inits are copies of a small process
     try:
         try:
             loaded = _preload(preload)
@@ -343,10 +498,11 @@ def main() -> None:
             _send(control, {"ready": False, "error": str(exc)})
             return
         _warm_up()
-        zygote = ZygoteServer(control, root)
+        zygote = ZygoteServer(control, nursery)
         _send(control, {"ready": True, "preloaded": loaded, "pid": os.getpid()})
         zygote.serve(listener)
     finally:
+        nursery.close()
         listener.close()
         os.unlink(address)
 
