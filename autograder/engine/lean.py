@@ -44,6 +44,9 @@ DIRECT_PARAMETERS: tuple[type, ...] = tuple(
     filter(None, [getattr(_pytest.python, "DirectParamFixtureDef", None)])
 )
 
+# what pytest's ``Package.setup`` calls from a package's ``__init__.py``
+XUNIT_PACKAGE_FUNCTIONS = ("setUpModule", "setup_module", "tearDownModule", "teardown_module")
+
 # the marks a lean test may carry: what the plugin reads, and direct parametrization
 LEAN_MARKS = frozenset({"task", "weight", "parametrize"})
 
@@ -97,7 +100,7 @@ def lean_test(item: pytest.Item, host: LeanHost) -> LeanTest | None:
     if type(item) is not pytest.Function or not isinstance(item.parent, pytest.Module):
         return None
     function = item.obj
-    if not _plain_function(function) or not _plain_marks(item):
+    if not (_plain_function(function) and _plain_marks(item) and _packages_set_up_nothing(item)):
         return None
     info = item._fixtureinfo
     if set(info.names_closure) - {"request"} != set(info.argnames):
@@ -130,6 +133,22 @@ def _plain_function(function: object) -> bool:
 
 def _plain_marks(item: pytest.Item) -> bool:
     return all(mark.name in LEAN_MARKS for mark in item.iter_markers())
+
+
+def _packages_set_up_nothing(item: pytest.Item) -> bool:
+    """No ``setup_module``/``teardown_module`` in a package's ``__init__.py`` above the test:
+    pytest's ``Package.setup`` would call them (as it imports them: from ``sys.modules``)."""
+    try:
+        return not any(
+            _pytest.python._get_first_non_fixture_func(
+                _pytest.python.importtestmodule(node.path / "__init__.py", node.config),
+                XUNIT_PACKAGE_FUNCTIONS,
+            )
+            for node in item.listchain()
+            if isinstance(node, pytest.Package)
+        )
+    except Exception:  # another pytest's internals: keep its protocol
+        return False
 
 
 def run_lean(test: LeanTest, host: LeanHost) -> None:

@@ -348,6 +348,31 @@ def test_a_grader_files_own_fixture_of_the_same_name_or_an_autouse_one_keeps_pyt
     assert all(r.passed for r in lean_runs)
 
 
+def test_a_package_with_setup_module_keeps_pytest(tmp_path):
+    graders = _graders(tmp_path, OVERRIDES.split("@pytest.fixture")[0] + SIMPLE)
+    (graders / "__init__.py").write_text("CALLS = []\n\ndef setup_module():\n    CALLS.append(1)\n")
+    runs, lean_tests = _runs(graders, lean=True)
+    assert lean_tests == []
+    assert [r.passed for r in runs] == [True]
+
+
+def test_a_package_without_one_takes_the_lean_path(tmp_path):
+    graders = _graders(tmp_path, OVERRIDES.split("@pytest.fixture")[0] + SIMPLE)
+    (graders / "__init__.py").write_text('"""Graders."""\n')
+    runs, lean_tests = _runs(graders, lean=True)
+    assert len(lean_tests) == 1
+    assert [r.passed for r in runs] == [True]
+
+
+SIMPLE = textwrap.dedent(
+    """
+    @task.test()
+    def test_simple(student, rng):
+        assert student.double(rng.normal(size=2)).shape == (2,)
+    """
+)
+
+
 INTERRUPTED = textwrap.dedent(
     """
     import pytest
