@@ -22,8 +22,9 @@ pytest functions in the same file (``student``, ``reference``, ``rng`` fixtures)
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -103,7 +104,7 @@ class Case:
     def calls(self, fixtures: dict[str, Any]) -> list[Call]:
         """The drawn calls; the draw function asks for fixtures by name (``rng``, ``reference``);
         parameters with a default that are no fixtures keep it (cases made in a loop)."""
-        wanted = inspect.signature(self.draw).parameters
+        wanted = self._parameters
         unknown = [n for n, p in wanted.items() if n not in fixtures and p.default is p.empty]
         if unknown:
             raise TypeError(f"case {self.name!r} asks for unknown fixtures {unknown}")
@@ -113,6 +114,11 @@ class Case:
         if isinstance(drawn, list):
             return drawn
         return [Call(tuple(drawn), {})]
+
+    @functools.cached_property
+    def _parameters(self) -> Mapping[str, inspect.Parameter]:
+        """The draw function's parameters (read for every submission: computed once)."""
+        return inspect.signature(self.draw).parameters
 
 
 @dataclass(frozen=True)
