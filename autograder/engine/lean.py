@@ -97,30 +97,50 @@ def lean_path(items: Iterable[pytest.Item], host: LeanHost) -> LeanPath:
 
 def lean_test(item: pytest.Item, host: LeanHost) -> LeanTest | None:
     """``item`` as a lean test, or None where it needs pytest's protocol."""
-    if type(item) is not pytest.Function or not isinstance(item.parent, pytest.Module):
+    if not (isinstance(item, pytest.Function) and _plain_item(item)):
         return None
-    function = item.obj
-    if not (_plain_function(function) and _plain_marks(item) and _packages_set_up_nothing(item)):
-        return None
+    spec = getattr(item, "callspec", None)
+    direct: dict[str, object] = dict(spec.params) if spec is not None else {}
+    fixtures = _host_fixtures(item, host, direct)
+    return LeanTest(item, item.obj, fixtures, direct) if fixtures is not None else None
+
+
+def _plain_item(item: pytest.Function) -> bool:
+    """A module-level plain function, only lean marks, no package set-up, no autouse fixtures
+    and no fixtures that need others (but ``request``, which the host's own take)."""
     info = item._fixtureinfo
-    if set(info.names_closure) - {"request"} != set(info.argnames):
-        return None  # autouse fixtures, or fixtures that need others
-    params = getattr(item, "callspec", None)
-    direct = params.params if params is not None else {}
+    return (
+        type(item) is pytest.Function
+        and isinstance(item.parent, pytest.Module)
+        and _plain_function(item.obj)
+        and _plain_marks(item)
+        and _packages_set_up_nothing(item)
+        and set(info.names_closure) - {"request"} == set(info.argnames)
+    )
+
+
+def _host_fixtures(
+    item: pytest.Function, host: LeanHost, direct: Mapping[str, object]
+) -> tuple[str, ...] | None:
+    """The host's fixtures the test takes (its other arguments directly parametrized), or None
+    where one is pytest's, a grader file's (also one that overrides the host's) or indirect."""
+    info = item._fixtureinfo
+    if not set(direct) <= set(info.argnames):
+        return None
     fixtures: list[str] = []
     for name in info.argnames:
         definitions = info.name2fixturedefs.get(name, ())
         if not definitions:
             return None
         closest = definitions[-1]
-        if name in direct and isinstance(closest, DIRECT_PARAMETERS):
-            continue
-        if name in direct or not host.owns(closest):
+        if name in direct:
+            if not isinstance(closest, DIRECT_PARAMETERS):
+                return None
+        elif host.owns(closest):
+            fixtures.append(name)
+        else:
             return None
-        fixtures.append(name)
-    if set(direct) - set(info.argnames):
-        return None
-    return LeanTest(item, function, tuple(fixtures), dict(direct))
+    return tuple(fixtures)
 
 
 def _plain_function(function: object) -> bool:
