@@ -5,7 +5,8 @@ cost more per submission than most of the tests themselves. Here one pytest sess
 long as the grader: it runs in a thread of its own, and its ``pytest_runtestloop`` (the
 documented hook that runs the collected tests) waits for the next submission, runs the selected
 tests through pytest's own ``pytest_runtest_protocol`` (fixtures set up and torn down per test,
-reports and our plugins' hooks as in any session), hands control back and waits again. Exactly
+reports and our plugins' hooks as in any session; the grading plugin's own tests take the lean
+path of ``lean.py`` instead), hands control back and waits again. Exactly
 one thread runs at a time: the caller waits while the session works, and the session waits
 while the caller prepares the next submission, so nothing is shared concurrently.
 
@@ -24,9 +25,11 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
+from types import ModuleType
 
 import pytest
 
+from autograder.engine.lean import LeanHost, LeanPath, lean_path
 from autograder.engine.threads import grading_threads
 
 AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
@@ -48,19 +51,42 @@ class SessionFailed(RuntimeError):
     """pytest ended the session before running anything (a usage error in its arguments)."""
 
 
+# the hooks pytest calls per test: a plugin of its own or of ours implements them knowing of the
+# lean path; any other (a grader directory's conftest.py, a ``-p`` plugin) turns the lean path off
+PER_TEST_HOOKS = (
+    "pytest_runtest_protocol",
+    "pytest_runtest_logstart",
+    "pytest_runtest_setup",
+    "pytest_runtest_call",
+    "pytest_pyfunc_call",
+    "pytest_runtest_teardown",
+    "pytest_runtest_makereport",
+    "pytest_runtest_logreport",
+    "pytest_runtest_logfinish",
+    "pytest_fixture_setup",
+    "pytest_fixture_post_finalizer",
+    "pytest_exception_interact",
+)
+
+
 class _Loop:
     """The plugin that turns one pytest session into a server of test runs."""
 
-    def __init__(self) -> None:
+    def __init__(self, lean: LeanHost | None, known: list[object]) -> None:
         self.jobs: queue.Queue[_Job | _Stop] = queue.Queue()
         self.collected: Future[None] = Future()
+        self.host = lean
+        self.known = known  # the plugins the session was given, and ours
+        self.lean: LeanPath | None = None
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        if self.host is not None and not _foreign_per_test_hooks(session.config, self.known):
+            self.lean = lean_path(session.items, self.host)
         self.collected.set_result(None)
         while not isinstance(job := self.jobs.get(), _Stop):
             try:
-                _run_items([i for i in session.items if job.select(i)])
+                _run_items([i for i in session.items if job.select(i)], self.lean)
             except BaseException as exc:  # the caller's to handle; the session goes on
                 job.done.set_exception(exc)
             else:
@@ -110,22 +136,49 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def _run_items(items: Sequence[pytest.Item]) -> None:
+def _foreign_per_test_hooks(config: pytest.Config, known: list[object]) -> list[str]:
+    """The plugins, neither pytest's own nor ``known``, that implement a per-test hook."""
+    return [
+        implementation.plugin_name
+        for hook in PER_TEST_HOOKS
+        for implementation in getattr(config.hook, hook).get_hookimpls()
+        if not any(implementation.plugin is plugin for plugin in known)
+        and not _of_pytest(implementation.plugin)
+    ]
+
+
+def _of_pytest(plugin: object) -> bool:
+    module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__module__
+    return module == "pytest" or module.startswith("_pytest.")
+
+
+def _run_items(items: Sequence[pytest.Item], lean: LeanPath | None) -> None:
+    """Run ``items`` in order: lean tests directly, the others through pytest's protocol, each
+    told the next of those (what its teardown keeps set up: the last tears everything down)."""
+    protocol = [item for item in items if lean is None or not lean.takes(item)]
+    following = dict(zip(protocol, [*protocol[1:], None], strict=False))
     with _quiet(), grading_threads(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # what ``-W ignore`` did per test
-        for index, item in enumerate(items):
-            following = items[index + 1] if index + 1 < len(items) else None
-            item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
+        for item in items:
+            if lean is not None and lean.takes(item):
+                lean.run(item)
+            else:
+                item.config.hook.pytest_runtest_protocol(item=item, nextitem=following[item])
 
 
 class GraderSession:
-    """``pytest.main(args, plugins)`` once; ``run(select)`` runs the selected collected tests."""
+    """``pytest.main(args, plugins)`` once; ``run(select)`` runs the selected collected tests.
 
-    def __init__(self, args: list[str], plugins: list[object]) -> None:
-        self._loop = _Loop()
+    ``lean``: the plugin (one of ``plugins``) whose own tests run without pytest's protocol."""
+
+    def __init__(
+        self, args: list[str], plugins: list[object], lean: LeanHost | None = None
+    ) -> None:
+        plugins = [*plugins, LeanReports()]
+        self._loop = _Loop(lean, plugins)
         self._ended: Future[int] = Future()
         self._thread = threading.Thread(
-            target=self._serve, args=(args, [*plugins, self._loop, LeanReports()]), daemon=True
+            target=self._serve, args=(args, [*plugins, self._loop]), daemon=True
         )
         # pytest reads the variable while it starts, and its terminal reporter keeps the
         # stdout it finds then: a buffer, so that nothing it writes reaches ours
@@ -153,6 +206,11 @@ class GraderSession:
         job = _Job(select, Future())
         self._loop.jobs.put(job)
         job.done.result()
+
+    def lean_tests(self) -> list[str]:
+        """The node ids of the tests that take the lean path (none before collection ends)."""
+        lean = self._loop.lean
+        return [item.nodeid for item in lean.tests] if lean is not None else []
 
     def close(self) -> None:
         """End the session (pytest tears down and writes its summary into its buffer)."""

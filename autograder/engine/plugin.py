@@ -83,7 +83,7 @@ class GradingPlugin:
 
     @pytest.fixture
     def rng(self) -> np.random.Generator:
-        return rng_for(self.secret_seed, self.assignment, self.running)
+        return self.fixture_value("rng", self.running)
 
     @pytest.fixture(name="student_id")
     def student_id_fixture(self) -> str:
@@ -99,9 +99,33 @@ class GradingPlugin:
 
     @pytest.fixture
     def figure(self) -> FigureRecorder:
-        recorder = FigureRecorder(self._resolve)
-        self.figures[self.running] = recorder
-        return recorder
+        return self.fixture_value("figure", self.running)
+
+    def fixture_value(self, name: str, nodeid: str) -> Any:
+        """What the fixture ``name`` gives the test ``nodeid``: the fixtures above through
+        pytest, the lean path (``engine/lean.py``) directly."""
+        match name:
+            case "student":
+                return self._proxy()
+            case "reference":
+                return self.reference
+            case "rng":
+                return rng_for(self.secret_seed, self.assignment, nodeid)
+            case "figure":
+                recorder = FigureRecorder(self._resolve)
+                self.figures[nodeid] = recorder
+                return recorder
+            case "student_id":
+                return self.student_id
+            case "secret_seed":
+                return self.secret_seed
+            case "device":
+                return self.device
+        raise KeyError(f"no fixture {name!r} of the grading plugin")
+
+    def owns(self, fixture: pytest.FixtureDef[Any]) -> bool:
+        """Whether ``fixture`` is one of this plugin's own (not one a grader file overrides)."""
+        return getattr(fixture.func, "__self__", None) is self
 
     def _resolve(self, label: Label) -> str:
         return label.get(self.lang) if isinstance(label, Text) else str(label)
@@ -137,6 +161,10 @@ class GradingPlugin:
 
     def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
         self.running = nodeid
+        self.test_started()
+
+    def test_started(self) -> None:
+        """A test starts: the student calls from here on are its own."""
         self.first_record = len(self._proxy().records)
 
     @pytest.hookimpl(hookwrapper=True)
@@ -146,19 +174,23 @@ class GradingPlugin:
         outcome = yield
         report = outcome.get_result()
         if report.when == "call" or (report.when == "setup" and report.failed):
-            task = item.get_closest_marker("task")
-            weight = item.get_closest_marker("weight")
-            self.runs.append(
-                TestRun(
-                    name=item.nodeid,
-                    task_id=task.args[0] if task else "",
-                    weight=float(weight.args[0]) if weight else 1.0,
-                    passed=report.passed,
-                    failure=call.excinfo.value if call.excinfo else None,
-                    figures=self.figures.pop(item.nodeid, FigureRecorder(self._resolve)).figures,
-                    records=self._proxy().records[self.first_record :],
-                )
+            self.test_ended(item, report.passed, call.excinfo.value if call.excinfo else None)
+
+    def test_ended(self, item: pytest.Item, passed: bool, failure: BaseException | None) -> None:
+        """A test's verdict (its call, or its fixtures' failure): one ``TestRun``."""
+        task = item.get_closest_marker("task")
+        weight = item.get_closest_marker("weight")
+        self.runs.append(
+            TestRun(
+                name=item.nodeid,
+                task_id=task.args[0] if task else "",
+                weight=float(weight.args[0]) if weight else 1.0,
+                passed=passed,
+                failure=failure,
+                figures=self.figures.pop(item.nodeid, FigureRecorder(self._resolve)).figures,
+                records=self._proxy().records[self.first_record :],
             )
+        )
 
 
 @runtime_checkable

@@ -301,7 +301,8 @@ class AssignmentGrader:
                 "--capture=no",  # the session outlives a submission: no global capture
             ]
             answers = _Answers()
-            self._session = (GraderSession(args, [plugin, answers]), plugin, answers)
+            session = GraderSession(args, [plugin, answers], lean=plugin)
+            self._session = (session, plugin, answers)
         if self._session[1].collection_errors:
             raise GraderBroken("; ".join(self._session[1].collection_errors))
         return self._session
