@@ -129,7 +129,8 @@ def _memory_kib(pid: int) -> dict[str, int]:
 class MemorySampler:
     """Samples the command's process tree every ``interval`` s: the batch's peak (the sum of
     every process's PSS, shared pages split among their sharers) and each sandboxed worker's
-    peak (a worker is a grandchild of a zygote: zygote → namespace init → worker). Workers live
+    peak (a worker is a child of a zygote, but for its nursery, the first: see
+    ``sandbox/inside/zygote.py``; the inits are the nursery's children). Workers live
     tens of milliseconds, so their figures are from the samples that caught one."""
 
     def __init__(self, root: int, interval: float = 0.1) -> None:
@@ -144,12 +145,13 @@ class MemorySampler:
         while not self._stop.wait(self.interval):
             tree = _tree(self.root)
             zygotes = {p for p in tree if _is_zygote(p) and not _is_zygote(tree[p])}
+            nurseries = {_first_child(z, tree) for z in zygotes}
             memory = {pid: _memory_kib(pid) for pid in tree}
             self.batch_pss_kib = max(
                 self.batch_pss_kib, sum(m.get("pss", 0) for m in memory.values())
             )
             for pid, parent in tree.items():
-                if tree.get(parent) in zygotes and memory.get(pid):
+                if parent in zygotes and pid not in nurseries and memory.get(pid):
                     seen = self.workers.setdefault(pid, {"rss": 0, "pss": 0, "private": 0})
                     for key, value in memory[pid].items():
                         seen[key] = max(seen[key], value)
@@ -170,6 +172,19 @@ class MemorySampler:
                 for key in ("rss", "pss", "private")
             },
         }
+
+
+def _first_child(parent: int, tree: dict[int, int]) -> int | None:
+    """The child of ``parent`` that started first (a zygote's nursery)."""
+    children = [pid for pid, of in tree.items() if of == parent]
+    return min(children, key=_start_time, default=None)
+
+
+def _start_time(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _is_zygote(pid: int) -> bool:
