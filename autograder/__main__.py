@@ -1,5 +1,3 @@
-import sys
+from autograder.entry import run
 
-from autograder.entry import main
-
-sys.exit(main())
+run()

@@ -7,8 +7,12 @@ student's re-grade takes. Commands that run no sandbox start nothing.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
 import sys
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from autograder.sandbox.preload import Preload
@@ -31,6 +35,26 @@ def main(argv: list[str] | None = None) -> int:
     from autograder.cli import main as cli_main
 
     return cli_main(args)
+
+
+def run() -> NoReturn:
+    """The ``autograder`` command: ``main()``, then an exit without the interpreter's teardown.
+
+    When ``main`` returns, every file the command writes is written (atomically, fsynced).
+    Python's own exit would then join our threads and run the exit handlers (done here too,
+    in that order), and then free every object of every imported module one by one: ≈ 0.3–0.4
+    s of CPU with the CLI's modules and matplotlib, at the end of every command. An exception
+    (a usage error, Ctrl-C) still takes the ordinary way out.
+    """
+    code = main()
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()  # e.g. a process pool's manager, which joins its processes
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)
 
 
 def _declared(argv: list[str]) -> Preload:

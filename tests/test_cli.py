@@ -154,3 +154,27 @@ def test_without_bubblewrap_grading_is_refused_unless_unsafe(tmp_path):
     assert "WARNING" in unsafe.stderr and "WITHOUT the sandbox" in unsafe.stderr
     result = json.loads((tmp_path / "o2" / "results.json").read_text())["submissions"][0]
     assert result["sandbox"] == "none" and result["score"] == 18
+
+
+def test_the_command_exits_fast_but_joins_threads_runs_exit_handlers_and_flushes():
+    """``autograder`` skips the interpreter's teardown (``entry.run``), not what comes before
+    it: a thread still running is joined, exit handlers run, output is flushed, the code kept."""
+    code = (
+        "import atexit, sys, threading, time\n"
+        "from autograder import entry\n"
+        "def command():\n"
+        "    def late():\n"
+        "        time.sleep(0.3)\n"
+        "        print('thread finished')\n"
+        "    threading.Thread(target=late).start()\n"
+        "    atexit.register(lambda: print('exit handler ran'))\n"
+        "    sys.stdout.write('no newline yet')\n"
+        "    return 3\n"
+        "entry.main = command\n"
+        "entry.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == "no newline yetthread finished\nexit handler ran\n"

@@ -509,3 +509,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    # no interpreter teardown: freeing torch's objects one by one costs ≈ 0.2 s of CPU at the
+    # end of every batch, and this process has nothing left to flush
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
