@@ -20,7 +20,6 @@ from autograder.exam.settings import exam_settings
 from autograder.notebook.discover import Discovery, Found, discover_submissions
 from autograder.reports.files import ReportWriter
 from autograder.reports.gradescope import assignment_gradescope
-from autograder.reports.plots import warm_up_in_background
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
@@ -82,8 +81,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
             if exam is None:  # an exam's window may still change its results
                 reports.submission(result)
 
-        if exam is None and jobs > 1 and len(found) > 1:
-            warm_up_in_background()  # matplotlib, while the batch waits for its sandbox
         batch = grade_batch(assignment, found, options, progress, jobs, journal)
     if resumed:
         console.print(

@@ -1,10 +1,8 @@
 """Figures of a task result as inline SVG for the feedback page (matplotlib, no pyplot state).
 
-matplotlib is imported when the first figure is drawn (≈ 0.4 s: a single grade without
-figures never pays it) or, in a batch, ahead of it while the batch's sandbox starts
-(``warm_up_in_background``). A figure is drawn once per process: the same figure (every correct
-submission's training curve beside the reference's) gives the same SVG, so later pages reuse
-it. One figure at a time (matplotlib's objects are not shared between threads).
+matplotlib is imported when the first figure is drawn (≈ 0.4 s: a batch without figures never
+pays it), and a figure is drawn once per process: the same figure (every correct submission's
+training curve beside the reference's) gives the same SVG, so later pages reuse it.
 """
 
 from __future__ import annotations
@@ -13,18 +11,16 @@ import dataclasses
 import functools
 import io
 import json
-import threading
 from typing import TYPE_CHECKING
 
 import markupsafe
 
-from autograder.results.model import Figure, Series, figure_from_dict
+from autograder.results.model import Figure, figure_from_dict
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
 STYLES = ["-", "--", ":", "-."]
-_DRAWING = threading.Lock()
 
 
 def figure_svg(figure: Figure) -> markupsafe.Markup:
@@ -38,22 +34,9 @@ def _drawn(key: str) -> markupsafe.Markup:
     return _draw_figure(figure_from_dict(json.loads(key)))
 
 
-def warm_up_in_background() -> threading.Thread:
-    """Import matplotlib and draw one small figure in a daemon thread, so that a batch's first
-    feedback page with a figure does not pay for it (≈ 0.5–0.8 s of CPU: imports, the font
-    cache, the SVG backend). A batch calls it while it waits for its sandbox to start, when
-    the machine's cores are not all busy yet; a first figure drawn meanwhile waits for the
-    imports (Python's import lock), never draws twice."""
-    warm = Figure("warm-up", "curves", [Series("a", [0.0, 1.0], [0.0, 1.0])], "x", "y")
-    thread = threading.Thread(target=_draw_figure, args=(warm,), name="plots-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
 def _draw_figure(figure: Figure) -> markupsafe.Markup:
     buffer = io.StringIO()
-    with _DRAWING:
-        _plotted(figure).savefig(buffer, format="svg", metadata={"Date": None})
+    _plotted(figure).savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     return markupsafe.Markup(svg[svg.index("<svg") :])
 

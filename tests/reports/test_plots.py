@@ -46,30 +46,3 @@ def test_an_axis_shows_its_values_not_an_offset_and_a_log_axis_draws_too():
     assert axes.xaxis.get_offset_text().get_text() == ""
     log = Figure("Abweichung", "curves", [Series("a", [0.0, 1.0], [1e-8, 1e-2])], yscale="log")
     assert str(plots._draw_figure(log)).startswith("<svg")
-
-
-def test_a_warm_up_in_the_background_leaves_the_same_svg_and_a_concurrent_draw_waits():
-    """The batch warms matplotlib up in a thread; a figure drawn meanwhile (one at a time) and
-    after it is the figure a cold process draws."""
-    code = (
-        "import sys\n"
-        "from autograder.reports import plots\n"
-        "from autograder.results.model import Figure, Series\n"
-        "fig = Figure('Verlust', 'curves', [Series('a', [0.0, 1.0, 2.0], [0.7, 0.5, 0.2])])\n"
-        "if sys.argv[1] == 'warm':\n"
-        "    thread = plots.warm_up_in_background()\n"
-        "    during = plots.figure_svg(fig)\n"
-        "    thread.join()\n"
-        "    assert 'matplotlib.figure' in sys.modules\n"
-        "    plots._drawn.cache_clear()\n"
-        "    assert str(plots.figure_svg(fig)) == str(during)\n"
-        "print(plots.figure_svg(fig))\n"
-    )
-
-    def svg(mode: str) -> str:
-        return subprocess.run(
-            [sys.executable, "-c", code, mode], cwd=REPO, capture_output=True, text=True, check=True
-        ).stdout
-
-    warm = svg("warm")
-    assert warm.startswith("<svg") and warm == svg("cold")
