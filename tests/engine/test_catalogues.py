@@ -7,8 +7,10 @@ A new assignment is covered as soon as it has ``autograder/graders/<aid>/catalog
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +76,16 @@ class Kit:
             AssignmentGrader(assignment, GradeOptions(GradingConfig(seed))),
             solution_sources(read_notebook(assignment.source_notebook)),
             read_notebook(assignment.release_dir / f"{aid}.ipynb"),
-            Path(tempfile.mkdtemp(prefix=f"catalogue-{aid}-")),
+            _scratch(f"catalogue-{aid}-"),
         )
+
+
+def _scratch(prefix: str) -> Path:
+    """A folder for the kit's notebooks, removed when the test process ends (the kits are
+    cached for the whole session, longer than any one test's ``tmp_path``)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 @functools.cache
