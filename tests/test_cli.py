@@ -22,7 +22,7 @@ def autograder(
         text=True,
         cwd=cwd,
         env={**os.environ, **(env or {})},
-        timeout=600,
+        timeout=50,
     )
 
 
@@ -158,15 +158,19 @@ def test_without_bubblewrap_grading_is_refused_unless_unsafe(tmp_path):
 
 def test_the_command_exits_fast_but_joins_threads_runs_exit_handlers_and_flushes():
     """``autograder`` skips the interpreter's teardown (``entry.run``), not what comes before
-    it: a thread still running is joined, exit handlers run, output is flushed, the code kept."""
+    it: a thread still running is joined, an idle thread pool ended, exit handlers run, output
+    is flushed, the code kept."""
     code = (
-        "import atexit, sys, threading, time\n"
+        "import atexit, concurrent.futures, sys, threading, time\n"
         "from autograder import entry\n"
         "def command():\n"
         "    def late():\n"
         "        time.sleep(0.3)\n"
         "        print('thread finished')\n"
         "    threading.Thread(target=late).start()\n"
+        "    global pool  # alive to the end: idle, never shut down\n"
+        "    pool = concurrent.futures.ThreadPoolExecutor(1)\n"
+        "    pool.submit(time.sleep, 0.01).result()\n"
         "    atexit.register(lambda: print('exit handler ran'))\n"
         "    sys.stdout.write('no newline yet')\n"
         "    return 3\n"
@@ -174,7 +178,7 @@ def test_the_command_exits_fast_but_joins_threads_runs_exit_handlers_and_flushes
         "entry.run()\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=5
     )
     assert done.returncode == 3, done.stderr
     assert done.stdout == "no newline yetthread finished\nexit handler ran\n"
