@@ -182,3 +182,20 @@ def test_the_command_exits_fast_but_joins_threads_runs_exit_handlers_and_flushes
     )
     assert done.returncode == 3, done.stderr
     assert done.stdout == "no newline yetthread finished\nexit handler ran\n"
+
+
+def test_grading_is_refused_when_the_sandbox_fails_its_check(tmp_path, monkeypatch, capsys):
+    from autograder import cli
+    from autograder.cli import grading
+    from autograder.sandbox.doctor import DoctorReport
+
+    failed = DoctorReport()
+    failed.add("network cut off", False, "a probe reached the network")
+    monkeypatch.setattr(grading, "checked_sandbox", lambda spec, hidden: failed)
+    monkeypatch.setenv("AUTOGRADER_SECRET_SEED", "a seed for this test")
+    examples = REPO / "examples" / A01
+    code = cli.main(["grade", A01, str(examples), "--out", str(tmp_path), "--jobs", "2", "-q"])
+    assert code == 2
+    shown = capsys.readouterr()
+    assert "network cut off" in shown.out + shown.err and "refusing to grade" in shown.err
+    assert not (tmp_path / "results.json").exists() and not (tmp_path / "journal").exists()
