@@ -355,6 +355,10 @@ def agreement(ours: dict[str, dict[str, float]], theirs: dict[str, dict[str, flo
     }
 
 
+def _without_scores(run: dict) -> dict:
+    return {k: v for k, v in run.items() if k != "scores"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=100)
@@ -371,19 +375,15 @@ def main() -> None:
         ours = run_ours(args.count, root, memory=not args.no_memory)
         report: dict[str, Any] = {
             "count": args.count,
-            "autograder_jobs2": {k: v for k, v in ours.items() if k != "scores"},
+            "autograder_jobs2": _without_scores(ours),
         }
         if not args.ours_only:
             theirs = run_nbgrader(args.count, root)
-            report["nbgrader_autograde"] = {k: v for k, v in theirs.items() if k != "scores"}
+            report["nbgrader_autograde"] = _without_scores(theirs)
             report["speedup"] = round(theirs["wall_s"] / ours["wall_s"], 1)
             report["agreement"] = agreement(ours["scores"], theirs["scores"])
         report["scaling"] = {
-            n: {
-                k: v
-                for k, v in run_ours(n, root, memory=not args.no_memory).items()
-                if k != "scores"
-            }
+            n: _without_scores(run_ours(n, root, memory=not args.no_memory))
             for n in map(int, filter(None, args.scaling.split(",")))
         }
         print(json.dumps(report, indent=2))
