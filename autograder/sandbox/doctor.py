@@ -12,7 +12,7 @@ import os
 import secrets
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from autograder.sandbox import cgroups, seccomp, uids, verdicts, zygote
@@ -160,7 +160,10 @@ def run_doctor(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
             "/opt/agworker/doctor",
             str(Path(spec.python).parent / "doctor"),
         ]
-        session = WorkerSession(spec, [CodeCell("probe", PROBE)])
+        # a numpy-only zygote: the worker is confined as every other, and the probe is done
+        # while the batch's zygote still imports torch (≈ 2 s), not after it
+        probe_spec = replace(spec, zygote_numpy_only=True)
+        session = WorkerSession(probe_spec, [CodeCell("probe", PROBE)])
         try:
             reads = [str(p) for p in hidden_paths]
             result = session.call("probe", str(sentinel), reads, forbidden_writes, marker)
@@ -173,6 +176,7 @@ def run_doctor(spec: SandboxSpec, hidden_paths: list[Path]) -> DoctorReport:
             return report
         finally:
             session.close()
+            zygote.retire(probe_spec, keep=spec)
         _judge(report, result, leased)
         if cgroups.detect_version():
             report.add(

@@ -75,6 +75,9 @@ class SandboxSpec:
     forbid: tuple[str, ...] = ()  # keys of FORBIDDABLE: removed from this worker entirely
     gpu: GpuAccess | None = None
     preload: Preload = field(default_factory=Preload)
+    # the zygote imports numpy only, whatever the notebooks need: the doctor's probe, whose
+    # worker is confined exactly as every other but need not wait ≈ 2 s for torch
+    zygote_numpy_only: bool = False
 
 
 @functools.cache

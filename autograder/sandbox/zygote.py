@@ -64,13 +64,17 @@ def preload_for(spec: SandboxSpec) -> tuple[str, ...]:
     not for a worker that forbids a library (a declared module may import it) or whose limit
     is too small for all of it."""
     hidden = {name for library in spec.forbid for name in FORBIDDABLE[library]}
-    if spec.limits.memory_bytes < TORCH_MIN_MEMORY or not preload.torch_wanted():
+    if (
+        spec.zygote_numpy_only
+        or spec.limits.memory_bytes < TORCH_MIN_MEMORY
+        or not preload.torch_wanted()
+    ):
         hidden.add("torch")
     return tuple(name for name in PRELOAD if name not in hidden) + _declared(spec)
 
 
 def _declared(spec: SandboxSpec) -> tuple[str, ...]:
-    if spec.forbid or spec.limits.memory_bytes < DECLARED_MIN_MEMORY:
+    if spec.forbid or spec.zygote_numpy_only or spec.limits.memory_bytes < DECLARED_MIN_MEMORY:
         return ()
     return tuple(name for name in spec.preload.modules if name not in PRELOAD)
 
@@ -322,6 +326,19 @@ def share(addresses: dict[Key, str]) -> None:
         zygotes = _registry()
         for key, address in addresses.items():
             zygotes.setdefault(key, SharedZygote(address))
+
+
+def retire(spec: SandboxSpec, keep: SandboxSpec) -> None:
+    """``spec``'s zygote ends now (``shutdown`` waits for it), unless ``keep`` uses the same
+    one: the doctor's numpy-only zygote, once its probe is done."""
+    if _key(spec) == _key(keep):
+        return
+    with _registry_lock:
+        zygote = _registry().pop(_key(spec), None)
+        if isinstance(zygote, Zygote):
+            zygote.let_go()
+        if zygote is not None:
+            _released.append(zygote)
 
 
 def release() -> None:

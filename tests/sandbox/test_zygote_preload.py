@@ -5,6 +5,7 @@ next to the worker's files (the zygote's and a bubblewrap worker's ``sys.path[0]
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import textwrap
@@ -139,6 +140,20 @@ def test_declared_modules_follow_the_memory_and_forbid_rules(monkeypatch, limits
     assert (modules, env) == (expected, KERAS_ENV if "keras" in expected else ())
     if "keras" not in expected:  # falling back, it shares the zygote of a plain spec
         assert zygote._key(spec) == zygote._key(SandboxSpec(limits=limits, forbid=forbid))
+
+
+def test_the_doctors_zygote_imports_numpy_only(monkeypatch):
+    """Whatever the notebooks use and the assignment declares: its probe need not wait for
+    torch. Without torch wanted, it is the batch's own zygote."""
+    monkeypatch.setenv(preload.ENV, "1")
+    spec = SandboxSpec(preload=Preload(("keras",), KERAS_ENV))
+    probe = dataclasses.replace(spec, zygote_numpy_only=True)
+    assert zygote.preload_for(spec) == ("numpy", "torch", "keras")
+    assert zygote.preload_for(probe) == ("numpy",)
+    assert zygote._key(probe)[1:] == (("numpy",), ())
+    monkeypatch.setenv(preload.ENV, "0")
+    plain = SandboxSpec()
+    assert zygote._key(dataclasses.replace(plain, zygote_numpy_only=True)) == zygote._key(plain)
 
 
 KERAS_PROBE = """
