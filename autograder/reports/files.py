@@ -23,7 +23,7 @@ from autograder.results.model import BatchResult, SubmissionResult, round_points
 
 def write_results_json(batch: BatchResult, out: Path) -> Path:
     path = out / "results.json"
-    write_json(path, batch.to_dict())
+    write_json(path, batch)
     return path
 
 

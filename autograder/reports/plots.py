@@ -7,13 +7,13 @@ training curve beside the reference's) gives the same SVG, so later pages reuse 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import io
 import json
 from typing import TYPE_CHECKING
 
 import markupsafe
+import orjson
 
 from autograder.results.model import Figure, figure_from_dict
 
@@ -25,11 +25,11 @@ STYLES = ["-", "--", ":", "-."]
 
 def figure_svg(figure: Figure) -> markupsafe.Markup:
     """The figure as an ``<svg>`` element; its texts come from graders, its data are numbers."""
-    return _drawn(json.dumps(dataclasses.asdict(figure)))
+    return _drawn(orjson.dumps(figure))
 
 
 @functools.lru_cache(maxsize=128)
-def _drawn(key: str) -> markupsafe.Markup:
+def _drawn(key: bytes) -> markupsafe.Markup:
     """The SVG of the figure that ``key`` (its fields as JSON) describes, drawn once."""
     return _draw_figure(figure_from_dict(json.loads(key)))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from autograder import __version__
@@ -65,7 +64,7 @@ class Journal:
         entry = {
             "context": self.context,
             "file_sha256": _file_hash(item.path),
-            "result": asdict(result),
+            "result": result,  # written as asdict(result) would be
         }
         write_json(self._entry(item), entry)
 

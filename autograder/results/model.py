@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +100,6 @@ class BatchResult:
     submissions: list[SubmissionResult] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
     title: str = ""  # the notebook's title ("Übung 1: Das Perzeptron und das XOR-Problem")
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def round_points(value: float) -> float:

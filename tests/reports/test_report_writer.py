@@ -10,10 +10,13 @@ import pytest
 
 from autograder import cli
 from autograder.cli import grading
+from autograder.notebook.discover import Found
 from autograder.reports import files
 from autograder.reports.feedback import feedback_name
 from autograder.reports.files import ReportWriter
-from autograder.results.model import BatchResult, SubmissionResult
+from autograder.results import atomic
+from autograder.results.journal import Journal
+from autograder.results.model import BatchResult, Figure, Series, SubmissionResult
 from tests.conftest import A01, REPO
 from tests.reports.test_gradescope import submission
 
@@ -91,3 +94,33 @@ def test_grade_writes_each_page_while_the_batch_is_still_grading(tmp_path, monke
     assert cli.main(["grade", A01, str(stub), "--out", str(tmp_path), "-q"]) == 0
     assert seen == [True, True]
     assert (tmp_path / "results.json").is_file()
+
+
+def test_results_json_is_written_as_asdict_and_json_would_write_it(tmp_path):
+    """orjson writes the dataclasses directly: byte for byte what ``json.dumps(asdict(…),
+    indent=2, ensure_ascii=False)`` wrote before (umlauts as they are, tiny floats, a figure,
+    None), only faster; and the journal's entry reads back as the same result."""
+    figure = Figure("Verlust J", "curves", [Series("Ihre", [0.0, 1e-05, 2.5], [0.7, 1e-300, 3.0])])
+    task = dataclasses.replace(submission().tasks[2], figures=[figure], label="Aufgabe 2 – ä")
+    alice = dataclasses.replace(submission(), tasks=[task], duration_s=0.123456789)
+    batch = _batch(alice, dataclasses.replace(alice, student_id="bob", score=1 / 3))
+    path = files.write_results_json(batch, tmp_path)
+    expected = json.dumps(dataclasses.asdict(batch), indent=2, ensure_ascii=False) + "\n"
+    written = path.read_text()
+    assert json.loads(written) == json.loads(expected)
+    different = [
+        (ours, theirs)
+        for ours, theirs in zip(written.splitlines(), expected.splitlines(), strict=True)
+        if ours != theirs
+    ]  # line by line the same, but a number may be spelled otherwise (0.00001 for 1e-05)
+    assert all(float(a.strip(" ,")) == float(b.strip(" ,")) for a, b in different)
+    journal = Journal(tmp_path / "journal", "context")
+    notebook = tmp_path / "alice.ipynb"
+    notebook.write_text("{}")
+    journal.record(Found("alice", notebook), alice)
+    assert journal.lookup(Found("alice", notebook)) == alice
+
+
+def test_a_non_finite_number_is_written_as_null_not_as_invalid_json(tmp_path):
+    atomic.write_json(tmp_path / "x.json", {"loss": float("nan"), "1": float("inf")})
+    assert json.loads((tmp_path / "x.json").read_text()) == {"loss": None, "1": None}
