@@ -62,7 +62,7 @@ def preload_for(spec: SandboxSpec) -> tuple[str, ...]:
     inherits the zygote's mappings; torch alone maps about 600 MiB), and not torch where nothing
     this command grades mentions it (``preload.py``); then what the assignment declares, but
     not for a worker that forbids a library (a declared module may import it) or whose limit
-    is too small for all of it."""
+    is too small for all of it. numpy alone for the doctor's probe (``zygote_numpy_only``)."""
     hidden = {name for library in spec.forbid for name in FORBIDDABLE[library]}
     if (
         spec.zygote_numpy_only
