@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 from typing import TYPE_CHECKING
 
 import markupsafe
@@ -31,7 +30,7 @@ def figure_svg(figure: Figure) -> markupsafe.Markup:
 @functools.lru_cache(maxsize=128)
 def _drawn(key: bytes) -> markupsafe.Markup:
     """The SVG of the figure that ``key`` (its fields as JSON) describes, drawn once."""
-    return _draw_figure(figure_from_dict(json.loads(key)))
+    return _draw_figure(figure_from_dict(orjson.loads(key)))
 
 
 def _draw_figure(figure: Figure) -> markupsafe.Markup:
