@@ -23,6 +23,7 @@ NO_ZYGOTE_FLAGS = frozenset({"--unsafe-no-sandbox", "--no-zygote", "-h", "--help
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    _one_blas_thread()
     if args and args[0] in SANDBOX_COMMANDS and not NO_ZYGOTE_FLAGS & set(args):
         from autograder.sandbox import preload, zygote
         from autograder.sandbox.launcher import SandboxSpec
@@ -35,6 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     from autograder.cli import main as cli_main
 
     return cli_main(args)
+
+
+def _one_blas_thread() -> None:
+    """One BLAS thread in the trusted processes (this one, the grader processes), set before
+    numpy loads OpenBLAS, unless the caller chose otherwise. Their matrices are small, two
+    grader processes already share two cores, and OpenBLAS's idle threads spin: about 0.1 s
+    of CPU per command for nothing. The workers compute with one BLAS thread too
+    (``launcher.sandbox_environment``)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def run() -> NoReturn:

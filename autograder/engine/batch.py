@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
+import multiprocessing.util
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ from autograder.i18n import Text
 from autograder.notebook.discover import Found
 from autograder.results.journal import Journal
 from autograder.results.model import BatchResult, SubmissionResult
-from autograder.sandbox import zygote
+from autograder.sandbox import session, zygote
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,11 @@ def _grade_all(
     if jobs <= 1 or len(items) == 1:
         zygote.prestart(specs)  # numpy and torch load there while we load the references
         grader = AssignmentGrader(assignment, options)
-        for index, item in zip(indices, items, strict=True):
-            yield index, grade_one(grader, item)
+        try:
+            for position, (index, item) in enumerate(zip(indices, items, strict=True)):
+                yield index, _grade_next(grader, item, position < len(items) - 1)
+        finally:
+            session.ahead.drain()
         return
     shared = zygote.shared_addresses(specs)  # one set of zygotes for the whole batch
     context = _grader_processes()
@@ -89,9 +93,11 @@ def _grade_all(
             initargs=(assignment, options, shared, Path(references)),
         )
         try:
+            # a process's last submission starts no worker ahead: the last ``jobs`` ones are
+            # (nearly always) the last of each process
             pending: dict[Future[SubmissionResult], int] = {
-                pool.submit(_grade_in_process, item): index
-                for index, item in zip(indices, items, strict=True)
+                pool.submit(_grade_in_process, item, position < len(items) - jobs): index
+                for position, (index, item) in enumerate(zip(indices, items, strict=True))
             }
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -123,11 +129,20 @@ def _init_process(
     end_with_parent()  # a killed batch leaves no grader process behind
     zygote.share(shared)
     _process_grader = AssignmentGrader(assignment, options, SharedResults(references))
+    # a pool's process ends through multiprocessing's exit, which runs no atexit handlers
+    multiprocessing.util.Finalize(None, session.ahead.drain, exitpriority=10)
 
 
-def _grade_in_process(item: Found) -> SubmissionResult:
+def _grade_in_process(item: Found, more: bool) -> SubmissionResult:
     assert _process_grader is not None
-    return grade_one(_process_grader, item)
+    return _grade_next(_process_grader, item, more)
+
+
+def _grade_next(grader: AssignmentGrader, item: Found, more: bool) -> SubmissionResult:
+    """``grade_one``; while ``more`` submissions follow, each worker it starts is replaced by
+    one started ahead for the next (``sandbox/standby.py``)."""
+    session.ahead.refilling = more
+    return grade_one(grader, item)
 
 
 def grade_one(grader: AssignmentGrader, item: Found, seed: str | None = None) -> SubmissionResult:

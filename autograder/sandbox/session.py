@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from autograder.sandbox import cgroups, errors, gpu, seccomp, uids, zygote
+from autograder.sandbox import cgroups, errors, gpu, seccomp, standby, uids, zygote
 from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
 from autograder.sandbox.gpu_watchdog import GpuWatchdog
 from autograder.sandbox.inside import codec
@@ -55,6 +55,122 @@ class _Process:
     watchdog: GpuWatchdog | None = None
 
 
+def _kill(process: _Process) -> None:
+    if process.watchdog is not None:
+        process.watchdog.stop()
+    process.child.kill()
+
+
+def _clean_up(process: _Process) -> None:
+    """After ``_kill``: wait for the worker's end, then free its pipes, cgroups and uid."""
+    process.output.join()
+    process.child.close()
+    if process.cgroup is not None:
+        process.cgroup.remove()
+    if process.uid_lease is not None:
+        process.uid_lease.release()
+
+
+def _end(process: _Process) -> None:
+    _kill(process)
+    _clean_up(process)
+
+
+ahead: standby.Standby[_Process] = standby.Standby(_end)  # see standby.py
+
+
+def _startable_ahead(spec: SandboxSpec) -> bool:
+    """Only zygote workers are started ahead: a bubblewrap start that ends up unused at the
+    end of a batch would cost far more than starting ahead saves."""
+    return spec.mode.sandboxed and os.geteuid() == 0 and zygote.usable(spec)
+
+
+def start_process(spec: SandboxSpec, nvml: Any = None, zygote_only: bool = False) -> _Process:
+    """A new sandboxed worker for ``spec`` in its own cgroup, as a uid of its own (as root).
+    ``zygote_only``: fail instead of falling back to bubblewrap (a start ahead)."""
+    limits = spec.limits
+    sandboxed = spec.mode.sandboxed
+    cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
+    if sandboxed and cgroup is None and cgroups.detect_version() is not None:
+        # cgroups work on this machine (the doctor checked them): never run without limits
+        raise errors.WorkerStartFailed("the worker's cgroup (memory and process limits) failed")
+    lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
+    try:
+        child = _start(spec, cgroup, lease, zygote_only)
+        watchdog = _watch_gpu(spec, nvml, child)
+    except BaseException:
+        if cgroup is not None:
+            cgroup.remove()
+        if lease is not None:
+            lease.release()
+        raise
+    output = OutputTail(child.stderr_fd, limits.output_bytes)
+    return _Process(child, output, cgroup, lease, watchdog=watchdog)
+
+
+def _watch_gpu(spec: SandboxSpec, nvml: Any, child: WorkerProcess) -> GpuWatchdog | None:
+    """The NVML watchdog of a GPU worker (ends it past ``Limits.gpu_memory_mib``)."""
+    if spec.gpu is None and nvml is None:
+        return None
+    nvml = nvml or gpu.load_nvml()
+    roots = child.root_pids()
+    if not roots:
+        child.kill()
+        child.close()
+        raise errors.WorkerStartFailed("the GPU worker's pid is unknown: it cannot be watched")
+    return GpuWatchdog(
+        nvml,
+        spec.gpu.index if spec.gpu else 0,
+        spec.limits.gpu_memory_mib << 20,
+        roots,
+        child.kill,
+    ).start()
+
+
+def _start(
+    spec: SandboxSpec,
+    cgroup: cgroups.WorkerCgroup | None,
+    lease: uids.UidLease | None,
+    zygote_only: bool = False,
+) -> WorkerProcess:
+    """Fork the worker from a clean zygote, or start it as a bubblewrap command."""
+    factory = zygote.zygote_for(spec)
+    if factory is not None and lease is not None:
+        folders = [str(f) for f in cgroup.folders] if cgroup else []
+        request = zygote_request(spec, seccomp.filter_program(), lease.uid, folders)
+        try:
+            return factory.spawn(request)
+        except zygote.ZygoteFailed as exc:
+            if zygote_only:
+                raise
+            log.warning("zygote failed (%s); starting this worker through bubblewrap", exc)
+    elif zygote_only:
+        raise zygote.ZygoteFailed("no zygote for this worker")
+    return _start_command(spec, cgroup, lease)
+
+
+def _start_command(
+    spec: SandboxSpec, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
+) -> WorkerProcess:
+    sandboxed = spec.mode.sandboxed
+    filter_fd = seccomp.program_file() if sandboxed else None
+    command = worker_command(spec, filter_fd, lease.uid if lease else os.geteuid())
+    try:
+        popen = subprocess.Popen(
+            (cgroup.join_command() if cgroup else []) + command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            close_fds=True,
+            pass_fds=(filter_fd,) if filter_fd is not None else (),
+        )
+    finally:
+        if filter_fd is not None:
+            os.close(filter_fd)
+    return PopenProcess(popen)
+
+
 @dataclass
 class WorkerSession:
     spec: SandboxSpec
@@ -76,17 +192,12 @@ class WorkerSession:
         self.close()
 
     def close(self) -> None:
+        """Kill the worker now; the cleanup after it (its exit, cgroups, uid) runs in the
+        background in a batch that starts workers ahead (``standby``), else now."""
         if self._process is not None:
-            if self._process.watchdog is not None:
-                self._process.watchdog.stop()
-            self._process.child.kill()
-            self._process.output.join()
-            self._process.child.close()
-            if self._process.cgroup is not None:
-                self._process.cgroup.remove()
-            if self._process.uid_lease is not None:
-                self._process.uid_lease.release()
-            self._process = None
+            process, self._process = self._process, None
+            _kill(process)
+            ahead.behind(lambda: _clean_up(process))
 
     def uid(self) -> int | None:
         """The host uid the running worker was started as (None when not started/not root)."""
@@ -109,90 +220,34 @@ class WorkerSession:
             raise errors.BudgetExhausted(self.spec.limits.submission_seconds)
         return Deadline(min(self.spec.limits.call_seconds, left))
 
-    def _spawn(self) -> _Process:
-        limits = self.spec.limits
-        sandboxed = self.spec.mode.sandboxed
-        cgroup = cgroups.create(limits.memory_bytes, limits.processes) if sandboxed else None
-        if sandboxed and cgroup is None and cgroups.detect_version() is not None:
-            # cgroups work on this machine (the doctor checked them): never run without limits
-            raise errors.WorkerStartFailed("the worker's cgroup (memory and process limits) failed")
-        lease = uids.lease_uid() if sandboxed and os.geteuid() == 0 else None
-        try:
-            child = self._start(cgroup, lease)
-            watchdog = self._watch_gpu(child)
-        except BaseException:
-            if cgroup is not None:
-                cgroup.remove()
-            if lease is not None:
-                lease.release()
-            raise
-        self.starts += 1
-        output = OutputTail(child.stderr_fd, limits.output_bytes)
-        return _Process(child, output, cgroup, lease, watchdog=watchdog)
-
-    def _watch_gpu(self, child: WorkerProcess) -> GpuWatchdog | None:
-        """The NVML watchdog of a GPU worker (ends it past ``Limits.gpu_memory_mib``)."""
-        if self.spec.gpu is None and self.nvml is None:
-            return None
-        nvml = self.nvml or gpu.load_nvml()
-        roots = child.root_pids()
-        if not roots:
-            child.kill()
-            child.close()
-            raise errors.WorkerStartFailed("the GPU worker's pid is unknown: it cannot be watched")
-        return GpuWatchdog(
-            nvml,
-            self.spec.gpu.index if self.spec.gpu else 0,
-            self.spec.limits.gpu_memory_mib << 20,
-            roots,
-            child.kill,
-        ).start()
-
-    def _start(
-        self, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
-    ) -> WorkerProcess:
-        """Fork the worker from a clean zygote, or start it as a bubblewrap command."""
-        factory = zygote.zygote_for(self.spec)
-        if factory is not None and lease is not None:
-            folders = [str(f) for f in cgroup.folders] if cgroup else []
-            request = zygote_request(self.spec, seccomp.filter_program(), lease.uid, folders)
-            try:
-                return factory.spawn(request)
-            except zygote.ZygoteFailed as exc:
-                log.warning("zygote failed (%s); starting this worker through bubblewrap", exc)
-        return self._start_command(cgroup, lease)
-
-    def _start_command(
-        self, cgroup: cgroups.WorkerCgroup | None, lease: uids.UidLease | None
-    ) -> WorkerProcess:
-        sandboxed = self.spec.mode.sandboxed
-        filter_fd = seccomp.program_file() if sandboxed else None
-        command = worker_command(self.spec, filter_fd, lease.uid if lease else os.geteuid())
-        try:
-            popen = subprocess.Popen(
-                (cgroup.join_command() if cgroup else []) + command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                start_new_session=True,
-                close_fds=True,
-                pass_fds=(filter_fd,) if filter_fd is not None else (),
-            )
-        finally:
-            if filter_fd is not None:
-                os.close(filter_fd)
-        return PopenProcess(popen)
-
     def ensure_started(self) -> None:
         """Start a worker and run every cell that has not hung or crashed before."""
         while self._process is None:
-            self._process = self._spawn()
-            self._check_alive()
+            self._start_worker()
             for cell in self.cells:
                 if cell.cell_id in self._skipped:
                     continue
                 if not self._run_cell(cell):
                     break  # the worker died in this cell: start again without it
+
+    def _start_worker(self) -> None:
+        """A worker that answers: one started ahead (``standby``) where there is one, else a
+        new one; then, while the batch goes on, the next one is started ahead."""
+        ahead_ok = self.nvml is None and _startable_ahead(self.spec)
+        self._process = ahead.take(self.spec) if ahead_ok else None
+        if self._process is not None:
+            try:
+                self._check_alive()
+            except errors.WorkerStartFailed as exc:  # it died waiting: start one of our own
+                log.info("a worker started ahead is gone (%s); starting a new one", exc)
+                self.close()
+        if self._process is None:
+            self._process = start_process(self.spec, self.nvml)
+            self._check_alive()
+        self.starts += 1
+        if ahead_ok:
+            spec = self.spec
+            ahead.refill(spec, lambda: start_process(spec, zygote_only=True))
 
     def _check_alive(self) -> None:
         """A worker that cannot even answer a ping is the machine's fault, not the student's."""
