@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import secrets
 import signal
@@ -160,12 +161,32 @@ def test_a_zygote_without_torch_lets_a_worker_import_torch_itself(monkeypatch):
 
 
 def test_unseeded_randomness_differs_between_workers():
-    code = "import numpy as np, random\ndef draw():\n    return float(np.random.rand()), random.random()\n"
+    code = (
+        "import numpy as np, random, torch\n"
+        "def draw():\n"
+        "    return float(np.random.rand()), random.random(), float(torch.rand(1))\n"
+    )
     draws = []
     for _ in range(2):
         with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
-            draws.append(tuple(worker.call("draw")))
-    assert draws[0] != draws[1]
+            draws.append(worker.call("draw"))
+    assert all(first != second for first, second in zip(*draws, strict=True))
+
+
+def test_torch_has_taken_its_first_steps_in_the_zygote_and_left_no_thread():
+    """The first backward pass of a worker finds torch's kernels and autograd engine ready;
+    warming them up in the zygote started no thread (a fork would copy only one)."""
+    code = (
+        "import os, torch\n"
+        "def steps():\n"
+        "    w = torch.ones(3, 3, dtype=torch.float64, requires_grad=True)\n"
+        "    torch.tanh(w @ w).sum().backward()\n"
+        "    return float(w.grad.sum()), len(os.listdir('/proc/self/task'))\n"
+    )
+    with WorkerSession(SPEC, [CodeCell("c", code)]) as worker:
+        gradient, threads = worker.call("steps")
+    assert threads == 1
+    assert abs(gradient - 54 * (1 - math.tanh(3.0) ** 2)) < 1e-9  # 9 entries of 6·tanh′(3)
 
 
 def test_a_dead_zygote_is_replaced():
