@@ -83,7 +83,7 @@ def instrument(phases: Phases) -> None:
         (runner.AssignmentGrader, "_task_result", "  task results (diagnosis, messages)"),
         (runner.TaskWorkers, "start", "  worker start (fork + cells)"),
         (runner.TaskWorkers, "__exit__", "  worker end (kill, cgroup, uid)"),
-        (session.WorkerSession, "_spawn", "    fork from the zygote"),
+        (session.WorkerSession, "_start_worker", "    a worker: taken or forked, first answer"),
         (session.WorkerSession, "_request", "    round trips to the worker"),
         (zygote.Zygote, "wait_ready", "wait for the zygote (numpy + torch)"),
     ]
