@@ -79,12 +79,6 @@ def _end(process: _Process) -> None:
 ahead: standby.Standby[_Process] = standby.Standby(_end)  # see standby.py
 
 
-def _startable_ahead(spec: SandboxSpec) -> bool:
-    """Only zygote workers are started ahead: a bubblewrap start that ends up unused at the
-    end of a batch would cost far more than starting ahead saves."""
-    return spec.mode.sandboxed and os.geteuid() == 0 and zygote.usable(spec)
-
-
 def start_process(spec: SandboxSpec, nvml: Any = None, zygote_only: bool = False) -> _Process:
     """A new sandboxed worker for ``spec`` in its own cgroup, as a uid of its own (as root).
     ``zygote_only``: fail instead of falling back to bubblewrap (a start ahead)."""
@@ -233,7 +227,8 @@ class WorkerSession:
     def _start_worker(self) -> None:
         """A worker that answers: one started ahead (``standby``) where there is one, else a
         new one; then, while the batch goes on, the next one is started ahead."""
-        ahead_ok = self.nvml is None and _startable_ahead(self.spec)
+        # only zygote workers: an unused bubblewrap start at a batch's end costs more than it saves
+        ahead_ok = self.nvml is None and zygote.usable(self.spec)
         self._process = ahead.take(self.spec) if ahead_ok else None
         if self._process is not None:
             try:

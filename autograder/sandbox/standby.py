@@ -35,14 +35,13 @@ class Standby(Generic[T]):
         self._lock = threading.Lock()
         self._waiting: dict[Hashable, Future[T]] = {}
         self._executor: ThreadPoolExecutor | None = None
-        self._owner = os.getpid()
         self.refilling = False  # set by the batch: another submission follows this one
+        os.register_at_fork(after_in_child=self._forget)
 
     def take(self, key: Hashable) -> T | None:
         """The worker started ahead for ``key`` (waiting for it if it is still starting), or
         None: none was started, or it failed to start."""
         with self._lock:
-            self._forget_if_forked()
             future = self._waiting.pop(key, None)
         if future is None:
             return None
@@ -58,14 +57,12 @@ class Standby(Generic[T]):
         if not self.refilling:
             return
         with self._lock:
-            self._forget_if_forked()
             if key not in self._waiting:
                 self._waiting[key] = self._background().submit(start)
 
     def behind(self, cleanup: Callable[[], None]) -> None:
         """Run ``cleanup`` in the background in a batch that starts workers ahead, else now."""
         with self._lock:
-            self._forget_if_forked()
             executor = self._executor
         if executor is None:
             cleanup()
@@ -75,7 +72,6 @@ class Standby(Generic[T]):
     def drain(self) -> None:
         """End the workers nobody took and wait for every cleanup (the batch is graded)."""
         with self._lock:
-            self._forget_if_forked()
             self.refilling = False
             waiting = list(self._waiting.values())
             executor = self._executor
@@ -96,13 +92,12 @@ class Standby(Generic[T]):
             self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="standby")
         return self._executor
 
-    def _forget_if_forked(self) -> None:
-        """In a forked child, its parent's workers and threads are not its own."""
-        if self._owner != os.getpid():
-            self._waiting = {}
-            self._executor = None
-            self._owner = os.getpid()
-            self.refilling = False
+    def _forget(self) -> None:
+        """In a forked child: its parent's workers and threads are not its own."""
+        self._lock = threading.Lock()
+        self._waiting = {}
+        self._executor = None
+        self.refilling = False
 
 
 def _logged(cleanup: Callable[[], None]) -> None:
