@@ -20,6 +20,7 @@ from autograder.exam.settings import exam_settings
 from autograder.notebook.discover import Discovery, Found, discover_submissions
 from autograder.reports.files import ReportWriter
 from autograder.reports.gradescope import assignment_gradescope
+from autograder.reports.plots import graders_may_draw, import_while_idle
 from autograder.reports.summary import make_console, print_summary
 from autograder.results.journal import Journal, grading_context
 from autograder.results.model import SubmissionResult
@@ -68,6 +69,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     reports = ReportWriter(
         out, assignment.aid, args.lang, assignment.spec().title, gradescope, exam is None
     )
+    if jobs > 1 and len(found) > 1 and exam is None and graders_may_draw(assignment.graders_dir):
+        import_while_idle()  # the pages' figures; this process only waits for the graders
     with Progress(console=console, disable=args.quiet, transient=True) as bar:
         task = bar.add_task(
             f"grading {len(found)} submission(s) with {jobs} job(s)", total=len(found)

@@ -37,6 +37,27 @@ def test_the_cli_imports_neither_matplotlib_nor_torch_nor_the_exam_pages():
     assert done.stdout.strip() == "[]"
 
 
+def test_graders_that_ask_for_the_figure_fixture_may_draw(tmp_path):
+    assert plots.graders_may_draw(REPO / "autograder" / "graders" / "a01_perceptron_xor")
+    assert not plots.graders_may_draw(REPO / "autograder" / "graders" / "q01_fragen")
+    (tmp_path / "test_curve.py").write_text("def test_loss(student, reference, rng):\n    pass\n")
+    assert not plots.graders_may_draw(tmp_path)
+    (tmp_path / "test_plot.py").write_text("def test_path(student, figure):\n    pass\n")
+    assert plots.graders_may_draw(tmp_path)
+
+
+def test_matplotlib_is_imported_in_the_background_while_a_batch_starts():
+    code = (
+        "import sys\nfrom autograder.reports import plots\n"
+        "before = 'matplotlib' in sys.modules\nplots.import_while_idle().join()\n"
+        "print(before, 'matplotlib.figure' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]
+
+
 def test_an_axis_shows_its_values_not_an_offset_and_a_log_axis_draws_too():
     close = curve([0.25800001, 0.25800002, 0.25800004])  # matplotlib's default: "+2.58e−1"
     canvas = plots._plotted(close)
