@@ -59,10 +59,11 @@ class TaskWorkers:
 
     def session(self, task_id: str) -> WorkerSession:
         profile = self.profile(task_id)
-        if profile not in self._sessions:
+        session = self._sessions.get(profile)
+        if session is None:
             spec = sandbox_spec(profile, self._mode, self._gpu)
-            self._sessions[profile] = WorkerSession(spec, self._cells)
-        return self._sessions[profile]
+            session = self._sessions[profile] = WorkerSession(spec, self._cells)
+        return session
 
     def start(self) -> None:
         """Start one worker per profile in use (cell errors are known before any test runs)."""

@@ -43,8 +43,11 @@ class Matched:
 
 def _source(cell: dict[str, Any]) -> str | None:
     source = cell.get("source")
-    if isinstance(source, list) and all(isinstance(s, str) for s in source):
-        return "".join(source)
+    if isinstance(source, list):
+        try:
+            return "".join(source)
+        except TypeError:  # a line that is not a string: no usable source
+            return None
     return source if isinstance(source, str) else None
 
 

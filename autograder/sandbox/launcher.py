@@ -206,10 +206,20 @@ def zygote_request(
         "op": "spawn",
         "uid": uid,
         "cgroups": cgroup_folders,
+        **_confinement(spec),
+        "seccomp": base64.b64encode(seccomp_program).decode(),
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _confinement(spec: SandboxSpec) -> dict[str, Any]:
+    """The part of a zygote request that every worker of ``spec`` shares: built once per
+    process (the mount plan looks at the host's folders; they do not change during a batch).
+    Read only: the request is sent as JSON."""
+    return {
         "plan": [mount.as_dict() for mount in _plan(spec)],
         "env": worker_environment(spec),
         "rlimits": rlimit_values(spec.limits, spec.gpu is not None),
-        "seccomp": base64.b64encode(seccomp_program).decode(),
         "hostname": "sandbox",
         "chdir": "/tmp",
         "worker_dir": WORKER_MOUNT,

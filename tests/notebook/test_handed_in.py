@@ -380,3 +380,15 @@ def test_only_its_own_cell_defines_a_task_in_the_release(aid):
     for task_id in assignment.spec().task_ids:
         defining = [c.grade_id for c in cells if definition(c.source or "", task_id)]
         assert set(defining) <= {task_id}, (task_id, defining)  # a quiz stub defines nothing
+
+
+def test_a_cell_whose_source_is_not_text_has_no_source():
+    cells = read_cells(
+        [
+            {"cell_type": "code", "source": ["x = 1\n", "y = 2"]},
+            {"cell_type": "code", "source": ["x = 1\n", 2]},
+            {"cell_type": "code", "source": {"x": 1}},
+            {"cell_type": "markdown", "source": "# Titel"},
+        ]
+    )
+    assert [c.source for c in cells] == ["x = 1\ny = 2", None, None, "# Titel"]
