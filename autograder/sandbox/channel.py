@@ -25,39 +25,60 @@ class PipeClosed(EOFError):
 class DeadlineReader:
     """A ``read(n)`` over a pipe fd that gives up at the deadline (TimeoutError).
 
-    It never reads ahead: what follows the bytes asked for stays in the pipe. One ``poll``
-    object serves every read (a frame takes several): no selector is built per read."""
+    It never reads ahead: what follows the bytes asked for stays in the pipe. The fd is put in
+    non-blocking mode (once, here): a read takes what the pipe holds at once and waits in
+    ``poll`` only when it is empty, so the rest of a frame costs one system call, not two. A
+    worker's reader serves all its requests (``deadline`` is set per request)."""
 
     def __init__(self, fd: int, deadline: Deadline) -> None:
+        os.set_blocking(fd, False)
         self.fd = fd
         self.deadline = deadline
         self._poll = select.poll()
         self._poll.register(fd, select.POLLIN)
 
     def read(self, size: int) -> bytes:
-        remaining = self.deadline.remaining()
-        if remaining <= 0 or not self._poll.poll(math.ceil(remaining * 1000)):
-            raise TimeoutError
-        chunk = os.read(self.fd, min(size, 1 << 20))
-        if not chunk:
-            raise PipeClosed
-        return chunk
+        while True:
+            remaining = self.deadline.remaining()
+            if remaining <= 0:
+                raise TimeoutError
+            try:
+                chunk = os.read(self.fd, min(size, 1 << 20))
+            except BlockingIOError:
+                if not self._poll.poll(math.ceil(remaining * 1000)):
+                    raise TimeoutError from None
+                continue
+            if not chunk:
+                raise PipeClosed
+            return chunk
 
 
-def write_all(fd: int, data: bytes, deadline: Deadline) -> None:
-    """Write everything or raise TimeoutError (the worker may refuse to read)."""
-    view = memoryview(data)
-    writable = select.poll()
-    writable.register(fd, select.POLLOUT)
-    while view:
-        remaining = deadline.remaining()
-        if remaining <= 0 or not writable.poll(math.ceil(remaining * 1000)):
-            raise TimeoutError
-        try:
-            written = os.write(fd, view[: 1 << 16])
-        except BrokenPipeError:
-            raise PipeClosed from None
-        view = view[written:]
+class DeadlineWriter:
+    """Writes everything to a pipe fd or raises TimeoutError (the worker may refuse to read).
+
+    Non-blocking like ``DeadlineReader``: a request that fits the pipe is one system call."""
+
+    def __init__(self, fd: int) -> None:
+        os.set_blocking(fd, False)
+        self.fd = fd
+        self._poll = select.poll()
+        self._poll.register(fd, select.POLLOUT)
+
+    def write_all(self, data: bytes, deadline: Deadline) -> None:
+        view = memoryview(data)
+        while view:
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                raise TimeoutError
+            try:
+                written = os.write(self.fd, view[: 1 << 16])
+            except BlockingIOError:
+                if not self._poll.poll(math.ceil(remaining * 1000)):
+                    raise TimeoutError from None
+                continue
+            except BrokenPipeError:
+                raise PipeClosed from None
+            view = view[written:]
 
 
 class OutputTail:

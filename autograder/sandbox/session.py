@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from autograder.sandbox import cgroups, errors, gpu, seccomp, standby, uids, zygote
-from autograder.sandbox.channel import Deadline, DeadlineReader, OutputTail, PipeClosed, write_all
+from autograder.sandbox.channel import (
+    Deadline,
+    DeadlineReader,
+    DeadlineWriter,
+    OutputTail,
+    PipeClosed,
+)
 from autograder.sandbox.gpu_watchdog import GpuWatchdog
 from autograder.sandbox.inside import codec
 from autograder.sandbox.launcher import SandboxSpec, worker_command, zygote_request
@@ -53,6 +59,12 @@ class _Process:
     uid_lease: uids.UidLease | None
     next_id: int = 0
     watchdog: GpuWatchdog | None = None
+    requests: DeadlineWriter = field(init=False)
+    replies: DeadlineReader = field(init=False)  # its deadline is set per request
+
+    def __post_init__(self) -> None:
+        self.requests = DeadlineWriter(self.child.stdin_fd)
+        self.replies = DeadlineReader(self.child.stdout_fd, Deadline(0))
 
 
 def _kill(process: _Process) -> None:
@@ -317,9 +329,9 @@ class WorkerSession:
         process.next_id += 1
         header = {**header, "id": process.next_id}
         try:
-            write_all(process.child.stdin_fd, codec.pack_message(header, arrays), deadline)
-            reader = DeadlineReader(process.child.stdout_fd, deadline)
-            reply, reply_arrays = codec.read_message(reader)  # type: ignore[arg-type]
+            process.requests.write_all(codec.pack_message(header, arrays), deadline)
+            process.replies.deadline = deadline
+            reply, reply_arrays = codec.read_message(process.replies)  # type: ignore[arg-type]
         except TimeoutError:
             self._discard()
             if self.budget_left() <= 0:

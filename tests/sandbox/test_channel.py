@@ -2,10 +2,11 @@
 
 import contextlib
 import os
+import threading
 
 import pytest
 
-from autograder.sandbox.channel import Deadline, DeadlineReader, PipeClosed, write_all
+from autograder.sandbox.channel import Deadline, DeadlineReader, DeadlineWriter, PipeClosed
 
 
 @pytest.fixture
@@ -46,11 +47,40 @@ def test_a_closed_writer_is_pipe_closed_after_the_last_bytes(pipe):
 def test_writing_to_a_reader_that_does_not_read_runs_into_the_deadline(pipe):
     _, write_end = pipe
     with pytest.raises(TimeoutError):
-        write_all(write_end, b"x" * (4 << 20), Deadline(0.05))  # more than a pipe holds
+        DeadlineWriter(write_end).write_all(b"x" * (4 << 20), Deadline(0.05))  # > a pipe
 
 
 def test_writing_to_a_closed_reader_is_pipe_closed(pipe):
     read_end, write_end = pipe
     os.close(read_end)
     with pytest.raises(PipeClosed):
-        write_all(write_end, b"frame", Deadline(10))
+        DeadlineWriter(write_end).write_all(b"frame", Deadline(10))
+
+
+def test_a_reader_serves_request_after_request_each_against_its_own_deadline(pipe):
+    read_end, write_end = pipe
+    reader = DeadlineReader(read_end, Deadline(10))
+    os.write(write_end, b"one")
+    assert reader.read(3) == b"one"
+    reader.deadline = Deadline(0.05)
+    with pytest.raises(TimeoutError):  # nothing more came: the new deadline holds
+        reader.read(3)
+    reader.deadline = Deadline(10)
+    os.write(write_end, b"two")
+    assert reader.read(3) == b"two"
+
+
+def test_a_frame_larger_than_the_pipe_is_written_while_the_worker_reads_it(pipe):
+    read_end, write_end = pipe
+    frame = bytes(range(256)) * (1 << 12)  # 1 MiB: the writer must wait for room many times
+    received = bytearray()
+
+    def drain() -> None:
+        while len(received) < len(frame):
+            received.extend(os.read(read_end, 1 << 16))
+
+    thread = threading.Thread(target=drain)
+    thread.start()
+    DeadlineWriter(write_end).write_all(frame, Deadline(10))
+    thread.join(10)
+    assert bytes(received) == frame

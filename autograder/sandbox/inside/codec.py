@@ -346,15 +346,18 @@ def _read_exact(stream: BinaryIO, size: int) -> bytes:
 def read_message(
     stream: BinaryIO, limits: WireLimits = WireLimits()
 ) -> tuple[dict[str, Any], list[np.ndarray]]:
-    """Read one frame from a blocking binary stream (used inside the worker)."""
-    magic = _read_exact(stream, 4)
-    if magic != MAGIC:
+    """Read one frame from a binary stream, never past its end: the magic and the header's
+    length in one read, the header and the array count in the next, then each array's length
+    and its bytes."""
+    start = _read_exact(stream, 8)
+    if start[:4] != MAGIC:
         raise ProtocolError("bad frame magic")
-    (json_len,) = struct.unpack(">I", _read_exact(stream, 4))
+    (json_len,) = struct.unpack_from(">I", start, 4)
     if json_len > limits.max_json_bytes:
         raise ProtocolError("header too large")
-    header = parse_header(_read_exact(stream, json_len))
-    (count,) = struct.unpack(">I", _read_exact(stream, 4))
+    body = _read_exact(stream, json_len + 4)
+    header = parse_header(body[:json_len])
+    (count,) = struct.unpack_from(">I", body, json_len)
     if count > limits.max_arrays:
         raise ProtocolError("too many arrays")
     arrays = []

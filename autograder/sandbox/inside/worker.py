@@ -26,8 +26,9 @@ MAX_MESSAGE_CHARS = 2000
 
 
 def _take_protocol_streams() -> tuple[BinaryIO, BinaryIO]:
-    """Keep private copies of the protocol pipes; the student sees /dev/null and stderr."""
-    requests = os.fdopen(os.dup(0), "rb", buffering=0)
+    """Keep private copies of the protocol pipes; the student sees /dev/null and stderr.
+    Requests are read buffered (a frame in one system call: the grader sends one at a time)."""
+    requests = os.fdopen(os.dup(0), "rb")
     replies = os.fdopen(os.dup(1), "wb", buffering=0)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
