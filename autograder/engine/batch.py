@@ -77,6 +77,7 @@ def _grade_all(
     if jobs <= 1 or len(items) == 1:
         zygote.prestart(specs)  # numpy and torch load there while we load the references
         grader = AssignmentGrader(assignment, options)
+        grader.warm_up(tasks_asked(items))
         try:
             for position, (index, item) in enumerate(zip(indices, items, strict=True)):
                 yield index, _grade_next(grader, item, position < len(items) - 1)
@@ -90,7 +91,7 @@ def _grade_all(
             max_workers=jobs,
             mp_context=context,
             initializer=_init_process,
-            initargs=(assignment, options, shared, Path(references)),
+            initargs=(assignment, options, shared, Path(references), tasks_asked(items)),
         )
         try:
             # a process's last submission starts no worker ahead: the last ``jobs`` ones are
@@ -122,13 +123,25 @@ def _grader_processes() -> multiprocessing.context.BaseContext:
 _process_grader: AssignmentGrader | None = None
 
 
+def tasks_asked(items: list[Found]) -> frozenset[str] | None:
+    """The tasks some submission of the batch is graded on (None: every task)."""
+    if any(item.only is None for item in items):
+        return None
+    return frozenset().union(*(item.only or () for item in items))
+
+
 def _init_process(
-    assignment: Assignment, options: GradeOptions, shared: dict[zygote.Key, str], references: Path
+    assignment: Assignment,
+    options: GradeOptions,
+    shared: dict[zygote.Key, str],
+    references: Path,
+    tasks: frozenset[str] | None,
 ) -> None:
     global _process_grader
     end_with_parent()  # a killed batch leaves no grader process behind
     zygote.share(shared)
     _process_grader = AssignmentGrader(assignment, options, SharedResults(references))
+    _process_grader.warm_up(tasks)
     # a pool's process ends through multiprocessing's exit, which runs no atexit handlers
     multiprocessing.util.Finalize(None, session.ahead.drain, exitpriority=10)
 

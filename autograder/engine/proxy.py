@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from autograder.engine.workers import TaskWorkers
 from autograder.i18n import Text
@@ -41,10 +41,18 @@ class CallRecord:
         return result if self.view is None else self.view(result, args)
 
 
+class NoWorkers:
+    """The workers of a run without a submission (``AssignmentGrader.warm_up``): every call
+    fails at once, as for a notebook without the task's cell; nothing is started."""
+
+    def session(self, task_id: str) -> NoReturn:
+        raise TaskUnavailable(Text("Keine Abgabe (Aufwärmlauf)", "No submission (warm-up run)"))
+
+
 class StudentProxy:
     """``student.neuron(w, X)`` runs the student's ``neuron`` in the sandbox."""
 
-    def __init__(self, workers: TaskWorkers, problems: dict[str, Text]) -> None:
+    def __init__(self, workers: TaskWorkers | NoWorkers, problems: dict[str, Text]) -> None:
         self._workers = workers
         self._problems = problems
         self.records: list[CallRecord] = []

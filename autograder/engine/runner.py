@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from autograder.engine.messages import (
     grader_error,
 )
 from autograder.engine.plugin import GradingPlugin, TestRun, check_text, failure_kind, task_of
-from autograder.engine.proxy import StudentProxy
+from autograder.engine.proxy import NoWorkers, StudentProxy
 from autograder.engine.reference import CachedReference, SharedResults
 from autograder.engine.reproduce import failing_call, with_call
 from autograder.engine.settings import WorkerProfile, load_settings
@@ -43,6 +44,8 @@ from autograder.sandbox import errors
 from autograder.sandbox.gpu import GpuAccess
 from autograder.sandbox.launcher import SandboxMode, SandboxSpec
 from autograder.sandbox.session import CodeCell
+
+log = logging.getLogger(__name__)
 
 
 class _Answers:
@@ -264,6 +267,17 @@ class AssignmentGrader:
         )
 
     # ------------------------------------------------------------ steps
+
+    def warm_up(self, only: frozenset[str] | None = None) -> None:
+        """Ask the graders' questions once before the first submission, while the sandbox
+        starts (the zygote imports torch for about a second): the collection, and every
+        reference result on this course's hidden inputs, which the batch then shares. The
+        tests run against a student whose every call fails at once, and their verdicts are
+        dropped. Whatever goes wrong is left for the first submission to report."""
+        try:
+            self.run_graders(StudentProxy(NoWorkers(), {}), only)
+        except Exception as exc:  # the first submission meets it again, and reports it
+            log.debug("the graders' warm-up failed: %s", exc)
 
     def run_graders(
         self,
