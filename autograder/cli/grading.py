@@ -57,8 +57,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
         )
     if not mode.sandboxed:
         warn_unsafe()
-    else:
-        check_sandbox(spec, assignment)
     exam = exam_settings(assignment)  # an invalid [exam] table stops before grading
     options = GradeOptions(config, args.lang, mode, *device)
     console = make_console()
@@ -84,7 +82,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
             if exam is None:  # an exam's window may still change its results
                 reports.submission(result)
 
-        batch = grade_batch(assignment, found, options, progress, jobs, journal)
+        # the sandbox's check runs once the graders are loading, before any submission
+        prove = (lambda: check_sandbox(spec, assignment)) if mode.sandboxed else None
+        batch = grade_batch(assignment, found, options, progress, jobs, journal, prove)
     if resumed:
         console.print(
             f"{resumed} submission(s) taken from the journal of an earlier run (--force regrades)"

@@ -40,7 +40,11 @@ def grade_batch(
     progress: Progress | None = None,
     jobs: int = 1,
     journal: Journal | None = None,
+    prove: Callable[[], None] | None = None,
 ) -> BatchResult:
+    """Grade ``found`` (those the journal has not already). ``prove``: the sandbox's check, run
+    once the graders are loading and before any submission is graded, so that they load and
+    warm up meanwhile; it raises to stop the batch (no worker has started then)."""
     batch = BatchResult(
         assignment=assignment.aid,
         lang=options.lang,
@@ -58,7 +62,8 @@ def grade_batch(
                 progress(item, cached, True)
         else:
             todo.append(index)
-    for index, result in _grade_all(assignment, options, [found[i] for i in todo], todo, jobs):
+    graded = _grade_all(assignment, options, [found[i] for i in todo], todo, jobs, prove)
+    for index, result in graded:
         if journal:
             journal.record(found[index], result)
         results[index] = result
@@ -69,7 +74,12 @@ def grade_batch(
 
 
 def _grade_all(
-    assignment: Assignment, options: GradeOptions, items: list[Found], indices: list[int], jobs: int
+    assignment: Assignment,
+    options: GradeOptions,
+    items: list[Found],
+    indices: list[int],
+    jobs: int,
+    prove: Callable[[], None] | None,
 ) -> Iterator[tuple[int, SubmissionResult]]:
     if not items:
         return
@@ -78,6 +88,8 @@ def _grade_all(
         zygote.prestart(specs)  # numpy and torch load there while we load the references
         grader = AssignmentGrader(assignment, options)
         grader.warm_up(tasks_asked(items))
+        if prove is not None:
+            prove()
         try:
             for position, (index, item) in enumerate(zip(indices, items, strict=True)):
                 yield index, _grade_next(grader, item, position < len(items) - 1)
@@ -94,6 +106,9 @@ def _grade_all(
             initargs=(assignment, options, shared, Path(references), tasks_asked(items)),
         )
         try:
+            if prove is not None:
+                _load_graders(pool, min(jobs, len(items)))
+                prove()
             # a process's last submission starts no worker ahead: the last ``jobs`` ones are
             # (nearly always) the last of each process
             pending: dict[Future[SubmissionResult], int] = {
@@ -108,6 +123,17 @@ def _grade_all(
             # not waited for: the grader processes' exit (≈ 0.3 s) overlaps the reports;
             # Python's exit handler joins them
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _load_graders(pool: ProcessPoolExecutor, count: int) -> None:
+    """Start ``count`` grader processes now (each loads and warms up the graders), without a
+    submission: the pool starts a process for each job it is given while none is idle."""
+    for _ in range(count):
+        pool.submit(_loaded)
+
+
+def _loaded() -> None:
+    """A job that only makes the pool start a grader process (see ``_load_graders``)."""
 
 
 def _grader_processes() -> multiprocessing.context.BaseContext:

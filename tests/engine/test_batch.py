@@ -10,9 +10,11 @@ import time
 
 import pytest
 
+from autograder.engine import batch
 from autograder.engine.batch import grade_batch
 from autograder.notebook.discover import discover
 from autograder.results.journal import Journal, grading_context
+from autograder.sandbox import session
 from tests.conftest import A01, REPO
 
 EXAMPLES = REPO / "examples" / A01
@@ -70,6 +72,67 @@ def test_journal_skips_what_was_graded_and_notices_changes(a01, grader, submissi
     assert next(s for s in third.submissions if s.student_id == "stub").score == 18
     other = Journal(tmp_path / "journal", grading_context(a01, "another-secret", "de"))
     assert other.lookup(found[0]) is None  # a new secret seed means a new grading
+
+
+class SandboxFailed(Exception):
+    pass
+
+
+def test_no_submission_reaches_a_grader_process_before_the_sandbox_is_proven(
+    a01, grader, submissions, monkeypatch
+):
+    """The grader processes load and warm up while the check runs; submissions follow it."""
+    jobs: list[str] = []
+
+    class Recording(batch.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            jobs.append(fn.__name__)
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Recording)
+    found = discover([submissions], A01)
+    result = grade_batch(a01, found, grader.options, jobs=2, prove=lambda: jobs.append("proven"))
+    assert jobs == ["_loaded", "_loaded", "proven"] + ["_grade_in_process"] * len(found)
+    assert [s.status for s in result.submissions].count("graded") == len(found) - 1  # malformed
+
+
+def test_in_one_process_the_sandbox_is_proven_before_the_first_worker(
+    a01, grader, submissions, monkeypatch
+):
+    events: list[str] = []
+    start = session.start_process
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        events.append("worker")
+        return start(*args, **kwargs)
+
+    monkeypatch.setattr(session, "start_process", recorded)
+    found = discover([submissions], A01)
+    grade_batch(a01, found, grader.options, jobs=1, prove=lambda: events.append("proven"))
+    assert events[0] == "proven" and "worker" in events
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failed_sandbox_check_stops_the_batch_before_any_submission(
+    a01, grader, submissions, tmp_path, jobs
+):
+    def fail() -> None:
+        raise SandboxFailed
+
+    graded: list[str] = []
+    found = discover([submissions], A01)
+    journal = Journal(tmp_path / "journal", grading_context(a01, "seed", "de"))
+    with pytest.raises(SandboxFailed):
+        grade_batch(
+            a01,
+            found,
+            grader.options,
+            lambda item, result, cached: graded.append(item.student_id),
+            jobs=jobs,
+            journal=journal,
+            prove=fail,
+        )
+    assert graded == [] and not (tmp_path / "journal").exists()
 
 
 @pytest.mark.slow
