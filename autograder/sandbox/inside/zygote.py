@@ -484,8 +484,8 @@ def _warm_up() -> None:
 
 
 def _first_torch_steps(torch: Any) -> None:
-    """A tiny forward and backward pass in both float types, drawing no random numbers (the
-    workers' generators stay as a fresh import leaves them)."""
+    """A tiny forward and backward pass in both float types, drawing no random numbers (every
+    worker reseeds its generators anyway: ``_fresh_interpreter_state``)."""
     for dtype in (torch.float32, torch.float64):
         weights = torch.ones(4, 4, dtype=dtype, requires_grad=True)
         torch.tanh(weights @ weights).sum().backward()
